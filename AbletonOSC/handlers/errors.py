@@ -1,0 +1,14 @@
+"""Exceptions that handlers raise to answer a request with a clear /live/error."""
+
+from .types import ArgumentError
+
+
+class HandlerError(Exception):
+    """A request that cannot be served; its text is sent to the client as is."""
+
+
+class NotAvailable(HandlerError):
+    """The address needs a Live version (or object kind) that this one lacks."""
+
+
+__all__ = ["ArgumentError", "HandlerError", "NotAvailable"]

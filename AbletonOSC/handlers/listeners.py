@@ -1,0 +1,175 @@
+"""Listener subscriptions: which client hears which property of which object.
+
+One Live listener is attached per (Live object, property) however many clients listen (a
+"hub"); each change is read once and sent to every subscribed client, each with the object's
+current index, so a listener follows its object when tracks or scenes move. Subscriptions
+are keyed by client, so one client's start/stop never touches another's. An object that is
+deleted drops its subscriptions, and each subscriber is told on ``/live/api/listener_dropped``.
+"""
+
+LISTENER_DROPPED = "/live/api/listener_dropped"
+
+
+def live_id(obj):
+    """A stable identity for a Live object (Live hands out a fresh wrapper on every access)."""
+    ptr = getattr(obj, "_live_ptr", None)
+    return ptr if ptr is not None else id(obj)
+
+
+def _alive(obj):
+    return obj is not None and not (obj == None)  # noqa: E711  (deleted Live objects equal None)
+
+
+class Subscription(object):
+    """One client listening to one property of one object."""
+
+    __slots__ = ("client", "prop", "obj", "kind", "echo", "extra", "address", "start_address", "hub")
+
+    def __init__(self, client, prop, obj, kind, echo, extra, address, start_address):
+        self.client = client
+        self.prop = prop
+        self.obj = obj
+        self.kind = kind
+        self.echo = echo
+        self.extra = extra
+        self.address = address
+        self.start_address = start_address
+        self.hub = None
+
+    def payload(self, values):
+        """The update's arguments: the object's indices, then the value (song: extras first)."""
+        if not self.echo:
+            return self.extra + values
+        if not self.prop.listen_echo:
+            return values
+        return self.echo + values
+
+
+class Hub(object):
+    """One Live listener on one property of one Live object, fanned out to subscriptions."""
+
+    def __init__(self, registry, prop, obj, key):
+        self.registry = registry
+        self.prop = prop
+        self.obj = obj
+        self.key = key
+        self.subs = []
+        self.target = prop.live_target(obj)
+        self.attached = False
+
+    def attach(self):
+        """Add the Live listener (AttributeError when the property is not observable)."""
+        getattr(self.target, "add_%s_listener" % self.prop.attr)(self.changed)
+        self.attached = True
+
+    def detach(self):
+        """Remove the Live listener; a deleted object has already dropped it."""
+        if not self.attached:
+            return
+        self.attached = False
+        try:
+            remover = getattr(self.target, "remove_%s_listener" % self.prop.attr)
+            remover(self.changed)
+        except (RuntimeError, AttributeError):
+            pass
+
+    def changed(self):
+        """Live calls this (with no arguments) when the property changes."""
+        self.registry.subscriptions.notify(self)
+
+    def read(self):
+        """The current value, as OSC values."""
+        try:
+            return self.prop.read(self.obj)
+        except RuntimeError:
+            return (None,)
+
+
+class Subscriptions(object):
+    """All subscriptions of all clients."""
+
+    def __init__(self, registry):
+        self.registry = registry
+        self.by_key = {}
+        self.hubs = {}
+
+    def __len__(self):
+        return len(self.by_key)
+
+    def start(self, ctx, prop, obj, address, extra, send_now=True):
+        """Subscribe ctx.client to prop of obj; sends the current value at once."""
+        kind = ctx.registry.entries[ctx.address].obj
+        echo = tuple(ctx.echo)
+        key = (ctx.client, address, live_id(obj), tuple(extra))
+        old = self.by_key.get(key)
+        if old is not None:
+            self._remove(old)
+        hub_key = (live_id(obj), prop.name, address)
+        hub = self.hubs.get(hub_key)
+        if hub is None:
+            hub = Hub(self.registry, prop, obj, hub_key)
+            hub.attach()
+            self.hubs[hub_key] = hub
+        sub = Subscription(ctx.client, prop, obj, kind, echo, tuple(extra), address, ctx.address)
+        sub.hub = hub
+        hub.subs.append(sub)
+        self.by_key[key] = sub
+        if send_now:
+            sub.client.send(address, sub.payload(hub.read()))
+        return sub
+
+    def stop(self, ctx, prop, obj, address, extra):
+        """Unsubscribe ctx.client; unknown subscriptions are ignored, as upstream does."""
+        key = (ctx.client, address, live_id(obj), tuple(extra))
+        sub = self.by_key.get(key)
+        if sub is not None:
+            self._remove(sub)
+
+    def _remove(self, sub):
+        key = (sub.client, sub.address, live_id(sub.obj), sub.extra)
+        self.by_key.pop(key, None)
+        hub = sub.hub
+        if hub is not None and sub in hub.subs:
+            hub.subs.remove(sub)
+            if not hub.subs:
+                hub.detach()
+                self.hubs.pop(hub.key, None)
+
+    def notify(self, hub):
+        """Send a hub's new value to each subscriber, with the object's current indices."""
+        values = hub.read()
+        song = self.registry.ctx.song
+        for sub in list(hub.subs):
+            if sub.echo:
+                echo = sub.kind.locate(song, sub.obj, sub.echo)
+                if echo is None:
+                    self.drop(sub)
+                    continue
+                sub.echo = echo
+            sub.client.send(sub.address, sub.payload(values))
+
+    def sweep(self):
+        """Drop subscriptions whose object was deleted (Live dropped their listeners)."""
+        for hub in list(self.hubs.values()):
+            if not _alive(hub.obj):
+                for sub in list(hub.subs):
+                    self.drop(sub)
+
+    def drop(self, sub):
+        """Forget a subscription whose object is gone, and tell its client."""
+        self._remove(sub)
+        try:
+            sub.client.send(LISTENER_DROPPED, (sub.start_address,) + sub.echo + sub.extra)
+        except Exception:
+            pass
+
+    def for_client(self, client):
+        """The subscriptions of one client."""
+        return [sub for sub in self.by_key.values() if sub.client is client]
+
+    def clear(self):
+        """Remove every Live listener (on disconnect and reload)."""
+        for hub in list(self.hubs.values()):
+            hub.detach()
+        self.hubs.clear()
+        self.by_key.clear()

@@ -1,0 +1,267 @@
+"""The objects an address can name, and how index arguments find them in the Live set.
+
+Each kind turns its leading index arguments into Live objects (``resolve``) and, for
+listeners that follow an object when the set changes, turns an object back into its current
+index arguments (``locate``). A track reference is an index, ``"*"`` for every track,
+``"master"``, or a return track's letter ``"A"``..``"L"``; replies echo it as given.
+"""
+
+from .errors import HandlerError
+from .types import ArgumentError, to_int
+
+RETURN_LETTERS = "ABCDEFGHIJKL"
+
+
+class Kind(object):
+    """An object kind: its name and the index arguments that select one."""
+
+    name = ""
+    index_names = ()  # names of the index arguments, in order
+    index_types = ()  # their type letters (see types.TYPE_NAMES)
+
+    def resolve(self, song, values):
+        """Return a list of (echo, obj) for the index values (several for a wildcard)."""
+        raise NotImplementedError
+
+    def locate(self, song, obj, echo):
+        """Return the object's current echo (index arguments), or None when it is gone."""
+        return echo
+
+    def describe(self, obj):
+        """A short human name of the object, for notices."""
+        return self.name
+
+
+def _alive(obj):
+    # Live's wrappers of deleted objects compare equal to None.
+    return obj is not None and not (obj == None)  # noqa: E711
+
+
+def find_index(vector, obj, hint=None):
+    """The index of obj in a Live vector (comparing with ==), trying `hint` first."""
+    if hint is not None and isinstance(hint, int) and 0 <= hint < len(vector):
+        if vector[hint] == obj:
+            return hint
+    for index, item in enumerate(vector):
+        if item == obj:
+            return index
+    return None
+
+
+class SongKind(Kind):
+    name = "song"
+
+    def resolve(self, song, values):
+        return [((), song)]
+
+
+def parse_track_ref(value):
+    """Normalise a track reference: an int index, '*', 'master', or a return letter."""
+    if isinstance(value, str):
+        word = value.strip()
+        if word == "*":
+            return "*"
+        if word.lower() in ("master", "main"):
+            return "master"
+        if len(word) == 1 and word.upper() in RETURN_LETTERS:
+            return word.upper()
+        try:
+            return int(word)
+        except ValueError:
+            raise ArgumentError(
+                "track_id must be a track index, '*', 'master' or a return letter A-L, got %r" % value
+            )
+    return to_int(value, "track_id")
+
+
+def track_for_ref(song, ref):
+    """The Live track a (normalised, non-wildcard) reference names."""
+    if ref == "master":
+        return song.master_track
+    if isinstance(ref, str):
+        index = RETURN_LETTERS.index(ref)
+        returns = song.return_tracks
+        if index >= len(returns):
+            raise HandlerError("No return track %s (the set has %d)" % (ref, len(returns)))
+        return returns[index]
+    return song.tracks[ref]
+
+
+def locate_track(song, track, echo_ref):
+    """The current reference of a track: its index, or its master/return name as given."""
+    if isinstance(echo_ref, str) and echo_ref != "*":
+        if echo_ref.lower() in ("master", "main"):
+            return echo_ref if _alive(track) else None
+        index = find_index(song.return_tracks, track)
+        if index is None:
+            return None
+        return RETURN_LETTERS[index] if len(echo_ref) == 1 else echo_ref
+    index = find_index(song.tracks, track, echo_ref if isinstance(echo_ref, int) else None)
+    if index is not None:
+        return index
+    return None
+
+
+class TrackKind(Kind):
+    name = "track"
+    index_names = ("track_id",)
+    index_types = ("T",)
+
+    def resolve(self, song, values):
+        raw = values[0]
+        ref = parse_track_ref(raw)
+        if ref == "*":
+            return [((index,), track) for index, track in enumerate(song.tracks)]
+        echo = raw if isinstance(ref, str) else ref
+        return [((echo,), track_for_ref(song, ref))]
+
+    def locate(self, song, obj, echo):
+        ref = locate_track(song, obj, echo[0])
+        return None if ref is None else (ref,) + tuple(echo[1:])
+
+
+class ClipSlotKind(Kind):
+    name = "clip_slot"
+    index_names = ("track_id", "clip_id")
+    index_types = ("T", "i")
+
+    def resolve(self, song, values):
+        slot_index = to_int(values[1], "clip_id")
+        return [
+            ((echo[0], slot_index), track.clip_slots[slot_index])
+            for echo, track in TRACK.resolve(song, values[:1])
+        ]
+
+    def locate(self, song, obj, echo):
+        return _locate_in_tracks(song, echo, lambda track: track.clip_slots, obj)
+
+
+class ClipKind(Kind):
+    name = "clip"
+    index_names = ("track_id", "clip_id")
+    index_types = ("T", "i")
+
+    def resolve(self, song, values):
+        result = []
+        for echo, slot in CLIP_SLOT.resolve(song, values):
+            clip = slot.clip
+            if clip is None:
+                raise HandlerError("No clip in track %s, slot %s" % echo)
+            result.append((echo, clip))
+        return result
+
+    def locate(self, song, obj, echo):
+        def clips(track):
+            return [slot.clip for slot in track.clip_slots]
+
+        return _locate_in_tracks(song, echo, clips, obj)
+
+
+def _locate_in_tracks(song, echo, children, obj):
+    """Find obj among children(track) of the echoed track first, then of every track."""
+    if not _alive(obj):
+        return None
+    first = echo[0]
+    try:
+        track = track_for_ref(song, parse_track_ref(first))
+        items = children(track)
+        index = find_index(items, obj, echo[1] if len(echo) > 1 else None)
+        if index is not None:
+            return (first, index) + tuple(echo[2:])
+    except (IndexError, HandlerError, ArgumentError):
+        pass
+    for track_index, track in enumerate(song.tracks):
+        index = find_index(children(track), obj)
+        if index is not None:
+            return (track_index, index) + tuple(echo[2:])
+    return None
+
+
+class SceneKind(Kind):
+    name = "scene"
+    index_names = ("scene_id",)
+    index_types = ("i",)
+
+    def resolve(self, song, values):
+        index = to_int(values[0], "scene_id")
+        return [((index,), song.scenes[index])]
+
+    def locate(self, song, obj, echo):
+        if not _alive(obj):
+            return None
+        index = find_index(song.scenes, obj, echo[0])
+        return None if index is None else (index,) + tuple(echo[1:])
+
+
+def parse_device_path(value):
+    """A device reference: an index, or a path "D.C.D..." through racks' chains."""
+    if isinstance(value, str):
+        parts = value.strip().split(".")
+        try:
+            numbers = [int(part) for part in parts]
+        except ValueError:
+            raise ArgumentError("device_id must be an index or a path like '0.1.2', got %r" % value)
+        if len(numbers) % 2 == 0:
+            raise ArgumentError("a device path alternates device and chain indices and ends on a device: %r" % value)
+        return tuple(numbers)
+    return (to_int(value, "device_id"),)
+
+
+def device_for_path(track, path):
+    """The device a path names, walking device -> chain -> device from the track."""
+    device = track.devices[path[0]]
+    for position in range(1, len(path), 2):
+        if not device.can_have_chains:
+            raise HandlerError("Device %s has no chains" % ".".join(str(p) for p in path[:position]))
+        chain = device.chains[path[position]]
+        device = chain.devices[path[position + 1]]
+    return device
+
+
+def _device_paths(devices, prefix=()):
+    for index, device in enumerate(devices):
+        path = prefix + (index,)
+        yield path, device
+        if getattr(device, "can_have_chains", False):
+            for chain_index, chain in enumerate(device.chains):
+                for item in _device_paths(chain.devices, path + (chain_index,)):
+                    yield item
+
+
+class DeviceKind(Kind):
+    name = "device"
+    index_names = ("track_id", "device_id")
+    index_types = ("T", "D")
+
+    def resolve(self, song, values):
+        path = parse_device_path(values[1])
+        echo_device = values[1] if isinstance(values[1], str) else path[0]
+        return [((echo[0], echo_device), device_for_path(track, path)) for echo, track in TRACK.resolve(song, values[:1])]
+
+    def locate(self, song, obj, echo):
+        if not _alive(obj):
+            return None
+        candidates = []
+        try:
+            candidates.append((echo[0], track_for_ref(song, parse_track_ref(echo[0]))))
+        except (IndexError, HandlerError, ArgumentError):
+            pass
+        candidates.extend(enumerate(song.tracks))
+        for ref, track in candidates:
+            for path, device in _device_paths(track.devices):
+                if device == obj:
+                    device_echo = path[0] if len(path) == 1 and not isinstance(echo[1], str) else ".".join(
+                        str(p) for p in path
+                    )
+                    return (ref, device_echo) + tuple(echo[2:])
+        return None
+
+
+SONG = SongKind()
+TRACK = TrackKind()
+CLIP_SLOT = ClipSlotKind()
+CLIP = ClipKind()
+SCENE = SceneKind()
+DEVICE = DeviceKind()
+
+KINDS = {kind.name: kind for kind in (SONG, TRACK, CLIP_SLOT, CLIP, SCENE, DEVICE)}

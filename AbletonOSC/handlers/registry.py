@@ -1,0 +1,414 @@
+"""The registry: every OSC address the script answers, declared once as data.
+
+Handler modules declare properties (``Prop``) and methods; the registry generates the
+``get``/``set``/``start_listen``/``stop_listen`` addresses, dispatches messages (exact
+addresses first, then OSC patterns), checks Live versions, coerces arguments, and describes
+itself for introspection, console completion and docs/API.md. Building the registry needs no
+Live: handler modules import ``Live`` only inside the functions that use it.
+"""
+
+from .errors import HandlerError, NotAvailable
+from .listeners import Subscriptions
+from .objects import KINDS, SONG
+from .types import COERCE, TYPE_NAMES, ArgumentError, to_osc
+
+try:
+    from ..osc import is_pattern, pattern_matches
+except ImportError:  # pragma: no cover - the codec ships with the script
+    is_pattern = pattern_matches = None
+
+KIND_GET = "get"
+KIND_SET = "set"
+KIND_START = "start_listen"
+KIND_STOP = "stop_listen"
+KIND_METHOD = "method"
+KIND_STATUS = "status"
+
+
+class Arg(object):
+    """One argument of an address: name, type letter, optional or variadic."""
+
+    __slots__ = ("name", "type", "optional", "variadic")
+
+    def __init__(self, name, type_, optional=False, variadic=False):
+        self.name = name
+        self.type = type_
+        self.optional = optional
+        self.variadic = variadic
+
+    def __str__(self):
+        suffix = "*" if self.variadic else ("?" if self.optional else "")
+        return "%s:%s%s" % (self.name, self.type, suffix)
+
+
+def parse_signature(text):
+    """Parse "name:t name:t? name:t*" into a tuple of Arg."""
+    args = []
+    for token in (text or "").split():
+        name, _, type_ = token.partition(":")
+        variadic = type_.endswith("*")
+        optional = type_.endswith("?") or variadic
+        args.append(Arg(name, type_.rstrip("*?") or "x", optional, variadic))
+    return tuple(args)
+
+
+def signature_text(args):
+    """The inverse of parse_signature."""
+    return " ".join(str(arg) for arg in args)
+
+
+class Entry(object):
+    """One address: what it does, its arguments and reply, and the function that serves it."""
+
+    __slots__ = (
+        "address", "kind", "obj", "args", "reply", "doc", "since", "fn", "echo", "reply_address",
+        "prop", "example",
+    )
+
+    def __init__(self, address, kind, obj, args, reply, doc, fn, since=None, echo=True,
+                 reply_address=None, prop=None, example=None):
+        self.address = address
+        self.kind = kind
+        self.obj = obj
+        self.args = args
+        self.reply = reply
+        self.doc = doc
+        self.fn = fn
+        self.since = since
+        self.echo = echo
+        self.reply_address = reply_address
+        self.prop = prop
+        self.example = example
+
+    @property
+    def full_args(self):
+        """Index arguments of the object kind followed by the entry's own arguments."""
+        index = tuple(Arg(n, t) for n, t in zip(self.obj.index_names, self.obj.index_types))
+        return index + self.args
+
+    def describe(self):
+        """A plain dict for introspection and docs."""
+        return {
+            "address": self.address,
+            "kind": self.kind,
+            "object": self.obj.name,
+            "args": signature_text(self.full_args),
+            "reply": self.reply,
+            "doc": self.doc,
+            "since": ".".join(str(n) for n in self.since) if self.since else "",
+            "example": self.example or "",
+        }
+
+
+class Prop(object):
+    """A Live property exposed over OSC.
+
+    name     the OSC name (and the Live attribute unless ``attr`` is given)
+    type     type letter of the value (i f b s), or "o" for objects mapped by ``out``
+    access   letters: g get, s set, l listen
+    target   obj -> the Live object that holds ``attr`` (default: the object itself)
+    out      Live value -> OSC value(s) (default: types.to_osc); may return a tuple
+    since    the first Live version (major, minor[, bugfix]) that has it
+    """
+
+    __slots__ = ("name", "type", "access", "attr", "target", "out", "since", "doc", "getter", "listen_echo")
+
+    def __init__(self, name, type_, access="gsl", attr=None, target=None, out=None, since=None, doc="",
+                 getter=None, listen_echo=True):
+        self.name = name
+        self.type = type_
+        self.access = access
+        self.attr = attr or name
+        self.target = target
+        self.out = out
+        self.since = since
+        self.doc = doc
+        self.getter = getter
+        # Upstream's device name/class_name/type updates carry no indices; kept for compatibility.
+        self.listen_echo = listen_echo
+
+    def live_target(self, obj):
+        """The Live object that holds this property."""
+        return self.target(obj) if self.target is not None else obj
+
+    def read(self, obj):
+        """The property's current value as OSC values (a tuple)."""
+        if self.getter is not None:
+            value = self.getter(obj)
+        else:
+            value = getattr(self.live_target(obj), self.attr)
+        if self.out is not None:
+            value = self.out(value)
+            if isinstance(value, tuple):
+                return value
+            return (value,)
+        return (to_osc(value),)
+
+
+class Context(object):
+    """What a handler may use: the Live set, the asking client, the server and manager."""
+
+    __slots__ = ("song", "application", "client", "server", "manager", "registry", "address", "version", "echo")
+
+    def __init__(self, registry):
+        self.registry = registry
+        self.song = None
+        self.application = None
+        self.client = None
+        self.server = None
+        self.manager = None
+        self.address = None
+        self.echo = ()
+        self.version = (99, 0, 0)
+
+
+class _Mismatch(ArgumentError):
+    """Wrong argument count; under a wildcard such matches are skipped silently."""
+
+
+class Registry(object):
+    """Every address, in registration order, plus dispatch and listener subscriptions."""
+
+    def __init__(self):
+        self.entries = {}
+        self.order = []
+        self._pattern_cache = {}
+        self.ctx = Context(self)
+        self.subscriptions = Subscriptions(self)
+        self.state = {}  # per-module runtime state (e.g. the beat listener), cleared on unbind
+        self._cleanups = []
+
+    # ------------------------------------------------------------------ declaring
+    def add(self, address, kind, obj, fn, args="", reply="", doc="", since=None, echo=True,
+            reply_address=None, prop=None, example=None):
+        """Register one address; fn(ctx, obj, *args) returns a tuple to reply with, or None."""
+        if address in self.entries:
+            raise ValueError("address registered twice: %s" % address)
+        entry = Entry(address, kind, KINDS[obj] if isinstance(obj, str) else obj, parse_signature(args), reply,
+                      doc, fn, since=since, echo=echo, reply_address=reply_address, prop=prop, example=example)
+        self.entries[address] = entry
+        self.order.append(entry)
+        self._pattern_cache.clear()
+        return entry
+
+    def properties(self, obj, props, prefix=None):
+        """Generate get/set/start_listen/stop_listen addresses for each Prop."""
+        obj = KINDS[obj] if isinstance(obj, str) else obj
+        base = prefix or "/live/%s" % obj.name
+        for prop in props:
+            self.property(obj, prop, base)
+
+    def property(self, obj, prop, base):
+        """Generate the addresses of one Prop under `base` (e.g. /live/track)."""
+        type_name = TYPE_NAMES.get(prop.type, prop.type)
+        get_address = "%s/get/%s" % (base, prop.name)
+        if "g" in prop.access:
+            self.add(get_address, KIND_GET, obj, _make_getter(prop), args="", since=prop.since,
+                     reply="%s%s:%s" % (_index_reply(obj), prop.name, prop.type),
+                     doc=prop.doc or "Get %s (%s)" % (prop.name.replace("_", " "), type_name), prop=prop)
+        if "s" in prop.access:
+            self.add("%s/set/%s" % (base, prop.name), KIND_SET, obj, _make_setter(prop),
+                     args="value:%s" % prop.type, since=prop.since, prop=prop,
+                     doc=prop.doc and "Set: " + prop.doc or "Set %s (%s)" % (prop.name.replace("_", " "), type_name))
+        if "l" in prop.access:
+            self.add("%s/start_listen/%s" % (base, prop.name), KIND_START, obj, _make_start(prop, get_address),
+                     since=prop.since, prop=prop, reply_address=get_address,
+                     reply="-> %s %s%s:%s" % (get_address, _index_reply(obj), prop.name, prop.type),
+                     doc="Send %s now and whenever it changes, to %s" % (prop.name.replace("_", " "), get_address))
+            self.add("%s/stop_listen/%s" % (base, prop.name), KIND_STOP, obj, _make_stop(prop, get_address),
+                     since=prop.since, prop=prop, doc="Stop listening to %s" % prop.name.replace("_", " "))
+
+    def live_method(self, obj, name, args="", doc="", since=None, attr=None, address=None, reply=None):
+        """Register an address that calls a Live method with the coerced arguments."""
+        obj = KINDS[obj] if isinstance(obj, str) else obj
+        live_name = attr or name
+
+        def call(ctx, target, *values):
+            getattr(target, live_name)(*values)
+
+        return self.add(address or "/live/%s/%s" % (obj.name, name), KIND_METHOD, obj, call, args=args, doc=doc,
+                        since=since, reply=reply or "")
+
+    def status(self, address, reply, doc):
+        """Declare a message the script sends on its own (not dispatched)."""
+        entry = Entry(address, KIND_STATUS, SONG, (), reply, doc, None)
+        self.order.append(entry)
+        return entry
+
+    # ------------------------------------------------------------------ runtime
+    def bind(self, song, application, server, manager, version):
+        """Attach the running Live set and transport."""
+        ctx = self.ctx
+        ctx.song = song
+        ctx.application = application
+        ctx.server = server
+        ctx.manager = manager
+        ctx.version = tuple(version)
+
+    def on_unbind(self, fn):
+        """Call fn() when the registry lets go of the Live set (listeners a module added itself)."""
+        self._cleanups.append(fn)
+
+    def unbind(self):
+        """Remove every Live listener and forget the Live set."""
+        self.subscriptions.clear()
+        for fn in self._cleanups:
+            try:
+                fn()
+            except Exception:
+                pass
+        self.state.clear()
+        self.ctx.song = None
+        self.ctx.application = None
+
+    def available(self, entry):
+        """Whether the running Live version has what the entry needs."""
+        return entry.since is None or self.ctx.version >= entry.since
+
+    def dispatch(self, message, client):
+        """Serve one message (the transport's dispatcher protocol)."""
+        address = message.address
+        entry = self.entries.get(address)
+        if entry is not None:
+            self.run(entry, message.args, client)
+            return
+        if is_pattern(address):
+            matches = self.matching(address)
+            if matches:
+                self._run_matches(matches, message.args, client)
+                return
+        self.ctx.server.send_error(client, "Unknown OSC address: %s" % address, address)
+
+    def matching(self, pattern):
+        """The dispatchable entries an OSC address pattern matches, in registration order."""
+        cached = self._pattern_cache.get(pattern)
+        if cached is None:
+            cached = [
+                entry for entry in self.order
+                if entry.kind not in (KIND_METHOD, KIND_STATUS) and pattern_matches(pattern, entry.address)
+            ]
+            if len(self._pattern_cache) > 256:
+                self._pattern_cache.clear()
+            self._pattern_cache[pattern] = cached
+        return cached
+
+    def _run_matches(self, matches, args, client):
+        server = self.ctx.server
+        for entry in matches:
+            if not self.available(entry):
+                continue
+            try:
+                self.run(entry, args, client)
+            except _Mismatch:
+                continue  # a pattern reaches addresses with other arguments: not an error
+            except Exception as error:  # each match in its own error scope
+                server.send_error(client, "Error handling OSC message: %s" % error, entry.address)
+
+    def run(self, entry, args, client):
+        """Resolve the object, coerce the arguments, call the entry and send its reply."""
+        ctx = self.ctx
+        if entry.since is not None and ctx.version < entry.since:
+            raise NotAvailable(
+                "%s needs Live %s or later (this is Live %s)"
+                % (entry.address, ".".join(str(n) for n in entry.since), ".".join(str(n) for n in ctx.version))
+            )
+        ctx.client = client
+        ctx.address = entry.address
+        obj = entry.obj
+        count = len(obj.index_names)
+        if len(args) < count:
+            raise _Mismatch(
+                "%s needs %s" % (entry.address, ", ".join(obj.index_names + tuple(a.name for a in entry.args
+                                                                                    if not a.optional)))
+            )
+        values = coerce_args(entry, args[count:])
+        targets = obj.resolve(ctx.song, args[:count]) if count else ((( ), ctx.song),)
+        reply_address = entry.address
+        for echo, target in targets:
+            ctx.echo = echo
+            result = entry.fn(ctx, target, *values)
+            if result is not None:
+                client.send(reply_address, (echo + tuple(result)) if entry.echo else tuple(result))
+
+    # ------------------------------------------------------------------ introspection
+    def describe(self, pattern=None):
+        """Every address (matching an optional OSC pattern) as plain dicts, in registration order."""
+        result = []
+        for entry in self.order:
+            if pattern and not pattern_matches(pattern, entry.address):
+                continue
+            result.append(entry.describe())
+        return result
+
+
+def coerce_args(entry, raw):
+    """Convert the arguments after the index arguments to the entry's declared types."""
+    spec = entry.args
+    values = []
+    position = 0
+    for arg in spec:
+        if arg.variadic:
+            convert = COERCE.get(arg.type, COERCE["x"])
+            values.extend(convert(value, arg.name) for value in raw[position:])
+            position = len(raw)
+            break
+        if position >= len(raw):
+            if arg.optional:
+                break
+            raise _Mismatch("%s needs %s" % (entry.address, ", ".join(
+                entry.obj.index_names + tuple(a.name for a in spec if not a.optional))))
+        convert = COERCE.get(arg.type)
+        values.append(convert(raw[position], arg.name) if convert else raw[position])
+        position += 1
+    if position < len(raw):
+        # Getters echo extra arguments after the value, as upstream does, and listeners key on
+        # them; other addresses refuse them.
+        if entry.prop is not None and entry.kind in (KIND_GET, KIND_START, KIND_STOP):
+            values.extend(raw[position:])
+        else:
+            raise ArgumentError(
+                "%s takes %d argument(s) after the index, got %d" % (entry.address, len(spec), len(raw))
+            )
+    return values
+
+
+def _index_reply(obj):
+    return "".join("%s:%s " % (name, "i" if t in ("T", "D") else t) for name, t in zip(obj.index_names,
+                                                                                           obj.index_types))
+
+
+def _make_getter(prop):
+    def get(ctx, obj, *extra):
+        try:
+            values = prop.read(obj)
+        except RuntimeError:
+            # Live raises RuntimeError where a property does not apply; upstream answers nil.
+            values = (None,)
+        return values + tuple(to_osc(v) for v in extra)
+
+    return get
+
+
+def _make_setter(prop):
+    coerce = COERCE.get(prop.type)
+
+    def set_(ctx, obj, value):
+        ctx.manager.write(setattr, prop.live_target(obj), prop.attr, value)
+
+    if coerce is None:
+        raise ValueError("property %s of type %s cannot be set generically" % (prop.name, prop.type))
+    return set_
+
+
+def _make_start(prop, get_address):
+    def start(ctx, obj, *extra):
+        ctx.registry.subscriptions.start(ctx, prop, obj, get_address, extra)
+
+    return start
+
+
+def _make_stop(prop, get_address):
+    def stop(ctx, obj, *extra):
+        ctx.registry.subscriptions.stop(ctx, prop, obj, get_address, extra)
+
+    return stop

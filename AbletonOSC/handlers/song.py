@@ -1,0 +1,325 @@
+"""/live/song/*: transport, tempo, structure, cue points, bulk queries of the whole set."""
+
+import json
+import os
+import tempfile
+
+from .errors import HandlerError
+from .registry import Prop
+from .types import to_int, to_osc
+
+PROPERTIES = [
+    Prop("arrangement_overdub", "b"),
+    Prop("back_to_arranger", "b"),
+    Prop("can_redo", "b", "gl"),
+    Prop("can_undo", "b", "gl"),
+    Prop("clip_trigger_quantization", "i", doc="Global launch quantization (0 none, 4 one bar, ... 13 1/32)"),
+    Prop("current_song_time", "f", doc="Playback position in beats"),
+    Prop("groove_amount", "f"),
+    Prop("is_ableton_link_enabled", "b"),
+    Prop("is_playing", "b"),
+    Prop("loop", "b"),
+    Prop("loop_length", "f"),
+    Prop("loop_start", "f"),
+    Prop("metronome", "b"),
+    Prop("midi_recording_quantization", "i"),
+    Prop("nudge_down", "b"),
+    Prop("nudge_up", "b"),
+    Prop("punch_in", "b"),
+    Prop("punch_out", "b"),
+    Prop("record_mode", "b"),
+    Prop("root_note", "i", doc="Root note of the song's scale, 0 (C) to 11 (B)"),
+    Prop("scale_name", "s"),
+    Prop("session_record", "b"),
+    Prop("session_record_status", "i", "gl"),
+    Prop("signature_denominator", "i"),
+    Prop("signature_numerator", "i"),
+    Prop("song_length", "f", "gl"),
+    Prop("tempo", "f", doc="Tempo in BPM (20-999)"),
+]
+
+METHODS = [
+    ("capture_and_insert_scene", "", "Capture the playing clips into a new scene"),
+    ("capture_midi", "destination:i?", "Capture recently played MIDI (0 auto, 1 session, 2 arrangement)"),
+    ("continue_playing", "", "Resume playback from the current position"),
+    ("create_audio_track", "index:i?", "Create an audio track at index (-1 = end)"),
+    ("create_midi_track", "index:i?", "Create a MIDI track at index (-1 = end)"),
+    ("create_return_track", "", "Create a return track"),
+    ("create_scene", "index:i?", "Create a scene at index (-1 = end)"),
+    ("delete_return_track", "return_index:i", "Delete a return track"),
+    ("delete_scene", "scene_index:i", "Delete a scene"),
+    ("delete_track", "track_index:i", "Delete a track"),
+    ("duplicate_scene", "scene_index:i", "Duplicate a scene (the copy is inserted after it)"),
+    ("duplicate_track", "track_index:i", "Duplicate a track (the copy is inserted after it)"),
+    ("force_link_beat_time", "", "Force the Link timeline to Live's beat time"),
+    ("jump_by", "beats:f", "Move the playback position by a number of beats"),
+    ("jump_to_prev_cue", "", "Jump to the previous cue point"),
+    ("jump_to_next_cue", "", "Jump to the next cue point"),
+    ("redo", "", "Redo the last undone change"),
+    ("re_enable_automation", "", "Re-enable automation that was overridden"),
+    ("set_or_delete_cue", "", "Add a cue point at the playback position, or delete the one there"),
+    ("start_playing", "", "Start playback from the start marker"),
+    ("stop_all_clips", "quantized:b?", "Stop every clip (quantized unless 0)"),
+    ("stop_playing", "", "Stop playback"),
+    ("tap_tempo", "", "Tap the tempo"),
+    ("trigger_session_record", "record_length:f?", "Start session recording"),
+    ("undo", "", "Undo the last change"),
+]
+
+
+def _with_default(name, default):
+    """Live methods whose index defaults to "end of list" when omitted (upstream passes it through)."""
+
+    def call(ctx, song, *values):
+        args = values if values else default
+        ctx.manager.write(lambda: getattr(song, name)(*args))
+
+    return call
+
+
+def _method(name):
+    def call(ctx, song, *values):
+        ctx.manager.write(lambda: getattr(song, name)(*values))
+
+    return call
+
+
+def _range(items, values, what):
+    if not values:
+        return items
+    start = values[0]
+    end = values[1] if len(values) > 1 else len(items)
+    if end == -1:
+        end = len(items)
+    return items[start:end]
+
+
+def get_num_tracks(ctx, song):
+    return (len(song.tracks),)
+
+
+def get_num_scenes(ctx, song):
+    return (len(song.scenes),)
+
+
+def get_track_names(ctx, song, *bounds):
+    return tuple(track.name for track in _range(song.tracks, bounds, "track"))
+
+
+def get_scene_names(ctx, song, *bounds):
+    return tuple(scene.name for scene in _range(song.scenes, bounds, "scene"))
+
+
+def get_cue_points(ctx, song):
+    values = []
+    for cue in song.cue_points:
+        values.extend((cue.name, float(cue.time)))
+    return tuple(values)
+
+
+def cue_jump(ctx, song, cue):
+    if isinstance(cue, str):
+        matched = [c for c in song.cue_points if c.name == cue]
+        if not matched:
+            raise HandlerError("No cue point named %r" % cue)
+        for c in matched:
+            c.jump()
+        return
+    song.cue_points[to_int(cue, "cue")].jump()
+
+
+def cue_set_name(ctx, song, index, name):
+    ctx.manager.write(setattr, song.cue_points[index], "name", name)
+
+
+def cue_add_or_delete(ctx, song):
+    ctx.manager.write(song.set_or_delete_cue)
+
+
+# ---------------------------------------------------------------------- track_data
+
+def _object_value(song, value):
+    """Live objects in bulk replies become their index (tracks) or name."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return to_osc(value)
+    tracks = list(song.tracks)
+    for index, track in enumerate(tracks):
+        if track == value:
+            return index
+    name = getattr(value, "name", None)
+    return name if isinstance(name, str) else str(value)
+
+
+def _read(song, obj, name):
+    if obj is None:
+        return None
+    try:
+        return _object_value(song, getattr(obj, name))
+    except RuntimeError:
+        return None
+    except AttributeError:
+        raise HandlerError("%s has no property %r" % (type(obj).__name__, name))
+
+
+def get_track_data(ctx, song, index_min, index_max, *props):
+    """Flat values for tracks [index_min, index_max): per track, per property in the order given."""
+    tracks = song.tracks
+    if index_max == -1:
+        index_max = len(tracks)
+    values = []
+    for track in tracks[index_min:index_max]:
+        for prop in props:
+            obj_name, dot, name = prop.partition(".")
+            if not dot or not name:
+                raise HandlerError("track_data properties look like track.name, clip.name, clip_slot.has_clip "
+                                   "or device.name, got %r" % prop)
+            if obj_name == "track":
+                if name == "num_devices":
+                    values.append(len(track.devices))
+                elif name in ("volume", "panning"):
+                    values.append(float(getattr(track.mixer_device, name).value))
+                else:
+                    values.append(_read(song, track, name))
+            elif obj_name == "clip":
+                values.extend(_read(song, slot.clip, name) for slot in track.clip_slots)
+            elif obj_name == "clip_slot":
+                values.extend(_read(song, slot, name) for slot in track.clip_slots)
+            elif obj_name == "device":
+                values.extend(_read(song, device, name) for device in track.devices)
+            else:
+                ctx.server.send_error(ctx.client, "Unknown object identifier in get/track_data: %s" % obj_name,
+                                      ctx.address)
+    return tuple(values)
+
+
+# ---------------------------------------------------------------------- export
+
+def structure(song):
+    """The set's structure as plain data (tracks, clips, devices and parameters)."""
+    tracks = list(song.tracks)
+    result = []
+    for index, track in enumerate(tracks):
+        group = track.group_track if track.is_grouped else None
+        result.append({
+            "index": index,
+            "name": track.name,
+            "is_foldable": bool(track.is_foldable),
+            "group_track": _object_value(song, group) if group is not None else None,
+            "clips": [
+                {"index": slot_index, "name": slot.clip.name, "length": float(slot.clip.length)}
+                for slot_index, slot in enumerate(track.clip_slots) if slot.has_clip
+            ],
+            "devices": [
+                {
+                    "class_name": device.class_name,
+                    "type": int(device.type),
+                    "name": device.name,
+                    "parameters": [
+                        {"name": p.name, "value": p.value, "min": p.min, "max": p.max,
+                         "is_quantized": bool(p.is_quantized)}
+                        for p in device.parameters
+                    ],
+                }
+                for device in track.devices
+            ],
+        })
+    return {"tracks": result}
+
+
+def export_structure(ctx, song):
+    path = os.path.join(tempfile.gettempdir(), "abletonosc-song-structure.json")
+    with open(path, "w") as handle:
+        json.dump(structure(song), handle, indent=2)
+    return (1,)
+
+
+# ---------------------------------------------------------------------- beat
+
+class BeatListener(object):
+    """Sends /live/song/get/beat to its clients when playback crosses a beat (or jumps back)."""
+
+    def __init__(self, registry, song):
+        self.registry = registry
+        self.song = song
+        self.clients = []
+        self.last = -1.0
+        song.add_current_song_time_listener(self.changed)
+
+    def changed(self):
+        time = self.song.current_song_time
+        if time < self.last or int(time) > int(self.last):
+            for client in list(self.clients):
+                client.send("/live/song/get/beat", (int(time),))
+        self.last = time
+
+    def close(self):
+        try:
+            self.song.remove_current_song_time_listener(self.changed)
+        except RuntimeError:
+            pass
+
+
+def start_listen_beat(ctx, song):
+    beat = ctx.registry.state.get("beat")
+    if beat is None:
+        beat = BeatListener(ctx.registry, song)
+        ctx.registry.state["beat"] = beat
+    if ctx.client not in beat.clients:
+        beat.clients.append(ctx.client)
+
+
+def stop_listen_beat(ctx, song):
+    beat = ctx.registry.state.get("beat")
+    if beat is not None and ctx.client in beat.clients:
+        beat.clients.remove(ctx.client)
+        if not beat.clients:
+            beat.close()
+            del ctx.registry.state["beat"]
+
+
+def _close_beat(registry):
+    def close():
+        beat = registry.state.pop("beat", None)
+        if beat is not None:
+            beat.close()
+
+    return close
+
+
+def register(reg):
+    for name, args, doc in METHODS:
+        if name in ("create_audio_track", "create_midi_track", "create_scene"):
+            fn = _with_default(name, (-1,))
+        else:
+            fn = _method(name)
+        reg.add("/live/song/%s" % name, "method", "song", fn, args=args, doc=doc)
+    reg.properties("song", PROPERTIES)
+    reg.add("/live/song/get/num_tracks", "get", "song", get_num_tracks, reply="num_tracks:i",
+            doc="Number of tracks (not counting returns and master)")
+    reg.add("/live/song/get/track_names", "get", "song", get_track_names, args="index_min:i? index_max:i?",
+            reply="name:s*", doc="Track names, optionally of tracks [index_min, index_max)",
+            example="/live/song/get/track_names 0 4")
+    reg.add("/live/song/get/track_data", "get", "song", get_track_data,
+            args="index_min:i index_max:i property:s*", reply="value:x*",
+            doc="Properties of tracks [index_min, index_max) (-1 = all), flat: per track, per property given "
+                "(track.X: one value; clip.X and clip_slot.X: one per scene; device.X: one per device)",
+            example="/live/song/get/track_data 0 -1 track.name clip.name")
+    reg.add("/live/song/export/structure", "method", "song", export_structure, reply="1:i",
+            doc="Write the set's structure as JSON to <temp>/abletonosc-song-structure.json and answer 1")
+    reg.add("/live/song/get/num_scenes", "get", "song", get_num_scenes, reply="num_scenes:i",
+            doc="Number of scenes")
+    reg.add("/live/song/get/scenes/name", "get", "song", get_scene_names, args="index_min:i? index_max:i?",
+            reply="name:s*", doc="Scene names, optionally of scenes [index_min, index_max)")
+    reg.add("/live/song/get/cue_points", "get", "song", get_cue_points, reply="(name:s time:f)*",
+            doc="Cue points as name, time pairs")
+    reg.add("/live/song/cue_point/jump", "method", "song", cue_jump, args="cue:x",
+            doc="Jump to a cue point by index, or to every cue point with that name")
+    reg.add("/live/song/cue_point/add_or_delete", "method", "song", cue_add_or_delete,
+            doc="Add a cue point at the playback position, or delete the one there")
+    reg.add("/live/song/cue_point/set/name", "set", "song", cue_set_name, args="cue_index:i name:s",
+            doc="Rename a cue point")
+    reg.add("/live/song/start_listen/beat", "start_listen", "song", start_listen_beat,
+            reply="-> /live/song/get/beat beat:i", doc="Send /live/song/get/beat on every beat while playing")
+    reg.add("/live/song/stop_listen/beat", "stop_listen", "song", stop_listen_beat, doc="Stop the beat messages")
+    reg.status("/live/song/get/beat", "beat:i", "The song position in whole beats, sent on each beat")
+    reg.on_unbind(_close_beat(reg))

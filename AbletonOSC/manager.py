@@ -1,0 +1,206 @@
+"""The control surface Live creates: settings, logging, the OSC transport, polling and reload."""
+
+import importlib
+import logging
+import logging.handlers
+import os
+import sys
+
+import Live
+from ableton.v2.control_surface import ControlSurface
+
+from . import settings as settings_module
+from .osc_server import OSCServer
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+LOGGER_NAME = "abletonosc"
+NOTIFICATION_ERROR = "Changes cannot be triggered by notifications"
+
+
+def _setup_logging(settings):
+    """Log to logs/abletonosc.log next to the script, rotated by size."""
+    logger = logging.getLogger(LOGGER_NAME)
+    logger.setLevel(logging.DEBUG)
+    logger.propagate = False
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+        handler.close()
+    try:
+        folder = os.path.join(HERE, "logs")
+        if not os.path.isdir(folder):
+            os.makedirs(folder)
+        handler = logging.handlers.RotatingFileHandler(
+            os.path.join(folder, "abletonosc.log"), maxBytes=settings.log_max_bytes, backupCount=2,
+            encoding="utf-8",
+        )
+    except (OSError, IOError):
+        handler = logging.NullHandler()  # a read-only install folder must not stop the script
+    handler.setFormatter(logging.Formatter("(%(asctime)s) [%(levelname)s] %(message)s"))
+    handler.setLevel(settings.log_level.upper())
+    logger.addHandler(handler)
+    return logger, handler
+
+
+class Manager(ControlSurface):
+    """AbletonOSC's control surface: serves OSC from Live's main thread."""
+
+    def __init__(self, c_instance):
+        ControlSurface.__init__(self, c_instance)
+        self.settings = settings_module.load()
+        self.logger, self.log_handler = _setup_logging(self.settings)
+        self.server = None
+        self.registry = None
+        self.timer = None
+        self._deferred = []
+        self._reload_requested = False
+        self._ticking = False
+        application = Live.Application.get_application()
+        self.live_version = (
+            application.get_major_version(), application.get_minor_version(), application.get_bugfix_version()
+        )
+        self.logger.info("Starting AbletonOSC on Live %s", ".".join(str(n) for n in self.live_version))
+        from .handlers import build_registry
+
+        self.registry = build_registry()
+        s = self.settings
+        self.server = OSCServer(
+            self.registry, host=s.host, port=s.port, reply_port=s.reply_port, reply_to_source=s.reply_to_source,
+            tcp_port=s.tcp_port or None, poll_budget=s.poll_budget_ms / 1000.0, max_datagram=s.max_datagram,
+            logger=self.logger,
+        )
+        try:
+            self.server.start()
+        except (OSError, IOError) as error:
+            message = "AbletonOSC: Couldn't bind to port %d (%s)" % (s.port, _reason(error))
+            self.logger.error(message)
+            self.show_message(message)
+            self.server = None
+            return
+        self.registry.bind(self.song, application, self.server, self, self.live_version)
+        listening = "AbletonOSC: Listening for OSC on port %d" % s.port
+        if s.tcp_port:
+            listening += " (TCP %d)" % s.tcp_port
+        self.show_message(listening)
+        self.logger.info(listening)
+        self._start_polling()
+        self.server.broadcast("/live/startup", ())
+
+    # ------------------------------------------------------------------ polling
+    def _start_polling(self):
+        # A Live.Base.Timer polls every few milliseconds; the 100 ms tick loop is the fallback
+        # (and also sweeps listeners of deleted objects and retries deferred writes).
+        try:
+            self.timer = Live.Base.Timer(callback=self._on_timer, interval=self.settings.poll_interval_ms,
+                                         repeat=True)
+            self.timer.start()
+        except Exception:
+            self.logger.warning("Live.Base.Timer unavailable; polling once per tick", exc_info=True)
+            self.timer = None
+        if not self._ticking:
+            self._ticking = True
+            self.schedule_message(1, self._tick)
+
+    def _on_timer(self):
+        try:
+            self.poll()
+        except Exception:
+            # An exception would stop Live's timer for good; the tick keeps things going anyway.
+            self.logger.exception("Error while polling")
+
+    def _tick(self):
+        try:
+            if self.timer is None or not getattr(self.timer, "running", True):
+                self.poll()
+            if self.registry is not None:
+                self.registry.subscriptions.sweep()
+        except Exception:
+            self.logger.exception("Error in tick")
+        finally:
+            if self._ticking:
+                self.schedule_message(1, self._tick)
+
+    def poll(self):
+        """Serve what has arrived, within the time budget; then run deferred work."""
+        if self.server is None:
+            return 0
+        self._run_deferred()
+        handled = self.server.poll()
+        if self._reload_requested:
+            self._reload_requested = False
+            self._reload()
+        return handled
+
+    # ------------------------------------------------------------------ writes
+    def write(self, fn, *args):
+        """Apply a change to the set; inside a Live notification it is retried on the next poll."""
+        try:
+            fn(*args)
+        except RuntimeError as error:
+            if NOTIFICATION_ERROR not in str(error):
+                raise
+            self._deferred.append((fn, args))
+
+    def _run_deferred(self):
+        if not self._deferred:
+            return
+        pending, self._deferred = self._deferred, []
+        for fn, args in pending:
+            try:
+                fn(*args)
+            except Exception:
+                self.logger.warning("Deferred change failed", exc_info=True)
+
+    # ------------------------------------------------------------------ reload
+    def request_reload(self):
+        """Reload the handler modules after the current poll (never mid-dispatch)."""
+        self._reload_requested = True
+
+    def _reload(self):
+        from . import handlers
+
+        self.registry.unbind()
+        prefix = handlers.__name__ + "."
+        for name in sorted(n for n in sys.modules if n.startswith(prefix)):
+            module = sys.modules.get(name)
+            if module is not None:
+                importlib.reload(module)
+        handlers = importlib.reload(handlers)
+        self.registry = handlers.build_registry()
+        self.registry.bind(self.song, Live.Application.get_application(), self.server, self, self.live_version)
+        self.server.dispatcher = self.registry
+        self.logger.info("Reloaded handlers")
+        self.server.broadcast("/live/startup", ())
+
+    def set_log_level(self, level):
+        """Change the log file's level."""
+        self.settings.log_level = level
+        self.log_handler.setLevel(level.upper())
+
+    # ------------------------------------------------------------------ Live's calls
+    def update_display(self):
+        """Live calls this every 100 ms; the tick runs from it."""
+        ControlSurface.update_display(self)
+
+    def disconnect(self):
+        """Live unloads the script: remove every listener, stop polling, close the sockets."""
+        self._ticking = False
+        if self.timer is not None:
+            try:
+                self.timer.stop()
+            except Exception:
+                pass
+            self.timer = None
+        if self.registry is not None:
+            self.registry.unbind()
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+        self.logger.info("AbletonOSC disconnected")
+        for handler in list(self.logger.handlers):
+            self.logger.removeHandler(handler)
+            handler.close()
+        ControlSurface.disconnect(self)
+
+
+def _reason(error):
+    return getattr(error, "strerror", None) or str(error)

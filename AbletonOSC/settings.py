@@ -1,0 +1,67 @@
+"""Settings: defaults equal to upstream AbletonOSC's, a settings file, environment overrides."""
+
+import configparser
+import os
+
+DEFAULTS = {
+    "host": "0.0.0.0",
+    "port": 11000,
+    "reply_port": 11001,
+    "reply_to_source": False,
+    "tcp_port": 0,
+    "poll_interval_ms": 10,
+    "poll_budget_ms": 4,
+    "max_datagram": 65507,
+    "log_level": "info",
+    "log_max_bytes": 1000000,
+}
+
+LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+class Settings(object):
+    """The script's settings as attributes (host, port, reply_port, ...)."""
+
+    def __init__(self, values):
+        self.__dict__.update(values)
+
+    def __repr__(self):
+        return "Settings(%s)" % ", ".join("%s=%r" % item for item in sorted(self.__dict__.items()))
+
+
+def _convert(key, text):
+    default = DEFAULTS[key]
+    text = text.strip()
+    if isinstance(default, bool):
+        lowered = text.lower()
+        if lowered in ("1", "true", "yes", "on"):
+            return True
+        if lowered in ("0", "false", "no", "off", ""):
+            return False
+        raise ValueError("setting %s must be true or false, got %r" % (key, text))
+    if isinstance(default, int):
+        try:
+            return int(text)
+        except ValueError:
+            raise ValueError("setting %s must be a whole number, got %r" % (key, text))
+    if key == "log_level" and text.lower() not in LOG_LEVELS:
+        raise ValueError("setting log_level must be one of %s, got %r" % (", ".join(LOG_LEVELS), text))
+    return text.lower() if key == "log_level" else text
+
+
+def load(folder=HERE, environ=None):
+    """Read settings.ini, then settings.local.ini, then ABLETONOSC_* environment variables."""
+    environ = os.environ if environ is None else environ
+    values = dict(DEFAULTS)
+    parser = configparser.ConfigParser()
+    parser.read([os.path.join(folder, "settings.ini"), os.path.join(folder, "settings.local.ini")])
+    if parser.has_section("abletonosc"):
+        for key, text in parser.items("abletonosc"):
+            if key in DEFAULTS:
+                values[key] = _convert(key, text)
+    for key in DEFAULTS:
+        text = environ.get("ABLETONOSC_" + key.upper())
+        if text is not None:
+            values[key] = _convert(key, text)
+    return Settings(values)
