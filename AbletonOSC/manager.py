@@ -52,6 +52,9 @@ class Manager(ControlSurface):
         self.registry = None
         self.timer = None
         self._deferred = []
+        from .handlers.midimap import MidiMappings
+
+        self.midi_mappings = MidiMappings()  # kept across handler reloads
         self._reload_requested = False
         self._ticking = False
         application = Live.Application.get_application()
@@ -170,6 +173,14 @@ class Manager(ControlSurface):
         self.server.dispatcher = self.registry
         self.logger.info("Reloaded handlers")
         self.server.broadcast("/live/startup", ())
+
+    def build_midi_map(self, midi_map_handle):
+        """Live asks for the script's MIDI map: install the CC mappings."""
+        ControlSurface.build_midi_map(self, midi_map_handle)
+        try:
+            self.midi_mappings.build(midi_map_handle)
+        except Exception:
+            self.logger.exception("Error building the MIDI map")
 
     def set_log_level(self, level):
         """Change the log file's level."""

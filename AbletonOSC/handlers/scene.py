@@ -1,0 +1,38 @@
+"""/live/scene/*: scenes (rows of the session grid)."""
+
+from .registry import Prop
+
+PROPERTIES = [
+    Prop("is_empty", "b", "gl"),
+    Prop("is_triggered", "b", "gl"),
+    Prop("color", "i"),
+    Prop("color_index", "i"),
+    Prop("name", "s"),
+    Prop("tempo", "f", doc="The scene's tempo (-1 when disabled)"),
+    Prop("tempo_enabled", "b", since=(11, 1)),
+    Prop("time_signature_numerator", "i"),
+    Prop("time_signature_denominator", "i"),
+    Prop("time_signature_enabled", "b", since=(11, 1)),
+]
+
+
+def fire(ctx, scene, *flags):
+    ctx.manager.write(scene.fire, *flags)
+
+
+def fire_as_selected(ctx, scene, *flags):
+    ctx.manager.write(scene.fire_as_selected, *flags)
+
+
+def fire_selected(ctx, song):
+    ctx.manager.write(song.view.selected_scene.fire_as_selected)
+
+
+def register(reg):
+    reg.add("/live/scene/fire", "method", "scene", fire, args="force_legato:b? can_select_scene_on_launch:b?",
+            doc="Launch every clip of the scene")
+    reg.add("/live/scene/fire_as_selected", "method", "scene", fire_as_selected, args="force_legato:b?",
+            doc="Launch the scene, then select the next one")
+    reg.properties("scene", PROPERTIES)
+    reg.add("/live/scene/fire_selected", "method", "song", fire_selected,
+            doc="Launch the selected scene, then select the next one")
