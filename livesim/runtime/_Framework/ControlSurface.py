@@ -1,0 +1,73 @@
+"""``_Framework.ControlSurface``: the legacy base class (``song()``/``application()`` are methods)."""
+import logging
+
+from ableton.v2.control_surface.control_surface import SimpleControlSurface, _get_application
+
+logger = logging.getLogger(__name__)
+
+
+def _has_listener_api(obj, name):
+    return obj is not None and hasattr(obj, "add_%s_listener" % name) and hasattr(obj, "remove_%s_listener" % name)
+
+
+class ControlSurface(SimpleControlSurface):
+    """Legacy control surface; follows the track list, scenes and selection through hooks."""
+
+    _SONG_LISTENERS = (("visible_tracks", "_on_track_list_changed"), ("scenes", "_on_scene_list_changed"))
+    _VIEW_LISTENERS = (("selected_track", "_on_selected_track_changed"),
+                       ("selected_scene", "_on_selected_scene_changed"))
+
+    def __init__(self, c_instance=None, *a, **k):
+        super(ControlSurface, self).__init__(c_instance, *a, **k)
+        self._highlighting_session_component = None
+        self._legacy_listeners = []
+        self.log_message("Initializing...")
+        song = c_instance.song()
+        view = getattr(song, "view", None)
+        for subject, table in ((song, self._SONG_LISTENERS), (view, self._VIEW_LISTENERS)):
+            for prop, hook in table:
+                if _has_listener_api(subject, prop):
+                    listener = getattr(self, hook)
+                    getattr(subject, "add_%s_listener" % prop)(listener)
+                    self._legacy_listeners.append((subject, prop, listener))
+
+    def song(self):
+        """The current Live.Song.Song."""
+        return self._c_instance.song()
+
+    def application(self):
+        """Live.Application.Application."""
+        return _get_application()
+
+    def log_message(self, *message):
+        """Write ``(ClassName) message`` to Live's log."""
+        text = "(%s) %s" % (self.__class__.__name__, " ".join(map(str, message)))
+        logger.info(text)
+        if self._c_instance is not None:
+            self._c_instance.log_message(text)
+
+    def set_highlighting_session_component(self, session_component):
+        """The session component whose box Live highlights."""
+        self._highlighting_session_component = session_component
+
+    def _on_track_list_changed(self):
+        """Hook: the visible track list changed."""
+
+    def _on_scene_list_changed(self):
+        """Hook: the scene list changed."""
+
+    def _on_selected_track_changed(self):
+        """Hook: another track was selected."""
+
+    def _on_selected_scene_changed(self):
+        """Hook: another scene was selected."""
+
+    def disconnect(self):
+        """Remove the listeners, then tear down as the base class does."""
+        for subject, prop, listener in self._legacy_listeners:
+            try:
+                getattr(subject, "remove_%s_listener" % prop)(listener)
+            except RuntimeError:
+                pass  # the subject is gone
+        self._legacy_listeners = []
+        super(ControlSurface, self).disconnect()

@@ -1,0 +1,45 @@
+"""``_Framework.ControlSurfaceComponent``: the legacy component (``song()`` is a method)."""
+from ableton.v2.base.dependency import depends
+from ableton.v2.control_surface.control_surface import _get_application
+
+
+class ControlSurfaceComponent(object):
+    """Must be constructed inside ``surface.component_guard()``."""
+
+    @depends(register_component=None, song=None)
+    def __init__(self, name="", register_component=None, song=None, layer=None, is_enabled=True, *a, **k):
+        super(ControlSurfaceComponent, self).__init__(*a, **k)
+        self.name = name
+        self._song = song
+        self._layer = layer
+        self._is_enabled = is_enabled
+        register_component(self)
+
+    def song(self):
+        """The Live.Song.Song."""
+        return self._song
+
+    def application(self):
+        """Live.Application.Application."""
+        return _get_application()
+
+    def is_enabled(self):
+        """Whether the component is enabled."""
+        return self._is_enabled
+
+    def set_enabled(self, enable):
+        """Enable or disable, then update."""
+        enable = bool(enable)
+        if enable != self._is_enabled:
+            self._is_enabled = enable
+            self.on_enabled_changed()
+            self.update()
+
+    def on_enabled_changed(self):
+        """Hook for subclasses."""
+
+    def update(self):
+        """Refresh; subclasses override."""
+
+    def disconnect(self):
+        """Release what the component holds."""

@@ -1,0 +1,1 @@
+"""livesim's subset of Ableton's legacy ``_Framework`` package."""

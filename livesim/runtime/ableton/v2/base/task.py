@@ -1,0 +1,133 @@
+"""Tasks advanced once per ``update_display`` tick (the model behind ``schedule_message``).
+
+Semantics follow Ableton's ``ableton.v2.base.task``: a ``DelayTask(n)`` counts down one per
+update and dies at <= 0; a ``SequenceTask`` moves to its next subtask on the following update;
+a ``TaskGroup`` visits tasks appended during its own update in the same pass, and an exception
+raised by a task is reported and kills only that task.
+"""
+import traceback
+
+
+class Task(object):
+    """Base task: alive until killed; ``update(delta)`` runs ``do_update`` while alive."""
+
+    def __init__(self):
+        self._killed = False
+
+    @property
+    def is_killed(self):
+        """True once the task has finished or was killed."""
+        return self._killed
+
+    def kill(self):
+        """Stop the task for good."""
+        self._killed = True
+
+    def update(self, delta):
+        """Advance the task by one tick of ``delta`` seconds."""
+        if not self._killed:
+            self.do_update(delta)
+
+    def do_update(self, delta):
+        """Subclasses do their work here."""
+
+
+class FuncTask(Task):
+    """Calls ``func()`` once, then dies."""
+
+    def __init__(self, func):
+        super(FuncTask, self).__init__()
+        self._func = func
+
+    def do_update(self, delta):
+        self.kill()
+        self._func()
+
+
+class DelayTask(Task):
+    """Waits ``ticks`` updates (counting this one) and dies."""
+
+    def __init__(self, ticks):
+        super(DelayTask, self).__init__()
+        self._remaining = ticks
+
+    def do_update(self, delta):
+        self._remaining -= 1
+        if self._remaining <= 0:
+            self.kill()
+
+
+class SequenceTask(Task):
+    """Runs subtasks one after the other; the next one starts on the following update."""
+
+    def __init__(self, tasks):
+        super(SequenceTask, self).__init__()
+        self._tasks = list(tasks)
+
+    def do_update(self, delta):
+        if self._tasks:
+            current = self._tasks[0]
+            current.update(delta)
+            if current.is_killed:
+                self._tasks.pop(0)
+        if not self._tasks:
+            self.kill()
+
+
+def run(func, *a, **k):
+    """A task that calls ``func(*a, **k)`` once."""
+    return FuncTask(lambda: func(*a, **k))
+
+
+def sequence(*tasks):
+    """A task running ``tasks`` one after the other."""
+    return SequenceTask(tasks)
+
+
+def _print_error():
+    print("Error when executing task")
+    traceback.print_exc()
+
+
+class TaskGroup(Task):
+    """A set of tasks updated together; dead tasks are dropped after each pass."""
+
+    def __init__(self, auto_kill=False, on_error=None):
+        super(TaskGroup, self).__init__()
+        self._tasks = []
+        self._auto_kill = auto_kill
+        self._on_error = on_error or _print_error
+
+    @property
+    def count(self):
+        """Number of live tasks."""
+        return len([t for t in self._tasks if not t.is_killed])
+
+    def add(self, task):
+        """Add a task (or a plain callable, wrapped as a one-shot task); returns the task."""
+        if not isinstance(task, Task):
+            task = run(task)
+        if isinstance(task, TaskGroup) and task._on_error is _print_error:
+            task._on_error = self._on_error
+        self._tasks.append(task)
+        return task
+
+    def clear(self):
+        """Kill and drop every task."""
+        for task in self._tasks:
+            task.kill()
+        self._tasks = []
+
+    def do_update(self, delta):
+        # Iterating the live list visits tasks appended during this pass.
+        for task in self._tasks:
+            if task.is_killed:
+                continue
+            try:
+                task.update(delta)
+            except Exception:
+                self._on_error()
+                task.kill()
+        self._tasks = [t for t in self._tasks if not t.is_killed]
+        if self._auto_kill and not self._tasks:
+            self.kill()

@@ -1,0 +1,79 @@
+"""``Component``: a part of a control surface, registered with it at construction."""
+from ..base.dependency import DependencyError, depends, get_dependency
+from ..base.task import TaskGroup
+
+
+class Component(object):
+    """Must be constructed inside ``surface.component_guard()``, which provides its dependencies."""
+
+    @depends(register_component=None, song=None)
+    def __init__(self, name="", parent=None, register_component=None, song=None, layer=None, is_enabled=True,
+                 *a, **k):
+        super(Component, self).__init__(*a, **k)
+        self.name = name
+        self._parent = parent
+        self._song = song
+        self._layer = layer
+        self._is_enabled = is_enabled
+        self._tasks_group = None
+        self._parent_task_group = None
+        try:
+            self._parent_task_group = get_dependency("parent_task_group")
+        except DependencyError:
+            pass
+        register_component(self)
+
+    @property
+    def song(self):
+        """The Live.Song.Song this component works on."""
+        return self._song
+
+    @property
+    def application(self):
+        """Live.Application.Application."""
+        import Live
+
+        return Live.Application.get_application()
+
+    @property
+    def canonical_parent(self):
+        """The parent component, if any."""
+        return self._parent
+
+    @property
+    def parent(self):
+        """The parent component, if any."""
+        return self._parent
+
+    @property
+    def _tasks(self):
+        # A child of the surface's task group, created on first use.
+        if self._tasks_group is None:
+            self._tasks_group = TaskGroup()
+            if self._parent_task_group is not None:
+                self._parent_task_group.add(self._tasks_group)
+        return self._tasks_group
+
+    def is_enabled(self):
+        """Whether the component is enabled."""
+        return self._is_enabled
+
+    def set_enabled(self, enable):
+        """Enable or disable, then update."""
+        enable = bool(enable)
+        if enable != self._is_enabled:
+            self._is_enabled = enable
+            self.on_enabled_changed()
+            self.update()
+
+    def on_enabled_changed(self):
+        """Hook for subclasses."""
+
+    def update(self):
+        """Refresh what this component shows; subclasses override."""
+
+    def disconnect(self):
+        """Release what the component holds."""
+        if self._tasks_group is not None:
+            self._tasks_group.kill()
+            self._tasks_group = None

@@ -1,0 +1,114 @@
+"""The test harness: a running livesim with a remote script, in a background thread.
+
+    with LiveSim(set_data=None, live_version="12.3.6", virtual_clock=True) as sim:
+        sim.port, sim.reply_port      # the script's OSC ports
+        sim.call(fn, *args)           # run on the host thread (Live's main thread)
+        sim.advance(seconds)          # move engine time (virtual clock)
+
+The background thread plays Live's main thread: it creates the script, ticks it every 100 ms,
+runs its timers, serves ``call()`` requests, and disconnects the script on exit.
+"""
+import os
+import socket
+import threading
+
+from .host import Host
+
+START_TIMEOUT = 30.0
+
+
+def free_udp_port(host="127.0.0.1"):
+    """A UDP port that is free right now on ``host``."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+    finally:
+        sock.close()
+
+
+def make_world(set_data=None, live_version="12.3.6", virtual_clock=False):
+    """A World from None/"default", a set dict, or a path to a .json or .als set."""
+    from .host import ensure_runtime_path
+    from .sets import load_set
+
+    ensure_runtime_path()
+    from .world import World
+
+    if isinstance(set_data, str) or hasattr(set_data, "__fspath__"):
+        set_data = load_set(os.fspath(set_data))
+    return World(set_data=set_data, live_version=live_version, virtual_clock=virtual_clock)
+
+
+class LiveSim(object):
+    """A World plus a Host running a remote script in a background thread."""
+
+    def __init__(self, set_data=None, live_version="12.3.6", virtual_clock=True, script_path=None, env=None,
+                 port=None, reply_port=None, tick_interval=0.1):
+        self.port = port or free_udp_port()
+        self.reply_port = reply_port or free_udp_port()
+        script_env = {"ABLETONOSC_PORT": str(self.port), "ABLETONOSC_REPLY_PORT": str(self.reply_port)}
+        script_env.update(env or {})
+        self.world = make_world(set_data, live_version, virtual_clock)
+        self.host = Host(self.world, script_path=script_path, tick_interval=tick_interval, env=script_env)
+        self._thread = None
+        self._ready = threading.Event()
+        self._error = None
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+        return False
+
+    def start(self):
+        """Start the host thread and wait until the script is created and the loop runs."""
+        self._thread = threading.Thread(target=self._main, name="livesim-main", daemon=True)
+        self._thread.start()
+        if not self._ready.wait(START_TIMEOUT):
+            raise RuntimeError("livesim did not start within %.0f s" % START_TIMEOUT)
+        if self._error is not None:
+            raise self._error
+
+    def _main(self):
+        try:
+            self.host.run_forever(on_ready=self._ready.set)
+        except BaseException as exc:
+            self._error = exc
+        finally:
+            self._ready.set()
+            self.host.shutdown()
+
+    def stop(self):
+        """Stop the loop, disconnect the script and join the thread."""
+        if self._thread is None:
+            return
+        self.host.stop()
+        self._thread.join(START_TIMEOUT)
+        self._thread = None
+
+    def call(self, fn, *args):
+        """Run ``fn(*args)`` on the host thread; return its result or re-raise its exception."""
+        return self.host.call(fn, *args)
+
+    def advance(self, seconds):
+        """Advance engine time by ``seconds`` on the host thread (virtual clock)."""
+        return self.call(self.world.advance, seconds)
+
+    def tick(self):
+        """Run one extra update_display on the host thread."""
+        return self.call(self.host.tick)
+
+    def reload_script(self):
+        """Reload the script as Live does on set load or slot toggle."""
+        return self.call(self.host.reload_script)
+
+    def status_message(self):
+        """The latest status-bar text."""
+        return self.call(self.host.status_message)
+
+    def log_text(self):
+        """The Log.txt content so far."""
+        return self.host.log_text()
