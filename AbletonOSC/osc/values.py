@@ -1,0 +1,87 @@
+"""The values the codec produces and accepts: Message, Bundle, Typed."""
+from __future__ import annotations
+
+from .timetag import IMMEDIATELY, raw_to_seconds, seconds_to_raw
+
+
+class Message(object):
+    """One OSC message: an address, a tuple of arguments and their type tags."""
+
+    __slots__ = ("address", "args", "typetags")
+
+    def __init__(self, address: str, args=(), typetags=None):
+        self.address = address
+        self.args = args if args.__class__ is tuple else tuple(args)
+        if typetags is None:
+            from .encode import typetags_for
+
+            typetags = typetags_for(self.args)
+        self.typetags = typetags
+
+    def __eq__(self, other):
+        if other.__class__ is not Message:
+            return NotImplemented
+        return (self.address == other.address and self.typetags == other.typetags
+                and self.args == other.args)
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
+    __hash__ = None
+
+    def __repr__(self):
+        return "Message(%r, %r, %r)" % (self.address, self.args, self.typetags)
+
+
+class Bundle(object):
+    """An OSC bundle: a timetag and a tuple of elements (Message or Bundle)."""
+
+    __slots__ = ("timetag", "elements", "timetag_raw")
+
+    def __init__(self, timetag=IMMEDIATELY, elements=(), timetag_raw=None):
+        if timetag_raw is None:
+            timetag_raw = seconds_to_raw(timetag)
+        else:
+            timetag = raw_to_seconds(timetag_raw)
+        self.timetag = timetag
+        self.timetag_raw = timetag_raw
+        self.elements = tuple(elements)
+
+    def __eq__(self, other):
+        if other.__class__ is not Bundle:
+            return NotImplemented
+        return self.timetag_raw == other.timetag_raw and self.elements == other.elements
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
+    __hash__ = None
+
+    def __repr__(self):
+        return "Bundle(%r, %r)" % (self.timetag, self.elements)
+
+
+class Typed(object):
+    """An argument with an explicit OSC type tag, e.g. Typed('d', 0.1) or Typed('I')."""
+
+    __slots__ = ("tag", "value")
+
+    def __init__(self, tag: str, value=None):
+        self.tag = tag
+        self.value = value
+
+    def __eq__(self, other):
+        if other.__class__ is not Typed:
+            return NotImplemented
+        return self.tag == other.tag and self.value == other.value
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
+    __hash__ = None
+
+    def __repr__(self):
+        return "Typed(%r, %r)" % (self.tag, self.value)
