@@ -1,0 +1,223 @@
+"""Validation of a set dict against the set schema (docs/SETS.md); errors name the key path."""
+from .errors import SetError
+
+TRACK_TYPES = ("midi", "audio", "group")
+DEVICE_TYPES = ("instrument", "audio_effect", "midi_effect")
+DENOMINATORS = (1, 2, 4, 8, 16)
+
+
+def _fail(path, text):
+    raise SetError("%s: %s" % (path or "set", text))
+
+
+def _is_num(v):
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _is_int(v):
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _check(cond, path, text):
+    if not cond:
+        _fail(path, text)
+
+
+def _str(v, path):
+    _check(isinstance(v, str), path, "expected a string, got %r" % (v,))
+
+
+def _num(v, path, lo=None, hi=None):
+    _check(_is_num(v), path, "expected a number, got %r" % (v,))
+    _check(lo is None or v >= lo, path, "must be >= %s, got %r" % (lo, v))
+    _check(hi is None or v <= hi, path, "must be <= %s, got %r" % (hi, v))
+
+
+def _int(v, path, lo=None, hi=None):
+    _check(_is_int(v), path, "expected an integer, got %r" % (v,))
+    _num(v, path, lo, hi)
+
+
+def _bool(v, path):
+    _check(isinstance(v, bool), path, "expected true or false, got %r" % (v,))
+
+
+def _color(v, path):
+    _int(v, path, 0, 0xFFFFFF)
+
+
+def _list(v, path):
+    _check(isinstance(v, list), path, "expected a list, got %r" % (type(v).__name__,))
+    return v
+
+
+def _object(v, path, fields, required=()):
+    _check(isinstance(v, dict), path, "expected an object, got %r" % (type(v).__name__,))
+    for key in required:
+        _check(key in v, path, "missing key %r" % key)
+    for key, value in v.items():
+        sub = "%s.%s" % (path, key) if path else key
+        check = fields.get(key)
+        _check(check is not None, sub, "unknown key (allowed: %s)" % ", ".join(sorted(fields)))
+        if value is None and key in _NULLABLE:
+            continue
+        check(value, sub)
+
+
+def _list_of(check):
+    def validate(v, path):
+        for i, item in enumerate(_list(v, path)):
+            check(item, "%s[%d]" % (path, i))
+    return validate
+
+
+_NULLABLE = ("tempo", "time_signature", "group", "color")
+
+
+def _note(v, path):
+    if isinstance(v, list):
+        _check(len(v) == 5, path, "expected [pitch, start, duration, velocity, mute]")
+        pitch, start, duration, velocity, mute = v
+        _int(pitch, path + "[0]", 0, 127)
+        _num(start, path + "[1]", 0)
+        _num(duration, path + "[2]", 0)
+        _num(velocity, path + "[3]", 0, 127)
+        _bool(mute, path + "[4]")
+        return
+    _object(v, path, NOTE_FIELDS, required=("pitch", "start_time", "duration"))
+
+
+NOTE_FIELDS = {
+    "pitch": lambda v, p: _int(v, p, 0, 127), "start_time": lambda v, p: _num(v, p, 0),
+    "duration": lambda v, p: _num(v, p, 0), "velocity": lambda v, p: _num(v, p, 0, 127), "mute": _bool,
+    "probability": lambda v, p: _num(v, p, 0, 1), "velocity_deviation": lambda v, p: _num(v, p, -127, 127),
+    "release_velocity": lambda v, p: _num(v, p, 0, 127),
+}
+
+CLIP_FIELDS = {
+    "name": _str, "color": _color, "length": lambda v, p: _num(v, p, 0), "looping": _bool, "loop_start": _num,
+    "loop_end": _num, "start_marker": _num, "end_marker": _num, "notes": _list_of(_note), "audio": _bool,
+    "file_path": _str, "warping": _bool, "warp_mode": lambda v, p: _int(v, p, 0, 6), "gain": lambda v, p: _num(v, p, 0, 1),
+    "launch_mode": lambda v, p: _int(v, p, 0, 3), "launch_quantization": lambda v, p: _int(v, p, 0, 14),
+    "start_time": lambda v, p: _num(v, p, 0),
+}
+
+
+def _clip(v, path):
+    _object(v, path, CLIP_FIELDS)
+    if v.get("audio") and v.get("notes"):
+        _fail(path + ".notes", "an audio clip has no notes")
+
+
+def _slot(v, path):
+    if v is not None:
+        _clip(v, path)
+
+
+def _arrangement_clip(v, path):
+    _clip(v, path)
+    _check("start_time" in v, path, "missing key 'start_time'")
+
+
+PARAMETER_FIELDS = {
+    "name": _str, "value": _num, "min": _num, "max": _num, "is_quantized": _bool,
+    "value_items": _list_of(_str),
+}
+
+
+def _parameter(v, path):
+    _object(v, path, PARAMETER_FIELDS, required=("name",))
+    lo, hi, value = v.get("min"), v.get("max"), v.get("value")
+    if lo is not None and hi is not None:
+        _check(lo <= hi, path, "min %r is above max %r" % (lo, hi))
+        if value is not None:
+            _check(lo <= value <= hi, path + ".value", "%r is outside [%r, %r]" % (value, lo, hi))
+
+
+def _device(v, path):
+    _object(v, path, DEVICE_FIELDS, required=("class_name",))
+    if "type" in v:
+        _check(v["type"] in DEVICE_TYPES, path + ".type", "expected one of %s" % ", ".join(DEVICE_TYPES))
+
+
+def _chain(v, path):
+    _object(v, path, {"name": _str, "color": _color, "devices": _list_of(_device)})
+
+
+def _drum_pad(v, path):
+    _object(v, path, {"note": lambda v, p: _int(v, p, 0, 127), "name": _str, "chains": _list_of(_chain)},
+            required=("note",))
+
+
+DEVICE_FIELDS = {
+    "name": _str, "class_name": _str, "type": _str, "parameters": _list_of(_parameter), "chains": _list_of(_chain),
+    "drum_pads": _list_of(_drum_pad),
+}
+
+_MIXER_FIELDS = {
+    "name": _str, "color": _color, "volume": lambda v, p: _num(v, p, 0, 1), "panning": lambda v, p: _num(v, p, -1, 1),
+    "mute": _bool, "solo": _bool, "sends": _list_of(lambda v, p: _num(v, p, 0, 1)), "devices": _list_of(_device),
+}
+
+TRACK_FIELDS = dict(_MIXER_FIELDS, **{
+    "type": _str, "group": lambda v, p: _int(v, p, 0), "arm": _bool, "fold_state": _bool,
+    "clips": _list_of(_slot), "arrangement_clips": _list_of(_arrangement_clip),
+})
+
+RETURN_FIELDS = dict(_MIXER_FIELDS)
+
+MASTER_FIELDS = {"name": _str, "color": _color, "volume": _MIXER_FIELDS["volume"],
+                 "panning": _MIXER_FIELDS["panning"], "devices": _list_of(_device)}
+
+
+def _time_signature(v, path):
+    _check(isinstance(v, list) and len(v) == 2, path, "expected [numerator, denominator]")
+    _int(v[0], path + "[0]", 1, 99)
+    _check(v[1] in DENOMINATORS, path + "[1]", "denominator must be one of 1, 2, 4, 8, 16")
+
+
+SCENE_FIELDS = {"name": _str, "color": _color, "tempo": lambda v, p: _num(v, p, 20, 999),
+                "time_signature": _time_signature}
+
+CUE_FIELDS = {"name": _str, "time": lambda v, p: _num(v, p, 0)}
+
+SET_FIELDS = {
+    "name": _str, "tempo": lambda v, p: _num(v, p, 20, 999), "signature_numerator": lambda v, p: _int(v, p, 1, 99),
+    "signature_denominator": lambda v, p: _check(v in DENOMINATORS, p, "must be one of 1, 2, 4, 8, 16"),
+    "scenes": _list_of(lambda v, p: _object(v, p, SCENE_FIELDS)),
+    "tracks": _list_of(lambda v, p: _object(v, p, TRACK_FIELDS)),
+    "returns": _list_of(lambda v, p: _object(v, p, RETURN_FIELDS)),
+    "master": lambda v, p: _object(v, p, MASTER_FIELDS),
+    "cue_points": _list_of(lambda v, p: _object(v, p, CUE_FIELDS, required=("time",))),
+}
+
+
+def validate_set(data):
+    """Check ``data`` against the set schema; raise SetError naming the first bad key path."""
+    _object(data, "", SET_FIELDS)
+    scenes = len(data.get("scenes", []))
+    tracks = data.get("tracks", [])
+    returns = len(data.get("returns", []))
+    _check(returns <= 12, "returns", "Live allows at most 12 return tracks")
+    for i, track in enumerate(tracks):
+        path = "tracks[%d]" % i
+        kind = track.get("type", "midi")
+        _check(kind in TRACK_TYPES, path + ".type", "expected one of %s, got %r" % (", ".join(TRACK_TYPES), kind))
+        group = track.get("group")
+        if group is not None:
+            _check(group < i and tracks[group].get("type") == "group", path + ".group",
+                   "%r is not the index of an earlier group track" % group)
+        clips = track.get("clips", [])
+        _check(len(clips) <= scenes, path + ".clips", "%d clip slots but the set has %d scenes" % (len(clips), scenes))
+        if kind == "group":
+            _check(not any(clips), path + ".clips", "a group track holds no clips")
+            _check(not track.get("arrangement_clips"), path + ".arrangement_clips", "a group track holds no clips")
+            _check(not track.get("arm"), path + ".arm", "a group track cannot be armed")
+        for key in ("clips", "arrangement_clips"):
+            for j, clip in enumerate(track.get(key, [])):
+                if clip is not None and kind == "midi" and clip.get("audio"):
+                    _fail("%s.%s[%d].audio" % (path, key, j), "a MIDI track holds MIDI clips only")
+                if clip is not None and kind == "audio" and clip.get("notes"):
+                    _fail("%s.%s[%d].notes" % (path, key, j), "an audio track holds audio clips only")
+        _check(len(track.get("sends", [])) <= returns, path + ".sends", "more sends than return tracks")
+    return data
