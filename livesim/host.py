@@ -120,6 +120,14 @@ class Host(object):
         for line in text.rstrip("\n").split("\n"):
             self.log("error: Python: " + line)
 
+    def log_world(self, text):
+        """The World's log hook: a multi-line text is a traceback, logged as Python error lines."""
+        text = str(text)
+        if "\n" in text.rstrip("\n"):
+            self.log_python_error(text)
+        else:
+            self.log(text)
+
     def log_text(self):
         """The log so far."""
         with self._log_lock:
@@ -225,15 +233,15 @@ class Host(object):
         self.rebuild_midi_map_if_requested()
 
     def _build_midi_map(self):
-        import Live
-
+        # Live.MidiMap (when the script uses it) issues handles valid only during this call.
+        midi_map = sys.modules.get("Live.MidiMap")
+        new_handle = getattr(midi_map, "_new_handle", None)
+        close = getattr(midi_map, "_close_handle", None)
         self.midi_map_builds += 1
-        new_handle = getattr(Live.MidiMap, "_new_handle", None)
         handle = new_handle(self) if new_handle is not None else object()
         try:
             self.call_script("build_midi_map", handle)
         finally:
-            close = getattr(Live.MidiMap, "_close_handle", None)
             if close is not None:
                 close(handle)
 
@@ -250,7 +258,7 @@ class Host(object):
             return
         self._thread_id = threading.get_ident()
         ensure_runtime_path()
-        self.world.log = self.log
+        self.world.log = self.log_world
         self.world.activate()
         self._started = True
         self._load()
@@ -345,10 +353,15 @@ class Host(object):
         """Drive the host until ``stop()``."""
         self.run(None, on_ready)
 
-    def stop(self):
-        """Ask the loop to end (thread-safe); it wakes at once."""
+    def stop(self, wake=True):
+        """Ask the loop to end (thread-safe); it wakes at once.
+
+        From a signal handler pass ``wake=False``: the loop then ends within one tick, and the
+        handler takes no lock the interrupted loop may hold.
+        """
         self._stop.set()
-        self._calls.put(None)
+        if wake:
+            self._calls.put(None)
 
     def _serve_calls(self, timeout):
         try:

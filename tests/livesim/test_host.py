@@ -1,0 +1,330 @@
+"""The host: lifecycle order, error scopes, MIDI map rebuilds, reload, timers, the log, call()."""
+import os
+import re
+import textwrap
+import threading
+
+import pytest
+
+from livesim.host import Host, ensure_runtime_path
+
+ensure_runtime_path()
+
+
+class StandInSong(object):
+    tempo = 120.0
+
+
+class StandInWorld(object):
+    """What the host needs from a World: a song, timers, an engine clock."""
+
+    version = (12, 3, 6)
+
+    def __init__(self, virtual_clock=True):
+        self.song = StandInSong()
+        self.virtual_clock = virtual_clock
+        self.application = None
+        self.log = None
+        self.timers = []
+        self.engine_time = 0.0
+        self.syncs = 0
+        self.now = 1000.0
+
+    def activate(self):
+        from Live import _lom
+
+        _lom.set_active_world(self)
+
+    def timer_clock(self):
+        return self.now
+
+    def add_timer(self, timer):
+        self.timers.append(timer)
+
+    def remove_timer(self, timer):
+        if timer in self.timers:
+            self.timers.remove(timer)
+
+    def run_timers(self, now):
+        self.now = now
+        for timer in [t for t in self.timers if t._due <= now]:
+            if not timer._fire(now):
+                self.remove_timer(timer)
+
+    def next_timer_due(self):
+        return min([t._due for t in self.timers]) if self.timers else None
+
+    def advance(self, seconds):
+        self.engine_time += seconds
+
+    def sync(self, now):
+        self.syncs += 1
+
+    def log_exception(self, where):
+        self.log("error: Python: exception in %s" % where)
+
+
+RECORDER = '''
+import os
+CALLS = []
+LOADS = [1]
+
+
+class Recorder(object):
+    def __init__(self, c_instance):
+        self.c_instance = c_instance
+        self.rebuilds_per_tick = 0
+        self.fail_on_tick = False
+        CALLS.append(("create_instance", os.environ.get("LIVESIM_TEST_VALUE")))
+
+    def connect_script_instances(self, instances):
+        CALLS.append(("connect_script_instances", len(instances)))
+
+    def can_lock_to_devices(self):
+        CALLS.append(("can_lock_to_devices",))
+        return False
+
+    def build_midi_map(self, handle):
+        CALLS.append(("build_midi_map",))
+
+    def refresh_state(self):
+        CALLS.append(("refresh_state",))
+
+    def update_display(self):
+        CALLS.append(("update_display",))
+        for _ in range(self.rebuilds_per_tick):
+            self.c_instance.request_rebuild_midi_map()
+        if self.fail_on_tick:
+            raise ValueError("boom in update_display")
+
+    def receive_midi(self, midi_bytes):
+        pass
+
+    def suggest_input_port(self):
+        return ""
+
+    def suggest_output_port(self):
+        return ""
+
+    def suggest_map_mode(self, cc_no, channel):
+        return -1
+
+    def disconnect(self):
+        CALLS.append(("disconnect",))
+
+
+def create_instance(c_instance):
+    return Recorder(c_instance)
+'''
+
+
+def make_script(tmp_path, name, source):
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "__init__.py").write_text(textwrap.dedent(source))
+    return str(folder)
+
+
+@pytest.fixture
+def recorder(tmp_path):
+    host = Host(StandInWorld(), script_path=make_script(tmp_path, "RecorderScript", RECORDER),
+                env={"LIVESIM_TEST_VALUE": "42"})
+    host.start()
+    yield host
+    host.shutdown()
+
+
+def names(calls):
+    return [c[0] for c in calls]
+
+
+def test_lifecycle_order(recorder):
+    calls = recorder.module.CALLS
+    assert names(calls) == ["create_instance", "connect_script_instances", "can_lock_to_devices",
+                            "build_midi_map", "refresh_state"]
+    assert calls[1] == ("connect_script_instances", 1)
+    recorder.tick()
+    recorder.tick()
+    assert names(calls)[5:] == ["update_display", "update_display"]
+
+
+def test_env_is_set_only_around_create_instance(recorder):
+    assert recorder.module.CALLS[0] == ("create_instance", "42")
+    assert "LIVESIM_TEST_VALUE" not in os.environ
+
+
+def test_rebuild_requests_are_coalesced_and_asynchronous(recorder):
+    calls = recorder.module.CALLS
+    recorder.instance.rebuilds_per_tick = 3
+    recorder.tick()
+    assert names(calls)[-2:] == ["update_display", "build_midi_map"]
+    assert recorder.midi_map_builds == 2
+    recorder.instance.rebuilds_per_tick = 0
+    recorder.tick()
+    assert names(calls)[-1] == "update_display"
+
+
+def test_script_exception_is_logged_and_the_host_keeps_running(recorder):
+    recorder.instance.fail_on_tick = True
+    recorder.tick()
+    recorder.tick()
+    log = recorder.log_text()
+    assert "error: Python: Traceback (most recent call last):" in log
+    assert "error: Python: ValueError: boom in update_display" in log
+    assert names(recorder.module.CALLS).count("update_display") == 2
+
+
+def test_reload_disconnects_reimports_and_recreates(recorder):
+    old_module, old_instance = recorder.module, recorder.instance
+    recorder.reload_script()
+    assert ("disconnect",) in old_module.CALLS
+    assert recorder.module is not old_module
+    assert recorder.instance is not old_instance
+    assert names(recorder.module.CALLS) == ["create_instance", "connect_script_instances", "can_lock_to_devices",
+                                            "build_midi_map", "refresh_state"]
+
+
+def test_shutdown_disconnects_once(recorder):
+    recorder.shutdown()
+    recorder.shutdown()
+    assert names(recorder.module.CALLS).count("disconnect") == 1
+    recorder.tick()  # no instance: nothing is called
+    assert names(recorder.module.CALLS)[-1] == "disconnect"
+
+
+def test_create_instance_failure_is_logged(tmp_path):
+    path = make_script(tmp_path, "Broken", "def create_instance(c_instance):\n    raise RuntimeError('no')\n")
+    host = Host(StandInWorld(), script_path=path)
+    host.start()
+    assert not host.loaded
+    assert "error: Python: RuntimeError: no" in host.log_text()
+    host.tick()
+
+
+def test_import_failure_is_logged(tmp_path):
+    path = make_script(tmp_path, "Syntax", "def create_instance(c_instance) return 1\n")
+    host = Host(StandInWorld(), script_path=path)
+    host.start()
+    assert not host.loaded
+    assert "error: Python: SyntaxError" in host.log_text()
+
+
+def test_missing_required_method_is_an_attribute_error_in_the_log(tmp_path):
+    path = make_script(tmp_path, "Bare", """
+        class Bare(object):
+            pass
+
+        def create_instance(c_instance):
+            return Bare()
+    """)
+    host = Host(StandInWorld(), script_path=path)
+    host.start()
+    log = host.log_text()
+    assert "AttributeError: 'Bare' object has no attribute 'connect_script_instances'" in log
+    assert "AttributeError: 'Bare' object has no attribute 'refresh_state'" in log
+
+
+def test_log_lines_are_live_formatted(tmp_path):
+    path = make_script(tmp_path, "Talker", """
+        from ableton.v2.control_surface import ControlSurface
+
+        class Talker(ControlSurface):
+            def __init__(self, c_instance):
+                super(Talker, self).__init__(c_instance)
+                c_instance.log_message("hello log")
+                self.show_message("hello status")
+                self.schedule_message(1, self.fail)
+
+            def fail(self):
+                raise KeyError("task")
+
+        def create_instance(c_instance):
+            return Talker(c_instance)
+    """)
+    host = Host(StandInWorld(), script_path=path)
+    host.start()
+    host.tick()
+    lines = host.log_text().splitlines()
+    iso = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?"
+    assert any(re.match(iso + r": info: RemoteScriptMessage: hello log$", line) for line in lines)
+    assert any(line.endswith("error: Python: Error when executing task") for line in lines)
+    assert any(line.endswith("error: Python: KeyError: 'task'") for line in lines)
+    assert host.status_message() == "hello status"
+    host.shutdown()
+
+
+TIMER_SCRIPT = '''
+import Live
+
+FIRED = []
+
+
+class TimerScript(object):
+    def __init__(self, c_instance):
+        self.timer = Live.Base.Timer(callback=self.on_timer, interval=50, repeat=True, start=True)
+
+    def on_timer(self):
+        FIRED.append(1)
+
+    def disconnect(self):
+        self.timer.stop()
+
+    def __getattr__(self, name):
+        return lambda *a: None
+
+
+def create_instance(c_instance):
+    return TimerScript(c_instance)
+'''
+
+
+def test_timer_callbacks_run_at_their_interval_when_stepping(tmp_path):
+    world = StandInWorld()
+    host = Host(world, script_path=make_script(tmp_path, "TimerScript", TIMER_SCRIPT))
+    host.start()
+    fired = host.module.FIRED
+    due = world.next_timer_due()
+    assert due == pytest.approx(world.now + 0.05)
+    host.run_due_timers(due - 0.001)
+    assert fired == []
+    host.run_due_timers(due)
+    assert fired == [1]
+    assert world.next_timer_due() == pytest.approx(due + 0.05)
+    host.run_due_timers(due + 0.05)
+    assert fired == [1, 1]
+    host.shutdown()
+    assert world.next_timer_due() is None
+
+
+def test_real_time_loop_ticks_and_serves_calls_from_other_threads(recorder):
+    thread = threading.Thread(target=recorder.run_forever)
+    thread.start()
+    try:
+        assert recorder.call(lambda a, b: (a + b, threading.current_thread() is thread), 2, 3) == (5, True)
+        with pytest.raises(ZeroDivisionError):
+            recorder.call(lambda: 1 / 0)
+        before = recorder.ticks
+        recorder.call(recorder.tick)
+        assert recorder.ticks >= before + 1
+    finally:
+        recorder.stop()
+        thread.join(5)
+    assert not thread.is_alive()
+
+
+def test_run_for_a_while_ticks_and_syncs_the_engine_in_real_time_mode(tmp_path):
+    world = StandInWorld(virtual_clock=False)
+    host = Host(world, script_path=make_script(tmp_path, "Rec2", RECORDER), tick_interval=0.01,
+                engine_interval=0.01)
+    host.run(0.1)
+    assert host.ticks >= 1
+    assert world.syncs >= 1
+    host.shutdown()
+
+
+def test_virtual_clock_never_syncs_the_engine(tmp_path):
+    world = StandInWorld(virtual_clock=True)
+    host = Host(world, script_path=make_script(tmp_path, "Rec3", RECORDER), tick_interval=0.01)
+    host.run(0.05)
+    assert world.syncs == 0
+    host.shutdown()
