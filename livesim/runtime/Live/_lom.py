@@ -33,7 +33,8 @@ property and every ``event``.  Members:
         check(node) -> str | None: kind-specific refusal; a string is raised as
            ``RuntimeError(text)`` on read, write and add_listener ("Main track has no 'mute' ...").
         avail(version_tuple) -> bool: members a Live version lacks raise AttributeError
-           (``since(11, 1)`` / ``until(12, 0)`` build these).
+           (``since(11, 1)`` / ``until(12, 0)`` build these); ``obs_avail`` gates only the
+           listener triple, ``set_avail`` only the setter (AttributeError "can't set attribute").
         doc: False for view/selection state: writes are allowed inside listeners and
            notifications of it do not take the notification lock; never undoable.
         undo: False for document state that Live does not put on the undo stack (transport).
@@ -295,7 +296,7 @@ class LomObject(object):
             if isinstance(v, Prop):
                 props[name] = v
                 if v.observe:
-                    _add_triple(cls, name, v.avail, v.check)
+                    _add_triple(cls, name, v.obs_avail, v.check)
             elif isinstance(v, _Event):
                 delattr(cls, name)
                 _add_triple(cls, name, v.avail, None)
@@ -328,10 +329,10 @@ class Prop(object):
     """A Live property: typed, get-only or settable, optionally observable and version-gated."""
 
     __slots__ = ("name", "attr", "type", "settable", "observe", "fget", "fset", "check", "avail",
-                 "doc", "undo", "conv", "owner")
+                 "doc", "undo", "conv", "owner", "obs_avail", "set_avail")
 
     def __init__(self, t, set=False, observe=False, get=None, fset=None, attr=None, check=None,
-                 avail=None, doc=True, undo=True):
+                 avail=None, doc=True, undo=True, obs_avail=None, set_avail=None):
         self.type = t
         self.settable = set
         self.observe = observe
@@ -345,6 +346,8 @@ class Prop(object):
         self.conv = _converter(t) if set else None
         self.name = None
         self.owner = None
+        self.obs_avail = obs_avail or avail
+        self.set_avail = set_avail
 
     def __set_name__(self, owner, name):
         self.name = name
@@ -374,7 +377,7 @@ class Prop(object):
         o = h._o
         if self.avail is not None and not self.avail(o.world.version):
             raise AttributeError("'%s' object has no attribute '%s'" % (type(h).__name__, self.name))
-        if not self.settable:
+        if not self.settable or self.set_avail is not None and not self.set_avail(o.world.version):
             raise AttributeError("can't set attribute")
         if o.dead:
             raise RuntimeError(DELETED_TEXT)
@@ -403,6 +406,15 @@ class Prop(object):
 
 
 prop = Prop
+
+LomObject._live_ptr = Prop("int", get=lambda o: o.ptr)
+LomObject._live_ptr.__set_name__(LomObject, "_live_ptr")
+LomObject._props = {"_live_ptr": LomObject._live_ptr}
+
+
+def parent_prop():
+    """The ``canonical_parent`` property (the owning object's handle)."""
+    return Prop("any", get=lambda o: wrap(o.parent))
 
 
 class _Event(object):

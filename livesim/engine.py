@@ -1,0 +1,414 @@
+"""The transport engine: song time, quantized clip launches and stops, clip playback, session recording.
+
+Song time is in beats (quarter notes) and advances by ``tempo / 60`` beats per second of engine
+time while the transport runs.  ``World.advance`` feeds engine time in steps of at most
+``STEP`` seconds; launches and stops wait for the next boundary of their quantization grid,
+counted from song time 0.  All changes go through the model's ``set_value``/``notify`` so
+listeners fire exactly as for script-initiated changes.
+"""
+import heapq
+import itertools
+import math
+
+from Live._lom import notify, set_value
+from Live.Clip import ClipNode
+
+STEP = 0.01
+_EPS = 1e-9
+# Song.Quantization value -> grid in bars (negative: in beats)
+_SONG_GRID = {0: 0.0, 1: 8.0, 2: 4.0, 3: 2.0, 4: 1.0, 5: -2.0, 6: -4.0 / 3, 7: -1.0, 8: -2.0 / 3, 9: -0.5,
+              10: -1.0 / 3, 11: -0.25, 12: -1.0 / 6, 13: -0.125}
+
+
+class _Event(object):
+    __slots__ = ("time", "seq", "kind", "track", "slot", "clip", "scene", "record_length", "live")
+
+    def __lt__(self, other):
+        return (self.time, self.seq) < (other.time, other.seq)
+
+
+class Engine(object):
+    """Drives everything that changes with time."""
+
+    def __init__(self, world):
+        self.world = world
+        self.seconds = 0.0
+        self.events = []
+        self.pending = {}            # track node -> its pending _Event
+        self.playing = {}            # track node -> clip node
+        self.record_limit = {}       # recording clip node -> beats to record (None: until stopped)
+        self.started_now = set()
+        self._seq = itertools.count()
+
+    @property
+    def song(self):
+        return self.world.song_node
+
+    # -- time
+    def advance(self, seconds):
+        """Run the engine for ``seconds`` of engine time in steps of at most STEP."""
+        remaining = float(seconds)
+        while remaining > _EPS:
+            dt = STEP if remaining > STEP else remaining
+            self.step(dt)
+            remaining -= dt
+
+    def step(self, dt):
+        """One engine step of ``dt`` seconds."""
+        self.seconds += dt
+        song = self.song
+        if not song.is_playing:
+            return
+        t0 = song.current_song_time
+        db = dt * song.tempo / 60.0
+        t1 = t0 + db
+        self.started_now = set()
+        while self.events and self.events[0].time <= t1 + _EPS:
+            ev = heapq.heappop(self.events)
+            if not ev.live:
+                continue
+            if self.pending.get(ev.track) is ev:
+                del self.pending[ev.track]
+            self._apply(ev, t1 - ev.time)
+            if ev.scene is not None and not any(e.scene is ev.scene for e in self.pending.values()):
+                set_value(ev.scene, "is_triggered", False, undo=False)
+        for track, clip in list(self.playing.items()):
+            if clip not in self.started_now:
+                self._advance_clip(track, clip, db)
+        if song.loop:
+            end = song.loop_start + song.loop_length
+            if t0 < end <= t1 + _EPS:
+                t1 = song.loop_start + (t1 - end)
+        song.current_song_time = t1
+        notify(song, "current_song_time")
+
+    def song_seconds(self):
+        """The play position in seconds at the current tempo."""
+        return self.song.current_song_time * 60.0 / self.song.tempo
+
+    # -- quantization
+    def grid(self, song_q):
+        """Grid length in beats of a Song.Quantization value (0: immediate)."""
+        g = _SONG_GRID.get(int(song_q), 0.0)
+        return g * self.song.bar_beats() if g > 0 else -g
+
+    def clip_grid(self, clip, override=None):
+        if override is not None:
+            return self.grid(override)
+        q = int(clip.launch_quantization) if clip is not None else 0
+        if q == 0:
+            return self.grid(self.song.clip_trigger_quantization)
+        if q == 1:
+            return 0.0
+        return self.grid(q - 1)
+
+    def boundary(self, grid):
+        t = self.song.current_song_time
+        if grid <= 0:
+            return t
+        n = math.ceil(t / grid - _EPS)
+        return n * grid
+
+    # -- transport
+    def start(self, from_start):
+        """Start (from the start marker) or continue the transport."""
+        song = self.song
+        if from_start:
+            self.jump_to(song.start_time)
+        set_value(song, "is_playing", True, undo=False)
+
+    def stop(self):
+        """Stop the transport: clips stop, the position stays."""
+        song = self.song
+        for track in list(self.pending):
+            self._cancel(track)
+        for track in list(self.playing):
+            self._stop_now(track)
+        for sc in song.scenes:
+            set_value(sc, "is_triggered", False, undo=False)
+        set_value(song, "is_playing", False, undo=False)
+
+    def jump_to(self, t):
+        """Move the play position (notifies current_song_time)."""
+        song = self.song
+        song.current_song_time = float(t)
+        notify(song, "current_song_time")
+        if not song.is_playing and self.world.version >= (11, 2, 0):
+            set_value(song, "start_time", float(t), undo=False)
+
+    # -- launching
+    def fire_clip(self, clip):
+        if clip.arrangement:
+            return
+        self.fire_slot(clip.parent)
+
+    def fire_slot(self, slot, quantization=None, record_length=None, legato=False, scene=None):
+        """Launch a slot: its clip, a recording on an armed track, or its stop button."""
+        track = slot.parent
+        if track.kind == "group":
+            i = slot.index()
+            for t in self.song.tracks:
+                if self.song.is_inside(t, track) and t.kind != "group":
+                    self.fire_slot(t.slots[i], quantization, None, legato, scene)
+            return
+        if slot.clip is not None:
+            kind = "start"
+        elif track.arm and track.kind in ("midi", "audio"):
+            kind = "record"
+        elif slot.has_stop_button:
+            self.stop_track(track, quantized=True, scene=scene)
+            return
+        else:
+            return
+        grid = 0.0 if legato else self.clip_grid(slot.clip, quantization)
+        song = self.song
+        ev = self._event(kind, track, slot, slot.clip, scene, record_length)
+        if not song.is_playing:
+            self.start(from_start=True)
+            ev.time = song.current_song_time
+            self._apply(ev, 0.0)
+            return
+        if grid <= 0:
+            ev.time = song.current_song_time
+            self._cancel(track)
+            self._apply(ev, 0.0)
+            return
+        ev.time = self.boundary(grid)
+        self._schedule(ev)
+        if slot.clip is not None:
+            set_value(slot.clip, "is_triggered", True, undo=False)
+            notify(slot.clip, "playing_status")
+        set_value(slot, "is_triggered", True, undo=False)
+        set_value(track, "fired_slot_index", track.slots.index(slot), undo=False)
+
+    def fire_scene(self, scene, legato=False, select=True):
+        """Launch every slot of a scene, apply its tempo/signature and select it."""
+        song = self.song
+        if scene.tempo_enabled:
+            from Live.Song import _set_tempo
+            _set_tempo(song, scene.tempo_value)
+        if scene.time_signature_enabled:
+            set_value(song, "signature_numerator", scene.sig_num)
+            set_value(song, "signature_denominator", scene.sig_den)
+        set_value(scene, "is_triggered", True, undo=False)
+        i = song.scenes.index(scene)
+        for t in song.tracks:
+            if t.kind != "group":
+                self.fire_slot(t.slots[i], legato=legato, scene=scene)
+        if not any(e.scene is scene for e in self.pending.values()):
+            set_value(scene, "is_triggered", False, undo=False)
+        if select:
+            song.view.select("selected_scene", scene)
+
+    def session_record(self, record_length):
+        """Record into the selected scene's empty slots of armed tracks."""
+        song = self.song
+        i = song.scenes.index(song.view.selected_scene)
+        for t in song.tracks:
+            if t.kind in ("midi", "audio") and t.arm and t.slots[i].clip is None:
+                self.fire_slot(t.slots[i], record_length=record_length)
+
+    # -- stopping
+    def stop_track(self, track, quantized=True, scene=None):
+        """Stop a track's clip (at the next boundary when quantized and running)."""
+        if track.kind == "group":
+            for t in self.song.tracks:
+                if self.song.is_inside(t, track) and t.kind != "group":
+                    self.stop_track(t, quantized, scene)
+            return
+        if track.kind not in ("midi", "audio"):
+            return
+        if track not in self.playing:
+            self._cancel(track)
+            return
+        grid = self.grid(self.song.clip_trigger_quantization) if quantized else 0.0
+        if not self.song.is_playing or grid <= 0:
+            self._cancel(track)
+            self._stop_now(track)
+            return
+        ev = self._event("stop", track, None, None, scene, None)
+        ev.time = self.boundary(grid)
+        self._schedule(ev)
+        set_value(track, "fired_slot_index", -2, undo=False)
+
+    def stop_clip(self, clip, quantized=True):
+        if clip.arrangement:
+            return
+        track = clip.parent.parent
+        if self.playing.get(track) is clip:
+            self.stop_track(track, quantized)
+        elif clip.is_triggered:
+            self._cancel(track)
+
+    def move_clip(self, clip, beats):
+        """Shift a playing clip's position, wrapping inside its loop."""
+        if not clip.is_playing:
+            return
+        pos = clip.playing_position + beats
+        if clip.looping and clip.loop_end > clip.loop_start:
+            length = clip.loop_end - clip.loop_start
+            if pos >= clip.loop_end or pos < clip.loop_start:
+                pos = clip.loop_start + (pos - clip.loop_start) % length
+        set_value(clip, "playing_position", max(0.0, pos), undo=False)
+
+    def forget_clip(self, clip):
+        """Drop a clip that is being deleted from playback and pending launches."""
+        for track, c in list(self.playing.items()):
+            if c is clip:
+                self._stop_now(track)
+        for track, ev in list(self.pending.items()):
+            if ev.clip is clip:
+                self._cancel(track)
+        self.record_limit.pop(clip, None)
+
+    def forget_track(self, track):
+        """Drop a track that is being deleted."""
+        self._cancel(track)
+        if track in self.playing:
+            self._stop_now(track)
+
+    def meter(self, track):
+        """A deterministic level: the track volume while it plays a clip, else 0."""
+        if self.song.is_playing and track in self.playing:
+            return round(track.mixer.volume.value * 0.8, 4)
+        return 0.0
+
+    # -- internals
+    def _event(self, kind, track, slot, clip, scene, record_length):
+        ev = _Event()
+        ev.seq = next(self._seq)
+        ev.kind, ev.track, ev.slot, ev.clip, ev.scene, ev.record_length = kind, track, slot, clip, scene, \
+            record_length
+        ev.live = True
+        ev.time = 0.0
+        return ev
+
+    def _schedule(self, ev):
+        self._cancel(ev.track)
+        self.pending[ev.track] = ev
+        heapq.heappush(self.events, ev)
+
+    def _cancel(self, track):
+        ev = self.pending.pop(track, None)
+        if ev is None:
+            return
+        ev.live = False
+        if ev.clip is not None and not ev.clip.dead:
+            set_value(ev.clip, "is_triggered", False, undo=False)
+            notify(ev.clip, "playing_status")
+        if ev.slot is not None and not ev.slot.dead:
+            set_value(ev.slot, "is_triggered", False, undo=False)
+        if not track.dead:
+            set_value(track, "fired_slot_index", -1, undo=False)
+
+    def _apply(self, ev, offset):
+        if ev.kind == "stop":
+            self._stop_now(ev.track)
+            return
+        slot = ev.slot
+        if slot.dead:
+            return
+        clip = ev.clip
+        if ev.kind == "record":
+            if slot.clip is not None:
+                return
+            track = slot.parent
+            clip = ClipNode(self.world, slot, is_audio=track.kind == "audio", length=1.0)
+            clip.looping = False
+            clip.loop_end = clip.end_marker = max(offset, 1e-3)
+            clip.is_recording = True
+            if clip.is_audio:
+                clip.file_path = ""
+            slot.put_clip(clip, "Record")
+            self.record_limit[clip] = ev.record_length
+            set_value(self.song, "session_record_status", self._status(1), undo=False)
+        if clip is None or clip.dead:
+            return
+        self._start_now(ev.track, slot, clip, ev.time, offset, recording=ev.kind == "record")
+
+    @staticmethod
+    def _status(v):
+        from Live.Song import SessionRecordStatus
+        return SessionRecordStatus.values[v]
+
+    def _start_now(self, track, slot, clip, at, offset, recording=False):
+        old = self.playing.get(track)
+        if old is not None and old is not clip:
+            self._halt_clip(old)
+        self.playing[track] = clip
+        self.started_now.add(clip)
+        clip.start_time = at
+        set_value(clip, "is_triggered", False, undo=False)
+        set_value(slot, "is_triggered", False, undo=False)
+        if recording:
+            pos = offset
+        else:
+            pos = clip.start_marker + offset
+            if clip.looping and pos >= clip.loop_end and clip.loop_end > clip.loop_start:
+                pos = clip.loop_start + (pos - clip.loop_start) % (clip.loop_end - clip.loop_start)
+        was_playing = clip.is_playing
+        clip.is_playing = True
+        set_value(clip, "playing_position", pos, undo=False)
+        if not was_playing or old is not clip:
+            notify(clip, "playing_status")
+        if recording:
+            notify(clip, "is_recording")
+        set_value(track, "playing_slot_index", track.slots.index(slot), undo=False)
+        set_value(track, "fired_slot_index", -1, undo=False)
+        self._group_status(slot)
+
+    def _group_status(self, slot):
+        for g in slot.group_slots():
+            notify(g, "playing_status")
+
+    def _halt_clip(self, clip):
+        if clip.is_recording:
+            self._finish_recording(clip)
+        clip.is_playing = False
+        set_value(clip, "playing_position", 0.0, undo=False)
+        notify(clip, "playing_status")
+
+    def _stop_now(self, track):
+        clip = self.playing.pop(track, None)
+        if clip is not None and not clip.dead:
+            self._halt_clip(clip)
+            if clip.parent is not None:
+                self._group_status(clip.parent)
+        if not track.dead:
+            set_value(track, "playing_slot_index", -1, undo=False)
+            set_value(track, "fired_slot_index", -1, undo=False)
+
+    def _finish_recording(self, clip):
+        length = max(1.0, math.ceil(clip.end_marker - _EPS))
+        clip.loop_start = clip.start_marker = 0.0
+        clip.loop_end = clip.end_marker = float(length)
+        clip.looping = True
+        clip.is_recording = False
+        self.record_limit.pop(clip, None)
+        for name in ("loop_end", "end_marker", "looping", "is_recording"):
+            notify(clip, name)
+        if not any(c.is_recording for c in self.playing.values()):
+            set_value(self.song, "session_record_status", self._status(0), undo=False)
+
+    def _advance_clip(self, track, clip, db):
+        if clip.is_recording:
+            pos = clip.playing_position + db
+            limit = self.record_limit.get(clip)
+            clip.loop_end = clip.end_marker = pos
+            notify(clip, "end_marker")
+            if limit is not None and pos >= limit - _EPS:
+                clip.end_marker = limit
+                self._finish_recording(clip)
+                pos = pos - limit
+            set_value(clip, "playing_position", pos, undo=False)
+            return
+        pos = clip.playing_position + db
+        if clip.looping:
+            if pos >= clip.loop_end - _EPS and clip.loop_end > clip.loop_start:
+                length = clip.loop_end - clip.loop_start
+                pos = clip.loop_start + (pos - clip.loop_end) % length
+                notify(clip, "loop_jump")
+        elif pos >= clip.end_marker - _EPS:
+            self._stop_now(track)
+            return
+        set_value(clip, "playing_position", pos, undo=False)

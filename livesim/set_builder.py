@@ -1,0 +1,368 @@
+"""Sets as data: validate a set dict (docs/SETS.md), build a World's model from it, export it back."""
+import numbers
+
+from Live import _palette
+from Live.Clip import ClipLaunchQuantization, ClipNode, LaunchMode, WarpMode
+from Live.Scene import SceneNode
+from Live.Song import Quantization, SongNode
+from Live.ClipSlot import SlotNode
+from Live.Track import TrackNode
+
+TRACK_TYPES = ("midi", "audio", "group")
+DEVICE_TYPES = {"undefined": 0, "instrument": 1, "audio_effect": 2, "midi_effect": 4}
+
+
+def _fail(path, message):
+    raise ValueError("%s: %s" % (path, message))
+
+
+def _num(d, key, path, default, lo=None, hi=None, integer=False):
+    v = d.get(key, default)
+    if v is None and default is None:
+        return None
+    if isinstance(v, bool) or not isinstance(v, numbers.Real) or integer and not float(v).is_integer():
+        _fail("%s.%s" % (path, key), "expected %s, got %r" % ("an integer" if integer else "a number", v))
+    if lo is not None and v < lo or hi is not None and v > hi:
+        _fail("%s.%s" % (path, key), "%r is outside %s..%s" % (v, lo, hi))
+    return int(v) if integer else float(v)
+
+
+def _bool(d, key, path, default):
+    v = d.get(key, default)
+    if not isinstance(v, (bool, int)) or isinstance(v, float):
+        _fail("%s.%s" % (path, key), "expected true/false, got %r" % (v,))
+    return bool(v)
+
+
+def _str(d, key, path, default):
+    v = d.get(key, default)
+    if not isinstance(v, str):
+        _fail("%s.%s" % (path, key), "expected a string, got %r" % (v,))
+    return v
+
+
+def _list(d, key, path):
+    v = d.get(key, [])
+    if v is None:
+        return []
+    if not isinstance(v, list):
+        _fail("%s.%s" % (path, key), "expected a list, got %r" % (type(v).__name__,))
+    return v
+
+
+def _obj(v, path):
+    if not isinstance(v, dict):
+        _fail(path, "expected an object, got %r" % (type(v).__name__,))
+    return v
+
+
+def _color(d, key, path, node):
+    v = d.get(key)
+    if v is None:
+        return
+    if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= 0xFFFFFF:
+        _fail("%s.%s" % (path, key), "expected a colour 0xRRGGBB, got %r" % (v,))
+    i = _palette.nearest_index(v)
+    node.color_index = i
+    node.color = _palette.PALETTE[i]
+
+
+def build(world, data=None):
+    """A SongNode for ``world`` from a set dict (None: Live's default set); ValueError names bad keys."""
+    if data is None:
+        from livesim.default_set import default_set
+        data = default_set(world.version)
+    _obj(data, "set")
+    song = SongNode(world)
+    song.name = _str(data, "name", "set", "")
+    song.tempo = _num(data, "tempo", "set", 120.0, 20.0, 999.0)
+    song.signature_numerator = _num(data, "signature_numerator", "set", 4, 1, 99, integer=True)
+    song.signature_denominator = _num(data, "signature_denominator", "set", 4, 1, 16, integer=True)
+    if song.signature_denominator not in (1, 2, 4, 8, 16):
+        _fail("set.signature_denominator", "must be 1, 2, 4, 8 or 16")
+    q = _num(data, "clip_trigger_quantization", "set", 4, 0, 13, integer=True)
+    song.clip_trigger_quantization = Quantization.values[q]
+    song.loop = _bool(data, "loop", "set", False)
+    song.loop_start = _num(data, "loop_start", "set", 0.0, 0.0)
+    song.loop_length = _num(data, "loop_length", "set", 16.0, 0.0)
+    song.metronome = _bool(data, "metronome", "set", False)
+    song.root_note = _num(data, "root_note", "set", 0, 0, 11, integer=True)
+    song.scale_name = _str(data, "scale_name", "set", "Major")
+    song.swing_amount = _num(data, "swing_amount", "set", 0.0, 0.0, 1.0)
+    song.groove_amount = _num(data, "groove_amount", "set", 1.0, 0.0, 1.3125)
+
+    scenes = _list(data, "scenes", "set") or [{}]
+    for i, sd in enumerate(scenes):
+        path = "scenes[%d]" % i
+        _obj(sd, path)
+        sc = SceneNode(world, song, _str(sd, "name", path, ""))
+        _color(sd, "color", path, sc)
+        tempo = _num(sd, "tempo", path, None, 20.0, 999.0)
+        if tempo is not None:
+            sc.tempo_value, sc.tempo_enabled = tempo, True
+        sig = sd.get("time_signature")
+        if sig is not None:
+            if not isinstance(sig, list) or len(sig) != 2 or not all(isinstance(x, int) for x in sig) \
+                    or sig[1] not in (1, 2, 4, 8, 16) or not 1 <= sig[0] <= 99:
+                _fail(path + ".time_signature", "expected [numerator, denominator], got %r" % (sig,))
+            sc.sig_num, sc.sig_den, sc.time_signature_enabled = sig[0], sig[1], True
+        song.scenes.append(sc)
+
+    returns = _list(data, "returns", "set")
+    if len(returns) > 12:
+        _fail("set.returns", "at most 12 return tracks")
+    for i, rd in enumerate(returns):
+        path = "returns[%d]" % i
+        _obj(rd, path)
+        r = TrackNode(world, song, "return", _str(rd, "name", path, "%s-Return" % chr(65 + i)))
+        _mixer(world, r, rd, path, len(returns))
+        song.returns.append(r)
+
+    tracks = _list(data, "tracks", "set")
+    if not tracks:
+        _fail("set.tracks", "a set needs at least one track")
+    for i, td in enumerate(tracks):
+        path = "tracks[%d]" % i
+        _obj(td, path)
+        kind = _str(td, "type", path, "midi")
+        if kind not in TRACK_TYPES:
+            _fail(path + ".type", "expected one of %s, got %r" % (", ".join(TRACK_TYPES), kind))
+        t = TrackNode(world, song, kind, td.get("name"))
+        if "name" in td:
+            _str(td, "name", path, "")
+        _color(td, "color", path, t)
+        group = td.get("group")
+        if group is not None:
+            if isinstance(group, bool) or not isinstance(group, int) or not 0 <= group < i \
+                    or song.tracks[group].kind != "group":
+                _fail(path + ".group", "expected the index of an earlier group track, got %r" % (group,))
+            t.group = song.tracks[group]
+        t.mute = _bool(td, "mute", path, False)
+        t.solo = _bool(td, "solo", path, False)
+        t.arm = _bool(td, "arm", path, False) if kind != "group" else False
+        if kind == "group" and td.get("arm"):
+            _fail(path + ".arm", "group tracks cannot be armed")
+        t.fold_state = _bool(td, "fold_state", path, False)
+        _mixer(world, t, td, path, len(returns))
+        clips = _list(td, "clips", path)
+        if len(clips) > len(song.scenes):
+            _fail(path + ".clips", "%d clips but only %d scenes" % (len(clips), len(song.scenes)))
+        for j in range(len(song.scenes)):
+            s = SlotNode(world, t)
+            cd = clips[j] if j < len(clips) else None
+            if cd is not None:
+                if kind == "group":
+                    _fail("%s.clips[%d]" % (path, j), "group tracks hold no clips")
+                s.clip = _clip(world, s, cd, "%s.clips[%d]" % (path, j), kind)
+            t.slots.append(s)
+        for j, cd in enumerate(_list(td, "arrangement_clips", path)):
+            cpath = "%s.arrangement_clips[%d]" % (path, j)
+            if kind == "group":
+                _fail(cpath, "group tracks hold no arrangement clips")
+            c = _clip(world, t, cd, cpath, kind, arrangement=True)
+            t.arrangement_clips.append(c)
+        song.tracks.append(t)
+        _devices(world, t, td, path)
+    for i, rd in enumerate(returns):
+        _devices(world, song.returns[i], rd, "returns[%d]" % i)
+
+    md = _obj(data.get("master") or {}, "master")
+    master = TrackNode(world, song, "main", "Main" if world.version >= (12, 0, 0) else "Master")
+    _mixer(world, master, md, "master", 0)
+    master.mixer.song_tempo.value = song.tempo
+    song.master = master
+    _devices(world, master, md, "master")
+
+    for i, cd in enumerate(_list(data, "cue_points", "set")):
+        path = "cue_points[%d]" % i
+        _obj(cd, path)
+        from Live.Song import CueNode
+        song.cue_points.append(CueNode(world, song, _str(cd, "name", path, ""), _num(cd, "time", path, 0.0, 0.0)))
+
+    song.view.selected_track = song.tracks[0]
+    song.view.selected_scene = song.scenes[0]
+    sel = data.get("selected_track")
+    if sel is not None:
+        if not isinstance(sel, int) or not 0 <= sel < len(song.tracks):
+            _fail("set.selected_track", "expected a track index, got %r" % (sel,))
+        song.view.selected_track = song.tracks[sel]
+    sel = data.get("selected_scene")
+    if sel is not None:
+        if not isinstance(sel, int) or not 0 <= sel < len(song.scenes):
+            _fail("set.selected_scene", "expected a scene index, got %r" % (sel,))
+        song.view.selected_scene = song.scenes[sel]
+    return song
+
+
+def _mixer(world, t, d, path, n_returns):
+    m = t.mixer
+    m.volume.value = _num(d, "volume", path, 0.85, 0.0, 1.0)
+    m.panning.value = _num(d, "panning", path, 0.0, -1.0, 1.0)
+    if t.kind != "main":
+        t.mute = _bool(d, "mute", path, False)
+        t.solo = _bool(d, "solo", path, False)
+        sends = _list(d, "sends", path)
+        if len(sends) > n_returns:
+            _fail(path + ".sends", "%d sends but only %d return tracks" % (len(sends), n_returns))
+        for i in range(n_returns):
+            v = sends[i] if i < len(sends) else 0.0
+            if isinstance(v, bool) or not isinstance(v, numbers.Real) or not 0.0 <= v <= 1.0:
+                _fail("%s.sends[%d]" % (path, i), "expected a number in 0..1, got %r" % (v,))
+            m.add_send(i, float(v))
+
+
+def _devices(world, t, d, path):
+    specs = _list(d, "devices", path)
+    for i, spec in enumerate(specs):
+        dpath = "%s.devices[%d]" % (path, i)
+        _obj(spec, dpath)
+        _str(spec, "name", dpath, "")
+        if "type" in spec and spec["type"] not in DEVICE_TYPES:
+            _fail(dpath + ".type", "expected one of %s, got %r" % (", ".join(DEVICE_TYPES), spec["type"]))
+        for j, p in enumerate(_list(spec, "parameters", dpath)):
+            _obj(p, "%s.parameters[%d]" % (dpath, j))
+    builder = world.device_builder()
+    if builder is None:
+        t.device_specs = list(specs)
+        return
+    for spec in specs:
+        node = builder(world, spec, t)
+        if node is None:
+            continue
+        if getattr(node, "spec", None) is None:
+            node.spec = spec
+        t.devices.append(node)
+
+
+def _notes(clip, notes, path):
+    for i, n in enumerate(notes):
+        npath = "%s.notes[%d]" % (path, i)
+        if isinstance(n, (list, tuple)):
+            if not 3 <= len(n) <= 5:
+                _fail(npath, "expected [pitch, start, duration, velocity, mute]")
+            pitch, start, dur = n[0], n[1], n[2]
+            vel = n[3] if len(n) > 3 else 100.0
+            mute = n[4] if len(n) > 4 else False
+            extra = {}
+        elif isinstance(n, dict):
+            pitch, start, dur = n.get("pitch"), n.get("start_time"), n.get("duration")
+            vel, mute = n.get("velocity", 100.0), n.get("mute", False)
+            extra = n
+        else:
+            _fail(npath, "expected a list or an object")
+        if isinstance(pitch, bool) or not isinstance(pitch, int) or not 0 <= pitch <= 127:
+            _fail(npath, "pitch must be an integer 0..127, got %r" % (pitch,))
+        for name, v in (("start_time", start), ("duration", dur), ("velocity", vel)):
+            if isinstance(v, bool) or not isinstance(v, numbers.Real):
+                _fail("%s.%s" % (npath, name), "expected a number, got %r" % (v,))
+        if dur <= 0:
+            _fail(npath + ".duration", "must be > 0")
+        clip.add_note(pitch, start, dur, vel, bool(mute), extra.get("probability", 1.0),
+                      extra.get("velocity_deviation", 0.0), extra.get("release_velocity", 64.0))
+
+
+def _clip(world, parent, cd, path, kind, arrangement=False):
+    _obj(cd, path)
+    is_audio = _bool(cd, "audio", path, kind == "audio")
+    if is_audio != (kind == "audio"):
+        _fail(path + ".audio", "an %s clip cannot sit on a %s track" % ("audio" if is_audio else "MIDI", kind))
+    length = _num(cd, "length", path, 4.0, 0.0)
+    if length <= 0:
+        _fail(path + ".length", "must be > 0")
+    start = _num(cd, "start_time", path, 0.0, 0.0) if arrangement else 0.0
+    c = ClipNode(world, parent, is_audio=is_audio, length=length, name=_str(cd, "name", path, ""),
+                 arrangement=arrangement, start_time=start)
+    _color(cd, "color", path, c)
+    c.looping = _bool(cd, "looping", path, True)
+    c.loop_start = _num(cd, "loop_start", path, 0.0)
+    c.loop_end = _num(cd, "loop_end", path, c.loop_start + length)
+    c.start_marker = _num(cd, "start_marker", path, 0.0)
+    c.end_marker = _num(cd, "end_marker", path, c.start_marker + length)
+    if c.loop_end <= c.loop_start:
+        _fail(path + ".loop_end", "must be after loop_start")
+    if c.end_marker <= c.start_marker:
+        _fail(path + ".end_marker", "must be after start_marker")
+    c.muted = _bool(cd, "muted", path, False)
+    c.legato = _bool(cd, "legato", path, False)
+    c.velocity_amount = _num(cd, "velocity_amount", path, 0.0, 0.0, 1.0)
+    c.signature_numerator = _num(cd, "signature_numerator", path, 4, 1, 99, integer=True)
+    c.signature_denominator = _num(cd, "signature_denominator", path, 4, 1, 16, integer=True)
+    c.launch_mode = LaunchMode.values[_num(cd, "launch_mode", path, 0, 0, 3, integer=True)]
+    c.launch_quantization = ClipLaunchQuantization.values[_num(cd, "launch_quantization", path, 0, 0, 14,
+                                                               integer=True)]
+    if is_audio:
+        c.file_path = _str(cd, "file_path", path, "")
+        c.warping = _bool(cd, "warping", path, True)
+        c.warp_mode = WarpMode.values.get(_num(cd, "warp_mode", path, 0, 0, 6, integer=True), WarpMode.beats)
+        c.gain = _num(cd, "gain", path, 0.4, 0.0, 1.0)
+        c.pitch_coarse = _num(cd, "pitch_coarse", path, 0, -48, 48, integer=True)
+        c.pitch_fine = _num(cd, "pitch_fine", path, 0.0, -50.0, 49.0)
+        c.ram_mode = _bool(cd, "ram_mode", path, False)
+        if cd.get("notes"):
+            _fail(path + ".notes", "audio clips have no notes")
+    else:
+        _notes(c, _list(cd, "notes", path), path)
+    return c
+
+
+# ------------------------------------------------------------------ export
+
+def _clip_data(c):
+    d = {"name": c.name, "color": c.color, "length": c.length, "looping": c.looping, "loop_start": c.loop_start,
+         "loop_end": c.loop_end, "start_marker": c.start_marker, "end_marker": c.end_marker, "muted": c.muted,
+         "launch_mode": int(c.launch_mode), "launch_quantization": int(c.launch_quantization)}
+    if c.is_audio:
+        d.update({"audio": True, "file_path": c.file_path, "warping": c.warping, "warp_mode": int(c.warp_mode),
+                  "gain": c.gain, "pitch_coarse": c.pitch_coarse, "pitch_fine": c.pitch_fine})
+    else:
+        d["notes"] = [{"pitch": n.pitch, "start_time": n.start_time, "duration": n.duration, "velocity": n.velocity,
+                       "mute": n.mute, "probability": n.probability, "velocity_deviation": n.velocity_deviation,
+                       "release_velocity": n.release_velocity} for n in c.sorted_notes()]
+    if c.arrangement:
+        d["start_time"] = c.start_time
+    return d
+
+
+def _device_specs(t):
+    out = []
+    for d in t.devices:
+        spec = getattr(d, "spec", None)
+        if spec is not None:
+            out.append(spec)
+    return out or list(getattr(t, "device_specs", []))
+
+
+def export(world):
+    """The world's current set as a set dict (the schema of docs/SETS.md)."""
+    song = world.song_node
+    index = dict((t, i) for i, t in enumerate(song.tracks))
+    data = {"name": song.name, "tempo": song.tempo, "signature_numerator": song.signature_numerator,
+            "signature_denominator": song.signature_denominator,
+            "clip_trigger_quantization": int(song.clip_trigger_quantization), "scenes": [], "tracks": [],
+            "returns": [], "cue_points": []}
+    for sc in song.scenes:
+        data["scenes"].append({"name": sc.name, "color": sc.color if sc.color_index is not None else None,
+                               "tempo": sc.tempo_value if sc.tempo_enabled else None,
+                               "time_signature": [sc.sig_num, sc.sig_den] if sc.time_signature_enabled else None})
+        if data["scenes"][-1]["color"] is None:
+            del data["scenes"][-1]["color"]
+    for t in song.tracks:
+        td = {"type": t.kind, "name": t.name, "color": t.color, "group": index.get(t.group),
+              "mute": t.mute, "solo": t.solo, "arm": t.arm, "fold_state": t.fold_state,
+              "volume": t.mixer.volume.value, "panning": t.mixer.panning.value,
+              "sends": [p.value for p in t.mixer.sends], "devices": _device_specs(t),
+              "clips": [(_clip_data(s.clip) if s.clip is not None else None) for s in t.slots],
+              "arrangement_clips": [_clip_data(c) for c in sorted(t.arrangement_clips, key=lambda c: c.start_time)]}
+        data["tracks"].append(td)
+    for r in song.returns:
+        data["returns"].append({"name": r.name, "color": r.color, "volume": r.mixer.volume.value,
+                                "panning": r.mixer.panning.value, "mute": r.mute, "solo": r.solo,
+                                "sends": [p.value for p in r.mixer.sends], "devices": _device_specs(r)})
+    m = song.master
+    data["master"] = {"name": m.name, "volume": m.mixer.volume.value, "panning": m.mixer.panning.value,
+                      "devices": _device_specs(m)}
+    data["cue_points"] = [{"name": c.name, "time": c.time} for c in sorted(song.cue_points, key=lambda c: c.time)]
+    return data
+
+
+__all__ = ["build", "export"]

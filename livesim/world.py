@@ -1,0 +1,240 @@
+"""The World: one simulated Live (a set, its transport engine, undo history, timers)."""
+import time
+import traceback
+
+import livesim  # noqa: F401  (puts livesim/runtime on sys.path)
+import Live
+from Live import _lom
+
+from livesim.engine import STEP, Engine
+
+DEFAULT_VERSION = "12.3.6"
+MAX_UNDO_STEPS = 500
+
+
+def parse_version(text):
+    """"12.3" -> (12, 3, 0); accepts "M", "M.m" or "M.m.b" (or a tuple)."""
+    if isinstance(text, tuple):
+        parts = list(text)
+    else:
+        try:
+            parts = [int(p) for p in str(text).strip().split(".")]
+        except ValueError:
+            raise ValueError("live_version must look like '12.3.6', not %r" % (text,))
+    if not 1 <= len(parts) <= 3:
+        raise ValueError("live_version must look like '12.3.6', not %r" % (text,))
+    return tuple(int(p) for p in (parts + [0, 0])[:3])
+
+
+class History(object):
+    """Undo/redo: one step per top-level edit, or per begin_undo_step/end_undo_step group."""
+
+    def __init__(self):
+        self.undo_steps = []
+        self.redo_steps = []
+        self.depth = 0
+        self.user = 0
+        self.cur = None
+        self.replaying = False
+
+    def clear(self):
+        self.undo_steps = []
+        self.redo_steps = []
+        self.cur = None
+
+    def begin(self, label):
+        """Enter an edit call; the outermost one opens a step."""
+        if self.cur is None:
+            self.cur = [label, []]
+        self.depth += 1
+
+    def end(self):
+        """Leave an edit call; closing the outermost one closes its step."""
+        self.depth -= 1
+        if self.depth == 0 and self.user == 0:
+            self._close()
+
+    def begin_user(self):
+        """Song.begin_undo_step."""
+        self.user += 1
+        if self.cur is None:
+            self.cur = [None, []]
+
+    def end_user(self):
+        """Song.end_undo_step."""
+        if self.user:
+            self.user -= 1
+            if self.user == 0 and self.depth == 0:
+                self._close()
+
+    def record(self, undo, redo, label):
+        """Add an (undo, redo) pair to the open step (or as a step of its own)."""
+        if self.replaying:
+            return
+        if self.cur is None:
+            self._push([label, [(undo, redo)]])
+            return
+        self.cur[1].append((undo, redo))
+        if self.cur[0] is None:
+            self.cur[0] = label
+
+    def _close(self):
+        cur, self.cur = self.cur, None
+        if cur is not None and cur[1]:
+            self._push(cur)
+
+    def _push(self, step):
+        if step[0] is None:
+            step[0] = "Change"
+        self.undo_steps.append(step)
+        del self.undo_steps[:-MAX_UNDO_STEPS]
+        self.redo_steps = []
+
+    def can_undo(self):
+        return bool(self.undo_steps)
+
+    def can_redo(self):
+        return bool(self.redo_steps)
+
+    def undo(self):
+        """Revert the last step; returns its label ("" if there is none)."""
+        if not self.undo_steps:
+            return ""
+        step = self.undo_steps.pop()
+        self._replay(reversed([u for u, _ in step[1]]))
+        self.redo_steps.append(step)
+        return step[0]
+
+    def redo(self):
+        """Re-apply the last undone step; returns its label ("" if there is none)."""
+        if not self.redo_steps:
+            return ""
+        step = self.redo_steps.pop()
+        self._replay([r for _, r in step[1]])
+        self.undo_steps.append(step)
+        return step[0]
+
+    def _replay(self, fns):
+        self.replaying = True
+        try:
+            for f in fns:
+                f()
+        finally:
+            self.replaying = False
+
+
+class World(object):
+    """One simulated Live: the set scripts see as ``song``, its engine, timers and log."""
+
+    log = None
+
+    def __init__(self, set_data=None, live_version=DEFAULT_VERSION, virtual_clock=False):
+        from livesim import set_builder
+        self.version = parse_version(live_version)
+        self.virtual_clock = bool(virtual_clock)
+        self.lock = 0
+        self.history = History()
+        self.exceptions = []
+        self.timer_clock = time.monotonic
+        self._ptr = 0x10000
+        self._timers = []
+        self._last_sync = None
+        self._application = None
+        self._device_builder = False
+        self.engine = Engine(self)
+        self.song_node = set_builder.build(self, set_data)
+        self.song = _lom.wrap(self.song_node)
+        self.history.clear()
+
+    def new_ptr(self):
+        """A fresh stable identity for a Live object (its ``_live_ptr``)."""
+        self._ptr += 8
+        return self._ptr
+
+    # -- application and device hooks
+    @property
+    def application(self):
+        """Live.Application.Application for this world (None until that module exists)."""
+        if self._application is None:
+            module = getattr(Live, "Application", None)
+            make = getattr(module, "make_application", None)
+            if make is not None:
+                self._application = make(self)
+        return self._application
+
+    def device_builder(self):
+        """``build_device(world, spec, parent)`` from Live._build_devices, or None."""
+        if self._device_builder is False:
+            try:
+                from Live._build_devices import build_device
+            except ImportError:
+                build_device = None
+            self._device_builder = build_device
+        return self._device_builder
+
+    def groove_pool(self):
+        """Live.GroovePool for this world, when that module provides one."""
+        module = getattr(Live, "GroovePool", None)
+        make = getattr(module, "make_groove_pool", None)
+        return make(self) if make is not None else None
+
+    def activate(self):
+        """Make this the world Live.Application.get_application() and Live.Base.Timer use."""
+        _lom.set_active_world(self)
+
+    # -- engine time
+    def advance(self, seconds):
+        """Move engine time forward (steps of at most 10 ms): song time, launches, positions, listeners."""
+        if seconds < 0:
+            raise ValueError("cannot advance by a negative time")
+        self.engine.advance(seconds)
+
+    def sync(self, now):
+        """Realtime mode: advance by the wall-clock time since the last sync (no-op in virtual mode)."""
+        if self.virtual_clock:
+            return
+        last = self._last_sync
+        self._last_sync = now
+        if last is not None and now > last:
+            self.engine.advance(now - last)
+
+    # -- timers (always wall clock)
+    def add_timer(self, timer):
+        """Register a started Live.Base.Timer."""
+        if timer not in self._timers:
+            self._timers.append(timer)
+
+    def remove_timer(self, timer):
+        """Forget a stopped Live.Base.Timer."""
+        if timer in self._timers:
+            self._timers.remove(timer)
+
+    def run_timers(self, now):
+        """Call the callbacks of timers due at ``now``; a raising callback stops its timer."""
+        due = sorted((t for t in self._timers if t._running and t._due <= now), key=lambda t: t._due)
+        for t in due:
+            if not t._running:
+                continue
+            try:
+                t._fire(now)
+            except Exception:
+                t.stop()
+                self.log_exception("Live.Base.Timer callback")
+            if not t._running:
+                self.remove_timer(t)
+
+    def next_timer_due(self):
+        """When the next started timer is due (None if none is)."""
+        dues = [t._due for t in self._timers if t._running]
+        return min(dues) if dues else None
+
+    # -- logging
+    def log_exception(self, where):
+        """Write the current exception's traceback through ``self.log``."""
+        text = "Exception in %s:\n%s" % (where, traceback.format_exc())
+        self.exceptions.append(text)
+        if self.log is not None:
+            self.log(text)
+
+
+__all__ = ["World", "History", "parse_version", "STEP"]
