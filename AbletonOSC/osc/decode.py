@@ -1,9 +1,13 @@
 """Decoding OSC packets (bytes -> Message | Bundle), strictly.
 
 Every malformed input raises OSCDecodeError naming the problem and its byte
-offset. The work per message is driven by a plan compiled once per typetag
-string (cached, bounded): runs of fixed-size arguments are unpacked with one
-precompiled struct.Struct, strings are found with bytes.index.
+offset. Each typetag string is compiled once (cached, bounded) into a plan:
+a list of operations for a precise interpreter, and, for array-free
+typetags, a small generated function that decodes the arguments straight
+through (runs of fixed-size values with one precompiled struct.Struct,
+strings with bytes.index). When the generated function meets anything
+unexpected, the interpreter decodes the same bytes again and reports
+exactly what is wrong and where.
 """
 from __future__ import annotations
 
@@ -13,34 +17,29 @@ from .errors import OSCDecodeError
 from .timetag import raw_to_seconds
 from .values import Bundle, Message
 
-#: Bundles nested deeper than this are rejected (each level costs a Python frame).
+_new_message = tuple.__new__
+
+#: Bundles nested deeper than this are rejected.
 MAX_BUNDLE_DEPTH = 8
-#: Cached decode plans (one per distinct typetag string); cleared when full.
+#: Cached plans (one per typetag string) and validated message heads; cleared when full.
 MAX_CACHED_PLANS = 512
-#: Cached validated heads (address and typetag string bytes); cleared when full.
 MAX_CACHED_HEADS = 1024
+#: Typetag strings longer than this are interpreted, not compiled to a function.
+MAX_GENERATED_TAGS = 4096
 
 _BUNDLE_HEAD = b"#bundle\x00"
 _ZEROS = (b"", b"\x00", b"\x00\x00", b"\x00\x00\x00", b"\x00\x00\x00\x00")
 _INT32 = struct.Struct(">i")
 _UINT64 = struct.Struct(">Q")
+_INF = float("inf")
 
 # Plan operations.
 _RUN, _STRS, _BLOB, _OPEN, _CLOSE = range(5)
 
-# Fixed-size tags: struct code, size. Tags with no payload use a zero-size
-# placeholder ("0s") so positions in the unpacked tuple match the tags.
-_FIXED = {
-    "i": ("i", 4), "f": ("f", 4), "h": ("q", 8), "d": ("d", 8), "r": ("I", 4),
-    "c": ("i", 4), "t": ("Q", 8), "m": ("4s", 4),
-    "T": ("0s", 0), "F": ("0s", 0), "N": ("0s", 0), "I": ("0s", 0),
-}
-_CONSTANTS = {"T": True, "F": False, "N": None, "I": float("inf")}
-
-
-def _char(code):
-    """Decode a 'c' argument (a 32-bit code point) to a one-character str."""
-    return chr(code)
+# Fixed-size tags: struct code. T F N I carry no bytes.
+_CODES = {"i": "i", "f": "f", "h": "q", "d": "d", "r": "I", "c": "i", "t": "Q", "m": "4s"}
+_CONSTANTS = {"T": True, "F": False, "N": None, "I": _INF}
+_CONSTANT_SOURCE = {"T": "True", "F": "False", "N": "None", "I": "_INF"}
 
 
 def _midi(four):
@@ -48,7 +47,8 @@ def _midi(four):
     return tuple(four)
 
 
-_CONVERSIONS = {"c": _char, "t": raw_to_seconds, "m": _midi}
+_CONVERSIONS = {"c": chr, "t": raw_to_seconds, "m": _midi}
+_CONVERSION_SOURCE = {"c": "chr", "t": "_tt", "m": "tuple"}
 
 _plans = {}
 _heads = {}
@@ -58,13 +58,53 @@ def decode_packet(data) -> "Message | Bundle":
     """Decode one OSC packet (a message or a bundle); raise OSCDecodeError if malformed."""
     if data.__class__ is not bytes:
         data = bytes(data)
-    if data[:1] == b"#" and data[:8] == _BUNDLE_HEAD:
-        return _decode_bundle(data, 0, len(data), 0)
-    return _decode_message(data, 0, len(data))
+    # The head lookup of _decode_message, inlined: most packets are one message.
+    try:
+        o = (data.index(0) + 4) & -4
+        head = _heads.get(data[:(data.index(0, o) + 4) & -4])
+    except ValueError:
+        head = None
+    if head is None:
+        if data[:8] == _BUNDLE_HEAD:
+            return _decode_bundle(data, 0, len(data), 0)
+        return _decode_message(data, 0, len(data))
+    address, (typetags, fast, ops, whole), p = head
+    end = len(data)
+    if whole is not None and p + whole.size == end:
+        return _new_message(Message, (address, whole.unpack_from(data, p), typetags))
+    if fast is not None:
+        try:
+            return _new_message(Message, (address, fast(data, p, end), typetags))
+        except Exception:
+            pass  # malformed: the interpreter below says what and where
+    return _new_message(Message, (address, _interpret(ops, data, p, end), typetags))
 
 
 def _fail(reason, offset):
     raise OSCDecodeError(reason, offset)
+
+
+def _decode_message(data, start, end):
+    # A head (address and typetags, with padding) seen before is already valid.
+    index = data.index
+    try:
+        o = (index(0, start, end) + 4) & -4
+        p = (index(0, o, end) + 4) & -4
+        head = _heads.get(data[start:p]) if p <= end else None
+    except ValueError:
+        head = None
+    if head is None:
+        head = _read_head(data, start, end)
+    address, (typetags, fast, ops, whole), p = head
+    p += start
+    if whole is not None and p + whole.size == end:
+        return _new_message(Message, (address, whole.unpack_from(data, p), typetags))
+    if fast is not None:
+        try:
+            return _new_message(Message, (address, fast(data, p, end), typetags))
+        except Exception:
+            pass  # malformed: the interpreter below says what and where
+    return _new_message(Message, (address, _interpret(ops, data, p, end), typetags))
 
 
 def _read_string(data, start, end, what):
@@ -73,7 +113,7 @@ def _read_string(data, start, end, what):
         zero = data.index(b"\x00", start, end)
     except ValueError:
         _fail("%s is not NUL-terminated" % what, start)
-    nxt = (zero + 4) & ~3
+    nxt = (zero + 4) & -4
     if nxt > end:
         _fail("%s padding runs past the end of the packet" % what, zero)
     if data[zero:nxt] != _ZEROS[nxt - zero]:
@@ -81,31 +121,8 @@ def _read_string(data, start, end, what):
     return data[start:zero], nxt
 
 
-def _decode_message(data, start, end):
-    # Fast path: an address + typetags head seen before is already validated.
-    index = data.index
-    try:
-        o = (index(b"\x00", start, end) + 4) & ~3
-        p = (index(b"\x00", o, end) + 4) & ~3
-    except ValueError:
-        p = end + 1
-    if p <= end:
-        head = _heads.get(data[start:p])
-        if head is not None:
-            address, (typetags, single, ops) = head
-            if single is not None:
-                struct_, size, consts, convs = single
-                if p + size != end:
-                    _short_or_long(p + size, end, p)
-                args = struct_.unpack_from(data, p)
-                if consts or convs:
-                    args = _fix(args, consts, convs, data, p)
-                return Message(address, args, typetags)
-            return Message(address, _run_plan(ops, data, p, end), typetags)
-    return _decode_message_slow(data, start, end)
-
-
-def _decode_message_slow(data, start, end):
+def _read_head(data, start, end):
+    """Validate address and typetags; return (address, plan, arguments' offset from start)."""
     if start >= end:
         _fail("empty message", start)
     if data[start] != 0x2F:
@@ -117,75 +134,51 @@ def _decode_message_slow(data, start, end):
         _fail("address is not valid UTF-8", start + e.start)
     if o == end:
         # No typetag string at all (pre-1.0 senders): a message without arguments.
-        return Message(address, (), "")
+        return (address, _NO_ARGS, o - start)
     if data[o] != 0x2C:
         _fail("typetag string must start with ','", o)
     tags, p = _read_string(data, o, end, "typetag string")
     plan = _plans.get(tags)
     if plan is None:
         plan = _compile_plan(tags, o)
+    # Cached with the arguments' offset relative to the message start.
+    head = (address, plan, p - start)
     if len(_heads) >= MAX_CACHED_HEADS:
         _heads.clear()
-    _heads[data[start:p]] = (address, plan)
-    typetags, single, ops = plan
-    if single is not None:
-        struct_, size, consts, convs = single
-        if p + size != end:
-            _short_or_long(p + size, end, p)
-        args = struct_.unpack_from(data, p)
-        if consts or convs:
-            args = _fix(args, consts, convs, data, p)
-        return Message(address, args, typetags)
-    return Message(address, _run_plan(ops, data, p, end), typetags)
+    _heads[data[start:p]] = head
+    return head
 
 
-def _short_or_long(need, end, at):
-    if need > end:
-        _fail("arguments need %d bytes but only %d remain" % (need - at, end - at), at)
-    _fail("%d unexpected bytes after the arguments" % (end - need), need)
-
-
-def _fix(values, consts, convs, data, offset):
-    """Put no-payload constants and converted values into an unpacked run."""
-    values = list(values)
-    for i, value in consts:
-        values[i] = value
-    for i, conv, rel in convs:
-        try:
-            values[i] = conv(values[i])
-        except (ValueError, OverflowError):
-            _fail("invalid value for its type tag", offset + rel)
-    return values
-
-
-def _run_plan(ops, data, o, end):
+def _interpret(ops, data, o, end):
+    """Decode arguments op by op, raising OSCDecodeError at the first problem."""
     out = []
     stack = []
     for op in ops:
         kind = op[0]
         if kind == _RUN:
-            struct_, size, consts, convs = op[1]
-            if o + size > end:
-                _short_or_long(o + size, end, o)
-            values = struct_.unpack_from(data, o)
-            if consts or convs:
-                values = _fix(values, consts, convs, data, o)
-            out.extend(values)
-            o += size
+            struct_, tags = op[1], op[2]
+            if o + struct_.size > end:
+                _fail("arguments need %d bytes but only %d remain" % (struct_.size, end - o), o)
+            values = iter(struct_.unpack_from(data, o))
+            at = o
+            for tag in tags:
+                if tag in _CONSTANTS:
+                    out.append(_CONSTANTS[tag])
+                    continue
+                value = next(values)
+                if tag in _CONVERSIONS:
+                    try:
+                        value = _CONVERSIONS[tag](value)
+                    except (ValueError, OverflowError):
+                        _fail("invalid value for type tag %r" % tag, at)
+                out.append(value)
+                at += 8 if tag in "hdt" else 4
+            o += struct_.size
         elif kind == _STRS:
-            index = data.index
             for _ in range(op[1]):
+                raw, nxt = _read_string(data, o, end, "string argument")
                 try:
-                    zero = index(b"\x00", o, end)
-                except ValueError:
-                    _fail("string argument is not NUL-terminated", o)
-                nxt = (zero + 4) & ~3
-                if nxt > end:
-                    _fail("string padding runs past the end of the packet", zero)
-                if data[zero:nxt] != _ZEROS[nxt - zero]:
-                    _fail("string padding is not all zero bytes", zero)
-                try:
-                    out.append(data[o:zero].decode("utf-8"))
+                    out.append(raw.decode("utf-8"))
                 except UnicodeDecodeError as e:
                     _fail("string argument is not valid UTF-8", o + e.start)
                 o = nxt
@@ -195,13 +188,13 @@ def _run_plan(ops, data, o, end):
             size = _INT32.unpack_from(data, o)[0]
             if size < 0:
                 _fail("negative blob size %d" % size, o)
-            o += 4
-            nxt = (o + size + 3) & ~3
+            stop = o + 4 + size
+            nxt = (stop + 3) & -4
             if nxt > end:
-                _fail("blob of %d bytes runs past the end of the packet" % size, o - 4)
-            if data[o + size:nxt] != _ZEROS[nxt - o - size]:
-                _fail("blob padding is not all zero bytes", o + size)
-            out.append(data[o:o + size])
+                _fail("blob of %d bytes runs past the end of the packet" % size, o)
+            if data[stop:nxt] != _ZEROS[nxt - stop]:
+                _fail("blob padding is not all zero bytes", stop)
+            out.append(data[o + 4:stop])
             o = nxt
         elif kind == _OPEN:
             inner = []
@@ -216,7 +209,7 @@ def _run_plan(ops, data, o, end):
 
 
 def _compile_plan(tags, offset):
-    """Compile a typetag string (without ',') into a decode plan; cache it."""
+    """Compile a typetag string (with its ',') into a plan; cache it."""
     try:
         text = tags[1:].decode("ascii")
     except UnicodeDecodeError as e:
@@ -225,11 +218,11 @@ def _compile_plan(tags, offset):
     depth = 0
     run = []
     for pos, tag in enumerate(text):
-        if tag in _FIXED:
+        if tag in _CODES or tag in _CONSTANTS:
             run.append(tag)
             continue
         if run:
-            ops.append((_RUN, _compile_run(run)))
+            ops.append(_run_op(run))
             run = []
         if tag == "s" or tag == "S":
             if ops and ops[-1][0] == _STRS:
@@ -251,35 +244,122 @@ def _compile_plan(tags, offset):
     if depth:
         _fail("'[' without a matching ']' in typetags", offset + 1 + len(text))
     if run:
-        ops.append((_RUN, _compile_run(run)))
-    single = ops[0][1] if len(ops) == 1 and ops[0][0] == _RUN else None
-    if not ops:
-        single = (_EMPTY, 0, (), ())
-    plan = (text, single, tuple(ops))
+        ops.append(_run_op(run))
+    fast = whole = None
+    if "[" not in text and len(text) <= MAX_GENERATED_TAGS:
+        fast = _generate(ops)
+    if len(ops) == 1 and ops[0][0] == _RUN and all(tag in "ifhdr" for tag in text):
+        whole = ops[0][1]  # the arguments are exactly one struct's values
+    plan = (text, fast, tuple(ops), whole)
     if len(_plans) >= MAX_CACHED_PLANS:
         _plans.clear()
     _plans[tags] = plan
     return plan
 
 
-_EMPTY = struct.Struct(">")
+def _run_op(run):
+    codes = "".join(_CODES[tag] for tag in run if tag in _CODES)
+    return (_RUN, struct.Struct(">" + codes), tuple(run))
 
 
-def _compile_run(run):
-    codes = []
-    consts = []
-    convs = []
-    rel = 0
-    for i, tag in enumerate(run):
-        code, size = _FIXED[tag]
-        codes.append(code)
-        if tag in _CONSTANTS:
-            consts.append((i, _CONSTANTS[tag]))
-        elif tag in _CONVERSIONS:
-            convs.append((i, _CONVERSIONS[tag], rel))
-        rel += size
-    struct_ = struct.Struct(">" + "".join(codes))
-    return (struct_, struct_.size, tuple(consts), tuple(convs))
+def _generate(ops):
+    """Generate the straight-through decode function for an array-free plan."""
+    names = {"_INF": _INF, "_tt": raw_to_seconds, "_Z": _ZEROS, "_i32": _INT32.unpack_from,
+             "_tail": _strings_tail, "_Invalid": _Invalid}
+    body = ["def fast(data, o, end):"]
+    items = []
+    for n, op in enumerate(ops):
+        kind = op[0]
+        if kind == _RUN:
+            struct_, tags = op[1], op[2]
+            values = []
+            for tag in tags:
+                if tag in _CONSTANT_SOURCE:
+                    items.append(_CONSTANT_SOURCE[tag])
+                    continue
+                var = "v%d_%d" % (n, len(values))
+                values.append(var)
+                items.append("%s(%s)" % (_CONVERSION_SOURCE[tag], var)
+                             if tag in _CONVERSION_SOURCE else var)
+            if values:
+                names["_u%d" % n] = struct_.unpack_from
+                body.append(" if o + %d > end: raise _Invalid" % struct_.size)
+                body.append(" %s, = _u%d(data, o)" % (", ".join(values), n))
+                body.append(" o += %d" % struct_.size)
+        elif kind == _STRS and n == len(ops) - 1 and op[1] >= 4:
+            body.append(" s%d = _tail(data, o, end, %d)" % (n, op[1]))
+            body.append(" o = end")
+            items.append("*s%d" % n)
+        elif kind == _STRS:
+            for k in range(op[1]):
+                var = "s%d_%d" % (n, k)
+                body.append(" z = data.index(b'\\x00', o, end)")
+                body.append(" p = (z + 4) & -4")
+                body.append(" if p > end or data[z:p] != _Z[p - z]: raise _Invalid")
+                body.append(" %s = data[o:z].decode('utf-8')" % var)
+                body.append(" o = p")
+                items.append(var)
+        else:  # _BLOB
+            var = "b%d" % n
+            body.append(" size, = _i32(data, o)")
+            body.append(" z = o + 4 + size")
+            body.append(" p = (z + 3) & -4")
+            body.append(" if size < 0 or p > end or data[z:p] != _Z[p - z]: raise _Invalid")
+            body.append(" %s = data[o + 4:z]" % var)
+            body.append(" o = p")
+            items.append(var)
+    body.append(" if o != end: raise _Invalid")
+    body.append(" return (%s)" % "".join(item + ", " for item in items))
+    exec(compile("\n".join(body), "<osc decode plan>", "exec"), names)
+    return names["fast"]
+
+
+class _Invalid(Exception):
+    """Raised by generated decoders: the interpreter will find the precise error."""
+
+
+_NUL_FLAGS = bytes([1] + [0] * 255)
+_FF_TO_NUL = bytes(range(255)) + b"\x00"
+_masks = {}
+
+
+def _inner_mask(words):
+    """An int with a 1 in every byte that is not the first of its 4-byte word."""
+    mask = _masks.get(words)
+    if mask is None:
+        mask = int.from_bytes(b"\x00\x01\x01\x01" * words, "big")
+        if len(_masks) >= 64:
+            _masks.clear()
+        _masks[words] = mask
+    return mask
+
+
+def _strings_tail(data, o, end, count):
+    """Decode the count padded strings filling data[o:end] in a few bulk operations."""
+    size = end - o
+    if size & 3 or size < 4 * count:
+        raise _Invalid
+    region = data[o:end]
+    # Big ints as bit-parallel byte vectors: nul has 1 in each NUL byte,
+    # follows_nul a 1 in each byte (but a word's first) right after a NUL.
+    nul = int.from_bytes(region.translate(_NUL_FLAGS), "big")
+    if not nul & 1:
+        raise _Invalid  # the last string is not terminated
+    follows_nul = (nul >> 8) & _inner_mask(size >> 2)
+    if follows_nul & ~nul:
+        raise _Invalid  # a content byte after a NUL inside a word: not canonical
+    # Each string's first NUL (its terminator) becomes 0xFF, which valid UTF-8
+    # never holds; padding NULs are deleted, then 0xFF becomes the separator.
+    terminators = nul & ~follows_nul
+    marked = (int.from_bytes(region, "big") | terminators * 0xFF).to_bytes(size, "big")
+    strings = marked.translate(_FF_TO_NUL, b"\x00").decode("utf-8").split("\x00")
+    if len(strings) != count + 1:
+        raise _Invalid  # a 0xFF byte in the content, or not exactly count strings
+    del strings[-1]
+    return strings
+
+
+_NO_ARGS = ("", None, (), struct.Struct(">"))
 
 
 def _decode_bundle(data, start, end, depth):

@@ -4,12 +4,12 @@ Type inference: bool -> T/F, int -> i (h outside 32 bits), float -> f, str -> s,
 bytes/bytearray -> b, None -> N, list/tuple -> array; Typed(tag, value) forces
 a tag. Arguments whose types are all plain (int, float, str, bool, None,
 bytes) take a fast path: a plan compiled once per sequence of argument types
-(cached, bounded) packs every fixed-size value in one struct call.
+(cached, bounded) becomes a small generated function that packs each run of
+fixed-size values with one precompiled struct.Struct.
 """
 from __future__ import annotations
 
 import struct
-from operator import itemgetter
 
 from .errors import OSCEncodeError
 from .timetag import IMMEDIATELY, seconds_to_raw
@@ -67,7 +67,7 @@ def encode_message(address: str, args=(), typetags=None) -> bytes:
         plan = _compile_plan(key)
     if plan is not False:
         try:
-            return head + _run_plan(plan, args)
+            return plan(head, args)
         except (struct.error, OverflowError, UnicodeError):
             pass  # e.g. an int beyond 32 bits: the general path decides (h) or explains
     tags = []
@@ -114,90 +114,72 @@ def _bundle(raw, elements):
 # --- fast path -----------------------------------------------------------
 
 _FAST_CODES = {int: "i", float: "f", bool: None, type(None): None, str: "s", bytes: "b"}
+#: Argument lists longer than this take the general path (no generated function).
+MAX_GENERATED_ARGS = 4096
 
 
-def _getter(positions):
-    if len(positions) == 1:
-        index = positions[0]
-        return lambda args: (args[index],)
-    return itemgetter(*positions)
+def _blob(blob):
+    return _INT32.pack(len(blob)) + blob + _BLOB_PADS[len(blob) & 3]
 
 
 def _compile_plan(key):
-    """Plan for a tuple of argument types, or False when the general path must run."""
+    """Generate an encoder for a tuple of argument types (False: use the general path)."""
+    if len(key) > MAX_GENERATED_ARGS:
+        return False
     for t in key:
         if t not in _FAST_CODES:
             return False
+    names = {"_P": _PADS, "_TF": _TF, "_blob": _blob}
     template = []
-    bools = []
-    ops = []
+    flags = []
+    lines = ["def fast(head, args):", " %s, = args" % ", ".join("a%d" % i for i in range(len(key)))]
+    parts = ["head", "_TAGS"]
     codes = []
     packed = []
-    strs = []
 
-    def flush_fixed():
+    def flush():
         if packed:
-            ops.append((0, struct.Struct(">" + "".join(codes)).pack, _getter(packed[:])))
+            name = "_pack%d" % len(names)
+            names[name] = struct.Struct(">" + "".join(codes)).pack
+            parts.append("%s(%s)" % (name, ", ".join(packed)))
             del codes[:], packed[:]
 
-    def flush_strs():
-        if strs:
-            ops.append((1, _getter(strs[:])))
-            del strs[:]
-
     for i, t in enumerate(key):
+        var = "a%d" % i
         if t is bool:
             template.append("%s")
-            bools.append(i)
+            flags.append("_TF[%s]" % var)
         elif t is type(None):
             template.append("N")
         elif t is str:
-            flush_fixed()
+            flush()
             template.append("s")
-            strs.append(i)
+            lines.append(" e%d = %s.encode('utf-8')" % (i, var))
+            parts.append("e%d, _P[len(e%d) & 3]" % (i, i))
         elif t is bytes:
-            flush_fixed()
-            flush_strs()
+            flush()
             template.append("b")
-            ops.append((2, i))
+            parts.append("_blob(%s)" % var)
         else:
-            flush_strs()
             code = _FAST_CODES[t]
             template.append(code)
             codes.append(code)
-            packed.append(i)
-    flush_fixed()
-    flush_strs()
+            packed.append(var)
+    flush()
     tags = "," + "".join(template)
-    if bools:
-        plan = (None, tags, _getter(bools), _PADS[(len(tags) - len(bools)) & 3], tuple(ops))
+    if flags:
+        names["_TMPL"] = tags
+        lines.append(" _TAGS = (_TMPL %% (%s,)).encode('ascii') + %r"
+                     % (", ".join(flags), _PADS[(len(tags) - len(flags)) & 3]))
     else:
-        plan = (_padded(tags.encode("ascii")), None, None, None, tuple(ops))
+        names["_TAGS"] = _padded(tags.encode("ascii"))
+    lines.append(" return b''.join((%s,))" % ", ".join(parts))
+    exec(compile("\n".join(lines), "<osc encode plan>", "exec"), names)
+    plan = names["fast"]
     if len(_plans) >= MAX_CACHED_PLANS:
         _plans.clear()
     _plans[key] = plan
     return plan
-
-
-def _run_plan(plan, args):
-    tagbytes, template, bools, pad, ops = plan
-    if tagbytes is None:
-        tagbytes = (template % tuple(map(_TF.__getitem__, bools(args)))).encode("ascii") + pad
-    if len(ops) == 1:
-        op = ops[0]
-        if op[0] == 0:
-            return tagbytes + op[1](*op[2](args))
-    parts = [tagbytes]
-    for op in ops:
-        kind = op[0]
-        if kind == 0:
-            parts.append(op[1](*op[2](args)))
-        elif kind == 1:
-            parts.extend([raw + _PADS[len(raw) & 3] for raw in map(str.encode, op[1](args))])
-        else:
-            blob = args[op[1]]
-            parts.append(_INT32.pack(len(blob)) + blob + _BLOB_PADS[len(blob) & 3])
-    return b"".join(parts)
 
 
 # --- general path --------------------------------------------------------

@@ -1,28 +1,36 @@
 """The values the codec produces and accepts: Message, Bundle, Typed."""
 from __future__ import annotations
 
+from operator import itemgetter
+
 from .timetag import IMMEDIATELY, raw_to_seconds, seconds_to_raw
 
 
-class Message(object):
-    """One OSC message: an address, a tuple of arguments and their type tags."""
+class Message(tuple):
+    """One OSC message: an address, a tuple of arguments and their type tags (no ',').
 
-    __slots__ = ("address", "args", "typetags")
+    A light tuple subclass (address, args, typetags): decoding builds many.
+    """
 
-    def __init__(self, address: str, args=(), typetags=None):
-        self.address = address
-        self.args = args if args.__class__ is tuple else tuple(args)
+    __slots__ = ()
+
+    def __new__(cls, address: str, args=(), typetags=None):
+        if args.__class__ is not tuple:
+            args = tuple(args)
         if typetags is None:
             from .encode import typetags_for
 
-            typetags = typetags_for(self.args)
-        self.typetags = typetags
+            typetags = typetags_for(args)
+        return tuple.__new__(cls, (address, args, typetags))
+
+    address = property(itemgetter(0), doc="The address (or address pattern), a str.")
+    args = property(itemgetter(1), doc="The decoded arguments, a tuple.")
+    typetags = property(itemgetter(2), doc="The type tags without the leading ','.")
 
     def __eq__(self, other):
         if other.__class__ is not Message:
             return NotImplemented
-        return (self.address == other.address and self.typetags == other.typetags
-                and self.args == other.args)
+        return tuple.__eq__(self, other)
 
     def __ne__(self, other):
         result = self.__eq__(other)
@@ -31,7 +39,10 @@ class Message(object):
     __hash__ = None
 
     def __repr__(self):
-        return "Message(%r, %r, %r)" % (self.address, self.args, self.typetags)
+        return "Message(%r, %r, %r)" % self
+
+    def __reduce__(self):
+        return (Message, tuple(self))
 
 
 class Bundle(object):
