@@ -8,6 +8,7 @@ from Live._lom import method, prop, set_value, since
 from Live.Base import Vector
 from Live.ChainMixerDevice import ChainMixerNode
 from Live.Device import delete_device, device_at, refresh_container
+from Live.Track import DeviceContainer
 
 _INSTRUMENT, _AUDIO_EFFECT = 1, 2
 
@@ -87,7 +88,7 @@ def _rack_type(o):
     return int(o.parent.type)
 
 
-class Chain(_lom.LomObject):
+class Chain(DeviceContainer):
     """A chain of a rack device."""
 
     __slots__ = ()

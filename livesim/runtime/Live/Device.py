@@ -58,6 +58,12 @@ class DeviceNode(_lom.Node):
         """Devices nested in this one (racks override)."""
         return ()
 
+    @property
+    def spec(self):
+        """The set-file spec of this device as it is now (values, chains and pads included)."""
+        from Live._build_devices import spec_of
+        return spec_of(self)
+
 
 class ViewNode(_lom.Node):
     """Device.View state."""

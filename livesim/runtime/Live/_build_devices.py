@@ -1,0 +1,371 @@
+"""Building device nodes from set specs and the device library; copying devices and chains.
+
+    node = build_device(world, spec, parent, path="tracks[0].devices[1]")
+    parent.devices.append(node)        # the caller places the node in its device list
+
+Spec (all keys optional; a known ``class_name`` or display ``name`` fills in the rest):
+
+    {"name": "Reverb", "class_name": "Reverb", "type": "audio_effect",
+     "parameters": [{"name", "value", "min", "max", "is_quantized", "value_items"}],
+     "chains": [{"name", "color", "mute", "solo", "volume", "panning", "devices": [...]}],
+     "return_chains": [...], "drum_pads": [{"note", "name", "mute", "solo", "chains": [...]}],
+     "presets": ["..."]}
+
+A bad spec raises ``ValueError("<path>.<key>: <reason>")``.
+"""
+from livesim import device_library as lib
+
+from Live import _lom, _palette
+from Live.Chain import ChainNode
+from Live.Device import DeviceNode, insert_device_node, refresh_active, watch_track_activator
+from Live.DrumChain import DrumChainNode
+from Live.PluginDevice import PluginNode
+from Live.RackDevice import RackNode
+from Live.SimplerDevice import SimplerNode
+
+DEVICE_KEYS = ("name", "class_name", "class_display_name", "type", "parameters", "chains", "return_chains",
+               "drum_pads", "presets")
+PARAM_KEYS = ("name", "value", "min", "max", "is_quantized", "value_items")
+CHAIN_KEYS = ("name", "color", "mute", "solo", "volume", "panning", "devices")
+DRUM_CHAIN_KEYS = CHAIN_KEYS + ("out_note", "choke_group")
+PAD_KEYS = ("note", "name", "mute", "solo", "chains")
+UNKNOWN_DEVICE_TEXT = "Unknown device: %s"
+
+
+def _fail(path, text):
+    raise ValueError("%s: %s" % (path, text))
+
+
+def _keys(spec, allowed, path):
+    if not isinstance(spec, dict):
+        _fail(path, "expected an object, got %s" % type(spec).__name__)
+    for k in spec:
+        if k not in allowed:
+            _fail("%s.%s" % (path, k), "unknown key (allowed: %s)" % ", ".join(allowed))
+
+
+def _get(spec, key, kinds, path, default=None):
+    v = spec.get(key, default)
+    if v is default:
+        return v
+    ok = isinstance(v, kinds) and not (isinstance(v, bool) and bool not in kinds)
+    if not ok:
+        _fail("%s.%s" % (path, key), "expected %s, got %r" % ("/".join(k.__name__ for k in kinds), v))
+    return v
+
+
+def _number(spec, key, path, lo=None, hi=None, default=None):
+    v = _get(spec, key, (int, float), path, default)
+    if v is not None and v is not default and ((lo is not None and v < lo) or (hi is not None and v > hi)):
+        _fail("%s.%s" % (path, key), "%r is outside [%s, %s]" % (v, lo, hi))
+    return v
+
+
+def _list(spec, key, path):
+    v = spec.get(key)
+    if v is None:
+        return []
+    if not isinstance(v, list):
+        _fail("%s.%s" % (path, key), "expected a list, got %s" % type(v).__name__)
+    return v
+
+
+# ---------------------------------------------------------------- definitions
+
+def _definition(world, spec, path):
+    class_name = _get(spec, "class_name", (str,), path)
+    name = _get(spec, "name", (str,), path)
+    type_name = _get(spec, "type", (str,), path)
+    if type_name is not None and type_name not in lib.TYPE_VALUES:
+        _fail(path + ".type", "expected instrument, audio_effect or midi_effect, got %r" % type_name)
+    if class_name is None and name is None:
+        _fail(path, "a device needs a 'class_name' or a 'name'")
+    d = lib.find(class_name, world.version) if class_name else lib.find(name, world.version)
+    if d is None:
+        d = lib.generic(class_name or name, type_name or lib.AUDIO_EFFECT, spec.get("class_display_name"))
+    return d, type_name or d.type
+
+
+def _new_node(world, d, type_name, parent, name, display_name):
+    type_value = lib.TYPE_VALUES[type_name]
+    if d.kind in lib.RACK_KINDS:
+        return RackNode(world, parent, name, d.class_name, type_value, display_name, drum=d.kind == "drum_rack")
+    if d.kind == "simpler":
+        return SimplerNode(world, parent, name, d.class_name, type_value, display_name)
+    if d.kind == "plugin":
+        return PluginNode(world, parent, name, d.class_name, type_value, display_name)
+    return DeviceNode(world, parent, name, d.class_name, type_value, display_name)
+
+
+def _add_params(node, params):
+    for p in params:
+        node.add_parameter(p.name, p.default, p.min, p.max, p.is_quantized, list(p.value_items), p.default,
+                           p.text or "generic")
+
+
+def device_from_definition(world, d, parent, name=None):
+    """A fresh device node for library definition ``d`` with default values."""
+    node = _new_node(world, d, d.type, parent, name or d.display_name, d.display_name)
+    _add_params(node, d.params)
+    return node
+
+
+# ---------------------------------------------------------------- build
+
+def build_device(world, spec, parent, path="device"):
+    """A device node (with its chains and pads) from ``spec``; ``parent`` is a track or chain node."""
+    node = _build(world, spec, parent, path)
+    if not isinstance(parent, ChainNode):
+        watch_track_activator(parent)
+    refresh_active(node)
+    return node
+
+
+def _build(world, spec, parent, path):
+    _keys(spec, DEVICE_KEYS, path)
+    d, type_name = _definition(world, spec, path)
+    display_name = _get(spec, "class_display_name", (str,), path) or d.display_name
+    node = _new_node(world, d, type_name, parent, _get(spec, "name", (str,), path) or d.display_name, display_name)
+    params = _list(spec, "parameters", path)
+    if params and d.class_name not in lib.LIBRARY:
+        _add_params(node, d.params[:1])
+    else:
+        _add_params(node, d.params)
+    for i, p in enumerate(params):
+        _apply_param(world, node, p, "%s.parameters[%d]" % (path, i))
+    presets = _list(spec, "presets", path)
+    if presets:
+        if d.kind != "plugin":
+            _fail(path + ".presets", "only plug-ins have presets")
+        node.presets = [str(x) for x in presets]
+    chains = _list(spec, "chains", path)
+    returns = _list(spec, "return_chains", path)
+    pads = _list(spec, "drum_pads", path)
+    if (chains or returns) and d.kind not in lib.RACK_KINDS:
+        _fail(path + (".chains" if chains else ".return_chains"), "%s is not a rack" % d.class_name)
+    if pads and d.kind != "drum_rack":
+        _fail(path + ".drum_pads", "%s is not a Drum Rack" % d.class_name)
+    if d.kind == "drum_rack" and chains:
+        _fail(path + ".chains", "a Drum Rack's chains are given per pad in 'drum_pads'")
+    for i, c in enumerate(returns):
+        node.return_chains.append(_build_chain(world, c, node, "%s.return_chains[%d]" % (path, i), is_return=True))
+    for i, c in enumerate(chains):
+        node.chains.append(_build_chain(world, c, node, "%s.chains[%d]" % (path, i)))
+    seen = set()
+    for i, p in enumerate(pads):
+        _build_pad(world, p, node, "%s.drum_pads[%d]" % (path, i), seen)
+    if isinstance(node, RackNode):
+        if node.chains:
+            node.view.selected_chain = node.chains[0]
+        from Live.Chain import refresh_solo
+        refresh_solo(node.chains)
+        refresh_solo(node.return_chains)
+    return node
+
+
+def _apply_param(world, node, spec, path):
+    _keys(spec, PARAM_KEYS, path)
+    name = _get(spec, "name", (str,), path)
+    if name is None:
+        _fail(path, "missing key 'name'")
+    items = _list(spec, "value_items", path)
+    if not all(isinstance(x, str) for x in items):
+        _fail(path + ".value_items", "expected a list of strings")
+    quantized = _get(spec, "is_quantized", (bool,), path, bool(items))
+    if items and not quantized:
+        _fail(path + ".value_items", "only quantized parameters have value items")
+    existing = [p for p in node.parameters if p.name == name]
+    p = existing[0] if existing else node.add_parameter(name, 0.0, 0.0, 1.0)
+    if items:
+        p.items = list(items)
+        p.min, p.max = 0.0, float(len(items) - 1)
+    p.is_quantized = quantized
+    p.min = float(_number(spec, "min", path, default=p.min))
+    p.max = float(_number(spec, "max", path, default=p.max))
+    if p.min > p.max:
+        _fail(path + ".min", "%r is above max %r" % (p.min, p.max))
+    if "value" in spec:
+        p.value = float(_number(spec, "value", path, p.min, p.max))
+    elif not p.min <= p.value <= p.max:
+        p.value = p.min
+    if not existing:
+        p.default_value = p.value
+
+
+def _chain_common(world, chain, spec, path):
+    name = _get(spec, "name", (str,), path)
+    if name is not None:
+        chain.name = name
+    color = _get(spec, "color", (int,), path)
+    if color is not None:
+        if not 0 <= color <= 0xFFFFFF:
+            _fail(path + ".color", "expected 0xRRGGBB, got %r" % color)
+        chain.color_index = _palette.nearest_index(color)
+        chain.color = _palette.PALETTE[chain.color_index]
+        chain.is_auto_colored = False
+    if _get(spec, "mute", (bool,), path, False):
+        chain.mixer.chain_activator.value = 0.0
+    chain.solo = _get(spec, "solo", (bool,), path, False)
+    chain.mixer.volume.value = float(_number(spec, "volume", path, 0.0, 1.0, default=0.85))
+    chain.mixer.panning.value = float(_number(spec, "panning", path, -1.0, 1.0, default=0.0))
+    for i, ds in enumerate(_list(spec, "devices", path)):
+        chain.devices.append(_build(world, ds, chain, "%s.devices[%d]" % (path, i)))
+
+
+def _build_chain(world, spec, rack, path, is_return=False):
+    _keys(spec, CHAIN_KEYS, path)
+    chain = ChainNode(world, rack, "Chain", is_return=is_return)
+    _chain_common(world, chain, spec, path)
+    return chain
+
+
+def _build_drum_chain(world, spec, rack, pad, path):
+    _keys(spec, DRUM_CHAIN_KEYS, path)
+    chain = DrumChainNode(world, rack, pad, "")
+    chain.out_note = int(_number(spec, "out_note", path, 0, 127, default=60))
+    chain.choke_group = int(_number(spec, "choke_group", path, 0, 16, default=0))
+    _chain_common(world, chain, spec, path)
+    if not chain.name:
+        first = chain.devices[0].name if chain.devices else pad.name
+        chain.name = first
+    return chain
+
+
+def _build_pad(world, spec, rack, path, seen):
+    _keys(spec, PAD_KEYS, path)
+    note = spec.get("note")
+    if not isinstance(note, int) or isinstance(note, bool) or not 0 <= note <= 127:
+        _fail(path + ".note", "expected a MIDI note 0..127, got %r" % (note,))
+    if note in seen:
+        _fail(path + ".note", "pad %d is given twice" % note)
+    seen.add(note)
+    pad = rack.pads[note]
+    name = _get(spec, "name", (str,), path)
+    chain_specs = _list(spec, "chains", path)
+    if not chain_specs and name is not None:
+        chain_specs = [{"name": name}]
+    for i, cs in enumerate(chain_specs):
+        chain = _build_drum_chain(world, cs, rack, pad, "%s.chains[%d]" % (path, i))
+        if i == 0 and name is not None and "name" not in cs:
+            chain.name = name
+        pad.chains.append(chain)
+        rack.chains.append(chain)
+    pad.mute = _get(spec, "mute", (bool,), path, False)
+    pad.solo = _get(spec, "solo", (bool,), path, False)
+    if pad.solo:
+        for c in pad.chains:
+            c.solo = True
+
+
+# ---------------------------------------------------------------- copies
+
+def spec_of(node):
+    """A spec that rebuilds device ``node`` (parameter values, chains and pads included)."""
+    spec = {"name": node.name, "class_name": node.class_name, "class_display_name": node.class_display_name,
+            "type": lib_type_name(node.type),
+            "parameters": [{"name": p.name, "value": p.value, "min": p.min, "max": p.max,
+                            "is_quantized": p.is_quantized, "value_items": list(p.items)} for p in node.parameters]}
+    if isinstance(node, PluginNode):
+        spec["presets"] = list(node.presets)
+    if isinstance(node, RackNode):
+        if node.can_have_drum_pads:
+            spec["drum_pads"] = [{"note": pad.note, "mute": pad.mute, "solo": pad.solo,
+                                  "chains": [chain_spec(c) for c in pad.chains]} for pad in node.pads if pad.chains]
+        else:
+            spec["chains"] = [chain_spec(c) for c in node.chains]
+        spec["return_chains"] = [chain_spec(c) for c in node.return_chains]
+    return spec
+
+
+def chain_spec(chain):
+    """A spec that rebuilds ``chain``."""
+    spec = {"name": chain.name, "mute": chain.mute, "solo": chain.solo, "volume": chain.mixer.volume.value,
+            "panning": chain.mixer.panning.value, "devices": [spec_of(d) for d in chain.devices]}
+    if not chain.is_auto_colored:
+        spec["color"] = chain.color
+    if isinstance(chain, DrumChainNode):
+        spec["out_note"] = chain.out_note
+        spec["choke_group"] = chain.choke_group
+    return spec
+
+
+def lib_type_name(t):
+    """The spec name of a DeviceType value."""
+    for name, value in lib.TYPE_VALUES.items():
+        if value == int(t):
+            return name
+    return lib.AUDIO_EFFECT
+
+
+def _copy_extras(src, dst):
+    """Carry over what a spec does not hold (display styles, view and rack state)."""
+    for a, b in zip(src.parameters, dst.parameters):
+        b.display = a.display
+        b.default_value = a.default_value
+    dst.view.is_collapsed = src.view.is_collapsed
+    if isinstance(src, RackNode):
+        dst.visible_macro_count = src.visible_macro_count
+        dst.variations = [list(v) for v in src.variations]
+        dst.selected_variation_index = src.selected_variation_index
+        for a, b in zip(src.chains + src.return_chains, dst.chains + dst.return_chains):
+            for x, y in zip(a.devices, b.devices):
+                _copy_extras(x, y)
+    if isinstance(src, PluginNode):
+        dst.selected_preset_index = src.selected_preset_index
+
+
+def clone_device(world, node, parent):
+    """A copy of device ``node`` for ``parent``."""
+    copy = _build(world, spec_of(node), parent, "device")
+    _copy_extras(node, copy)
+    return copy
+
+
+def clone_chain(world, chain, rack, pad=None):
+    """A copy of ``chain`` for ``rack`` (on drum pad ``pad`` for drum chains)."""
+    spec = chain_spec(chain)
+    if pad is not None:
+        copy = _build_drum_chain(world, spec, rack, pad, "chain")
+    else:
+        copy = _build_chain(world, spec, rack, "chain", is_return=chain.is_return)
+    for x, y in zip(chain.devices, copy.devices):
+        _copy_extras(x, y)
+    return copy
+
+
+def new_chain(world, rack, pad=None):
+    """An empty chain for ``rack`` (a drum chain on ``pad`` for Drum Racks)."""
+    if pad is not None:
+        return DrumChainNode(world, rack, pad, "")
+    return ChainNode(world, rack, "Chain")
+
+
+def duplicate_device(container, node):
+    """Insert a copy of ``node`` right after it in its track or chain."""
+    copy = clone_device(container.world, node, container)
+    return insert_device_node(container, copy, container.devices.index(node) + 1)
+
+
+def accepts(container, d):
+    """True if a track or chain can hold device definition ``d`` (no instruments in audio chains)."""
+    if d.type == lib.AUDIO_EFFECT:
+        return True
+    if isinstance(container, ChainNode):
+        rack_type = int(container.parent.type)
+        if rack_type == lib.TYPE_VALUES[lib.AUDIO_EFFECT]:
+            return False
+        return rack_type != lib.TYPE_VALUES[lib.MIDI_EFFECT] or d.type == lib.MIDI_EFFECT
+    return getattr(container, "kind", "midi") == "midi"
+
+
+def insert_device_by_name(container, device_name, index=-1):
+    """Insert the stock device called ``device_name`` into a track or chain; return its node."""
+    d = lib.find(device_name, container.world.version)
+    if d is None:
+        raise RuntimeError(UNKNOWN_DEVICE_TEXT % device_name)
+    if not accepts(container, d):
+        raise RuntimeError("%s cannot be inserted here" % d.display_name)
+    if index < -1 or index > len(container.devices):
+        raise RuntimeError("Invalid device index")
+    node = device_from_definition(container.world, d, container)
+    return insert_device_node(container, node, index)
