@@ -47,21 +47,22 @@ class Engine(object):
     # -- time
     def advance(self, seconds):
         """Run the engine for ``seconds`` of engine time in steps of at most STEP."""
-        remaining = float(seconds)
-        while remaining > _EPS:
-            dt = STEP if remaining > STEP else remaining
-            self.step(dt)
-            remaining -= dt
+        n = int(math.floor(seconds / STEP + _EPS))
+        for _ in range(n):
+            self.step(STEP)
+        rest = seconds - n * STEP
+        if rest > _EPS:
+            self.step(rest)
 
     def step(self, dt):
         """One engine step of ``dt`` seconds."""
-        self.seconds += dt
+        self.seconds = round(self.seconds + dt, 9)
         song = self.song
         if not song.is_playing:
             return
         t0 = song.current_song_time
         db = dt * song.tempo / 60.0
-        t1 = t0 + db
+        t1 = round(t0 + db, 9)
         self.started_now = set()
         while self.events and self.events[0].time <= t1 + _EPS:
             ev = heapq.heappop(self.events)
@@ -78,7 +79,7 @@ class Engine(object):
         if song.loop:
             end = song.loop_start + song.loop_length
             if t0 < end <= t1 + _EPS:
-                t1 = song.loop_start + (t1 - end)
+                t1 = round(song.loop_start + (t1 - end), 9)
         song.current_song_time = t1
         notify(song, "current_song_time")
 
@@ -392,7 +393,7 @@ class Engine(object):
 
     def _advance_clip(self, track, clip, db):
         if clip.is_recording:
-            pos = clip.playing_position + db
+            pos = round(clip.playing_position + db, 9)
             limit = self.record_limit.get(clip)
             clip.loop_end = clip.end_marker = pos
             notify(clip, "end_marker")
@@ -402,11 +403,11 @@ class Engine(object):
                 pos = pos - limit
             set_value(clip, "playing_position", pos, undo=False)
             return
-        pos = clip.playing_position + db
+        pos = round(clip.playing_position + db, 9)
         if clip.looping:
             if pos >= clip.loop_end - _EPS and clip.loop_end > clip.loop_start:
                 length = clip.loop_end - clip.loop_start
-                pos = clip.loop_start + (pos - clip.loop_end) % length
+                pos = round(clip.loop_start + (pos - clip.loop_end) % length, 9)
                 notify(clip, "loop_jump")
         elif pos >= clip.end_marker - _EPS:
             self._stop_now(track)

@@ -8,8 +8,8 @@ IntVector = _lom.make_vector_class("Base", "IntVector", "A simple container for 
 FloatVector = _lom.make_vector_class("Base", "FloatVector", "A simple container for returning floats from Live.")
 StringVector = _lom.make_vector_class("Base", "StringVector", "A simple container for returning strings from Live.")
 ObjectVector = _lom.make_vector_class("Base", "ObjectVector", "A simple container for returning Python objects from Live.")
-IntU64Vector = _lom.make_vector_class("Base", "IntU64Vector",
-                                      "A simple container for returning unsigned long integers from Live.")
+_IntU64Vector = _lom.make_vector_class("Base", "IntU64Vector",
+                                       "A simple container for returning unsigned long integers from Live.")
 
 
 class LimitationError(Exception):
@@ -76,11 +76,24 @@ class Timer(object):
 Timer.__module__ = "Base"
 
 
-class Text(object):
+class _Text(object):
     """A localisable text (Live 12)."""
 
     def __init__(self, *args, **kwargs):
         raise RuntimeError("This class cannot be instantiated from Python")
 
 
-Text.__module__ = "Base"
+_Text.__name__ = _Text.__qualname__ = "Text"
+_Text.__module__ = "Base"
+
+# Module members some Live versions lack (PEP 562 lookup against the active world's version).
+GATED = {"IntU64Vector": (_IntU64Vector, _lom.since(11, 1)), "Text": (_Text, _lom.since(12, 0))}
+
+
+def __getattr__(name):
+    entry = GATED.get(name)
+    if entry is not None:
+        world = _lom.active_world()
+        if world is None or entry[1](world.version):
+            return entry[0]
+    raise AttributeError("module 'Live.Base' has no attribute '%s'" % name)

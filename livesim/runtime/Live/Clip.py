@@ -3,7 +3,7 @@ import math
 
 from Live import _lom, _palette
 from Live._lom import event, method, prop, set_value, since
-from Live.Base import IntU64Vector, IntVector, Vector
+from Live.Base import _IntU64Vector as IntU64Vector, IntVector, Vector
 
 ClipLaunchQuantization = _lom.make_enum("Clip", "ClipLaunchQuantization", dict(
     q_global=0, q_none=1, q_8_bars=2, q_4_bars=3, q_2_bars=4, q_bar=5, q_half=6, q_half_triplet=7,
@@ -66,7 +66,7 @@ MidiNote.__module__ = "Clip"
 class MidiNoteSpecification(object):
     """The description of a note to add with Clip.add_new_notes."""
 
-    __slots__ = _NOTE_FIELDS
+    __slots__ = ("_v",)
 
     def __init__(self, pitch, start_time, duration, velocity=100.0, mute=False, probability=1.0,
                  velocity_deviation=0.0, release_velocity=64.0):
@@ -78,8 +78,7 @@ class MidiNoteSpecification(object):
         except _lom._Mismatch:
             raise _lom.argument_error("MidiNoteSpecification", "__init__", args,
                                       ["int", "float", "float", "float", "bool", "float", "float", "float"])
-        for f, v in zip(_NOTE_FIELDS, values):
-            object.__setattr__(self, f, v)
+        self._v = tuple(values)
 
 
 MidiNoteSpecification.__module__ = "Clip"
@@ -522,15 +521,16 @@ class Clip(_lom.LomObject):
         for s in items:
             if not isinstance(s, MidiNoteSpecification):
                 raise TypeError("Expected a Live.Clip.MidiNoteSpecification, got %s" % type(s).__name__)
-            if not 0 <= s.pitch <= 127:
+            values = s._v
+            if not 0 <= values[0] <= 127:
                 raise RuntimeError("Invalid pitch")
-            if s.duration <= 0.0:
+            if values[2] <= 0.0:
                 raise RuntimeError("Invalid duration")
             n = _Note()
             n.id = o.next_id
             o.next_id += 1
-            for f in _NOTE_FIELDS:
-                setattr(n, f, getattr(s, f))
+            for f, v in zip(_NOTE_FIELDS, values):
+                setattr(n, f, v)
             n.velocity = max(0.0, min(127.0, n.velocity))
             n.selected = False
             new.append(n)

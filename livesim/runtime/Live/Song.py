@@ -39,18 +39,41 @@ def get_all_scales_ordered():
     return tuple((n, iv) for n, iv in SCALES)
 
 
+def _field(name):
+    def get(self):
+        return getattr(self, "_" + name)
+
+    def set(self, v):
+        if not isinstance(v, int):
+            raise _lom.argument_error("None", "None", (v,), ["int"])
+        setattr(self, "_" + name, int(v))
+    return property(get, set)
+
+
 class BeatTime(object):
     """A song position as bars, beats, sixteenths and ticks."""
 
+    __slots__ = ("_bars", "_beats", "_sub_division", "_ticks")
+    bars = _field("bars")
+    beats = _field("beats")
+    sub_division = _field("sub_division")
+    ticks = _field("ticks")
+
     def __init__(self):
-        self.bars = self.beats = self.sub_division = self.ticks = 0
+        self._bars = self._beats = self._sub_division = self._ticks = 0
 
 
 class SmptTime(object):
     """A song position as hours, minutes, seconds and frames."""
 
+    __slots__ = ("_hours", "_minutes", "_seconds", "_frames")
+    hours = _field("hours")
+    minutes = _field("minutes")
+    seconds = _field("seconds")
+    frames = _field("frames")
+
     def __init__(self):
-        self.hours = self.minutes = self.seconds = self.frames = 0
+        self._hours = self._minutes = self._seconds = self._frames = 0
 
 
 BeatTime.__module__ = SmptTime.__module__ = "Song"
