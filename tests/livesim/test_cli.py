@@ -1,11 +1,12 @@
 """The livesim command line: serves a script, prints where it listens, stops cleanly, fails clearly."""
 import gzip
 import os
-import select
+import queue
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -18,28 +19,63 @@ ECHO_SCRIPT = os.path.join(ROOT, "tests", "livesim", "fixtures", "EchoScript")
 START_TIMEOUT = 30.0
 
 
-def spawn(*args):
-    return subprocess.Popen([sys.executable, "-m", "livesim"] + list(args), cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, universal_newlines=True)
+class Proc(object):
+    """A livesim subprocess whose stdout is read line by line on a thread (no buffering stalls)."""
 
+    def __init__(self, *args):
+        self.popen = subprocess.Popen([sys.executable, "-m", "livesim"] + list(args), cwd=ROOT,
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
+        self.lines = queue.Queue()
+        self.seen = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
 
-def read_until(proc, marker, timeout=START_TIMEOUT):
-    """Lines of stdout up to and including the one containing ``marker``."""
-    lines = []
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([proc.stdout], [], [], 0.5)
-        if ready:
-            line = proc.stdout.readline()
-            if not line:
-                break
-            lines.append(line)
+    def _read(self):
+        for line in self.popen.stdout:
+            self.lines.put(line)
+        self.lines.put(None)
+
+    def read_until(self, marker, timeout=START_TIMEOUT):
+        """Lines of stdout up to and including the one containing ``marker``."""
+        deadline = time.monotonic() + timeout
+        while True:
+            remaining = deadline - time.monotonic()
+            try:
+                line = self.lines.get(timeout=max(0.0, remaining))
+            except queue.Empty:
+                line = None
+            if line is None:
+                self.popen.kill()
+                raise AssertionError("no %r from livesim; stdout=%r stderr=%r"
+                                     % (marker, self.seen, self.popen.stderr.read()))
+            self.seen.append(line)
             if marker in line:
-                return lines
-        elif proc.poll() is not None:
-            break
-    proc.kill()
-    raise AssertionError("no %r from livesim; stdout=%r stderr=%r" % (marker, lines, proc.stderr.read()))
+                return list(self.seen)
+
+    def finish(self, sig=signal.SIGTERM):
+        """Send ``sig``; return (exit status, rest of stdout, stderr)."""
+        self.popen.send_signal(sig)
+        err = self.popen.stderr.read()
+        self.popen.wait(START_TIMEOUT)
+        self._reader.join(START_TIMEOUT)
+        rest = []
+        while True:
+            line = self.lines.get()
+            if line is None:
+                break
+            rest.append(line)
+        return self.popen.returncode, "".join(rest), err
+
+    def communicate(self):
+        """Wait for a process that exits by itself; return (exit status, stderr)."""
+        err = self.popen.stderr.read()
+        self.popen.wait(START_TIMEOUT)
+        return self.popen.returncode, err
+
+    def kill(self):
+        if self.popen.poll() is None:
+            self.popen.kill()
+            self.popen.wait(START_TIMEOUT)
 
 
 def udp_request(port, payload, timeout=5.0):
@@ -53,24 +89,16 @@ def udp_request(port, payload, timeout=5.0):
         sock.close()
 
 
-def finish(proc, sig=signal.SIGTERM):
-    proc.send_signal(sig)
-    out, err = proc.communicate(timeout=START_TIMEOUT)
-    return proc.returncode, out, err
-
-
 @pytest.fixture
 def echo():
     port, reply_port, control_port = free_udp_port(), free_udp_port(), free_udp_port()
-    proc = spawn("--script", ECHO_SCRIPT, "--port", str(port), "--reply-port", str(reply_port),
-                 "--virtual-clock", "--control-port", str(control_port))
+    proc = Proc("--script", ECHO_SCRIPT, "--port", str(port), "--reply-port", str(reply_port),
+                "--virtual-clock", "--control-port", str(control_port))
     try:
-        lines = read_until(proc, "running")
+        lines = proc.read_until("running")
         yield proc, lines, port, control_port
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.communicate()
+        proc.kill()
 
 
 def test_cli_serves_the_script_and_prints_where_it_listens(echo):
@@ -85,14 +113,14 @@ def test_cli_serves_the_script_and_prints_where_it_listens(echo):
 
 def test_cli_exits_cleanly_on_sigterm(echo):
     proc = echo[0]
-    code, out, err = finish(proc, signal.SIGTERM)
+    code, out, err = proc.finish(signal.SIGTERM)
     assert code == 0, err
     assert "stopped; EchoScript disconnected" in out
     assert "Traceback" not in err
 
 
 def test_cli_exits_cleanly_on_sigint(echo):
-    code, out, err = finish(echo[0], signal.SIGINT)
+    code, out, err = echo[0].finish(signal.SIGINT)
     assert code == 0, err
     assert "Traceback" not in err
 
@@ -114,38 +142,33 @@ def test_taken_port_is_a_clear_message():
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     sock.bind(("127.0.0.1", 0))
     try:
-        proc = spawn("--script", ECHO_SCRIPT, "--port", str(sock.getsockname()[1]))
-        out, err = proc.communicate(timeout=START_TIMEOUT)
+        code, err = Proc("--script", ECHO_SCRIPT, "--port", str(sock.getsockname()[1])).communicate()
     finally:
         sock.close()
-    assert proc.returncode == 1
+    assert code == 1
     assert "already in use" in err and "Traceback" not in err
 
 
 def test_unreadable_set_is_a_clear_message(tmp_path):
     broken = tmp_path / "broken.als"
     broken.write_bytes(b"not a set")
-    proc = spawn("--set", str(broken))
-    out, err = proc.communicate(timeout=START_TIMEOUT)
-    assert proc.returncode == 2
+    code, err = Proc("--set", str(broken)).communicate()
+    assert code == 2
     assert "cannot load the set" in err and "broken.als" in err and "Traceback" not in err
-    proc = spawn("--set", str(tmp_path / "missing.json"))
-    out, err = proc.communicate(timeout=START_TIMEOUT)
-    assert proc.returncode == 2 and "no such set file" in err
+    code, err = Proc("--set", str(tmp_path / "missing.json")).communicate()
+    assert code == 2 and "no such set file" in err
 
 
 def test_bad_json_set_names_the_key(tmp_path):
     path = tmp_path / "set.json"
     path.write_text('{"tracks": [{"type": "video"}]}')
-    proc = spawn("--set", str(path))
-    out, err = proc.communicate(timeout=START_TIMEOUT)
-    assert proc.returncode == 2 and "tracks[0].type" in err
+    code, err = Proc("--set", str(path)).communicate()
+    assert code == 2 and "tracks[0].type" in err
 
 
 def test_bad_arguments_are_usage_errors():
-    proc = spawn("--live-version", "9.7")
-    out, err = proc.communicate(timeout=START_TIMEOUT)
-    assert proc.returncode == 2 and "expected a Live version 11.x or 12.x" in err
+    code, err = Proc("--live-version", "9.7").communicate()
+    assert code == 2 and "expected a Live version 11.x or 12.x" in err
 
 
 def test_als_set_is_announced(tmp_path):
@@ -154,10 +177,10 @@ def test_als_set_is_announced(tmp_path):
         f.write(b'<Ableton><LiveSet><Tracks><AudioTrack Id="1"><Name><EffectiveName Value="Drums"/></Name>'
                 b'</AudioTrack></Tracks><SceneNames><Scene Value="A"/></SceneNames></LiveSet></Ableton>')
     port = free_udp_port()
-    proc = spawn("--script", ECHO_SCRIPT, "--port", str(port), "--set", path)
+    proc = Proc("--script", ECHO_SCRIPT, "--port", str(port), "--set", path)
     try:
-        lines = read_until(proc, "running")
+        lines = proc.read_until("running")
         assert "1 tracks, 0 return tracks, 1 scenes" in "".join(lines)
     finally:
-        code, out, err = finish(proc)
+        code, out, err = proc.finish()
     assert code == 0, err

@@ -1,0 +1,96 @@
+"""The LiveSim harness: a real World, a script on a background host thread, UDP in and out."""
+import os
+import socket
+import threading
+
+import pytest
+
+from livesim.testing import LiveSim, free_udp_port
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ECHO_SCRIPT = os.path.join(HERE, "fixtures", "EchoScript")
+
+
+def udp_request(port, payload, timeout=5.0):
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        sock.settimeout(timeout)
+        sock.bind(("127.0.0.1", 0))
+        sock.sendto(payload, ("127.0.0.1", port))
+        return sock.recvfrom(65536)[0]
+    finally:
+        sock.close()
+
+
+def port_is_free(port):
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        sock.bind(("127.0.0.1", port))
+        return True
+    except OSError:
+        return False
+    finally:
+        sock.close()
+
+
+@pytest.fixture
+def sim():
+    with LiveSim(script_path=ECHO_SCRIPT) as sim:
+        yield sim
+
+
+def test_script_serves_udp_from_the_host_thread(sim):
+    assert udp_request(sim.port, b"ping") == b"ping"
+    assert udp_request(sim.port, b"tempo") == b"120.0"
+    assert sim.status_message() == "EchoScript: listening on UDP port %d" % sim.port
+
+
+def test_ports_reach_the_script_only_through_its_environment(sim):
+    assert sim.port != sim.reply_port
+    assert sim.call(lambda: sim.host.instance.port) == sim.port
+    assert "ABLETONOSC_PORT" not in os.environ
+
+
+def test_call_runs_on_the_host_thread_and_reraises(sim):
+    name = sim.call(lambda: threading.current_thread().name)
+    assert name == "livesim-main"
+    assert sim.call(lambda: sim.world.song.tempo) == 120.0
+    with pytest.raises(ZeroDivisionError):
+        sim.call(lambda: 1 // 0)
+
+
+def test_advance_moves_engine_time_only_when_asked(sim):
+    def start():
+        sim.world.song.start_playing()
+
+    sim.call(start)
+    before = sim.call(lambda: sim.world.song.current_song_time)
+    sim.advance(1.0)
+    after = sim.call(lambda: sim.world.song.current_song_time)
+    assert after - before == pytest.approx(2.0, abs=0.05)  # 120 bpm: two beats a second
+
+
+def test_reload_creates_a_new_instance_that_serves_again(sim):
+    first = sim.call(lambda: sim.host.instance)
+    sim.reload_script()
+    assert sim.call(lambda: sim.host.instance) is not first
+    assert udp_request(sim.port, b"again") == b"again"
+    assert "Reloading MidiRemoteScript" in sim.log_text()
+
+
+def test_exit_disconnects_the_script():
+    with LiveSim(script_path=ECHO_SCRIPT) as sim:
+        port = sim.port
+        assert not port_is_free(port)
+    assert port_is_free(port)
+    assert sim.host.instance is None
+
+
+def test_set_from_a_dict_and_an_explicit_port():
+    port = free_udp_port()
+    data = {"tempo": 97.0, "scenes": [{"name": "A"}], "tracks": [{"type": "audio", "name": "Loop"}]}
+    with LiveSim(set_data=data, script_path=ECHO_SCRIPT, port=port, live_version="11.3.43") as sim:
+        assert sim.port == port
+        assert udp_request(port, b"tempo") == b"97.0"
+        assert sim.call(lambda: [t.name for t in sim.world.song.tracks]) == ["Loop"]
+        assert sim.world.version == (11, 3, 43)
