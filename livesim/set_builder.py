@@ -4,7 +4,7 @@ import numbers
 from Live import _palette
 from Live.Clip import ClipLaunchQuantization, ClipNode, LaunchMode, WarpMode
 from Live.Scene import SceneNode
-from Live.Song import Quantization, SongNode
+from Live.Song import Quantization, SongNode, _set_tempo as _set_song_tempo
 from Live.ClipSlot import SlotNode
 from Live.Track import TrackNode
 
@@ -170,6 +170,7 @@ def build(world, data=None):
     master = TrackNode(world, song, "main", "Main" if world.version >= (12, 0, 0) else "Master")
     _mixer(world, master, md, "master", 0)
     master.mixer.song_tempo.value = song.tempo
+    master.mixer.song_tempo.on_change = lambda p: _set_song_tempo(song, p.value)
     song.master = master
     _devices(world, master, md, "master")
 
