@@ -43,6 +43,17 @@ def timestamp():
     return datetime.datetime.now().isoformat()
 
 
+def _script_traceback():
+    """The current exception's traceback without the host's own frames (Live shows the script's)."""
+    etype, value, tb = sys.exc_info()
+    while tb is not None and os.path.abspath(tb.tb_frame.f_code.co_filename) == _HOST_FILE:
+        tb = tb.tb_next
+    return "".join(traceback.format_exception(etype, value, tb))
+
+
+_HOST_FILE = os.path.abspath(__file__)
+
+
 class ScriptNotFound(Exception):
     """The script path is not a package with an ``__init__.py``."""
 
@@ -144,7 +155,7 @@ class Host(object):
         try:
             return fn(*args)
         except Exception:
-            self.log_python_error(traceback.format_exc())
+            self.log_python_error(_script_traceback())
             return None
 
     def call_script(self, name, *args):
@@ -215,13 +226,13 @@ class Host(object):
         except ScriptNotFound:
             raise
         except Exception:
-            self.log_python_error(traceback.format_exc())
+            self.log_python_error(_script_traceback())
             return
         try:
             with self._script_env():
                 self.instance = self.module.create_instance(self.c_instance)
         except Exception:
-            self.log_python_error(traceback.format_exc())
+            self.log_python_error(_script_traceback())
             return
         self.loaded = True
         self.call_script("connect_script_instances", [self.instance])

@@ -11,57 +11,10 @@ from livesim.host import Host, ensure_runtime_path
 ensure_runtime_path()
 
 
-class StandInSong(object):
-    tempo = 120.0
+def make_world(virtual_clock=True):
+    from livesim.world import World
 
-
-class StandInWorld(object):
-    """What the host needs from a World: a song, timers, an engine clock."""
-
-    version = (12, 3, 6)
-
-    def __init__(self, virtual_clock=True):
-        self.song = StandInSong()
-        self.virtual_clock = virtual_clock
-        self.application = None
-        self.log = None
-        self.timers = []
-        self.engine_time = 0.0
-        self.syncs = 0
-        self.now = 1000.0
-
-    def activate(self):
-        from Live import _lom
-
-        _lom.set_active_world(self)
-
-    def timer_clock(self):
-        return self.now
-
-    def add_timer(self, timer):
-        self.timers.append(timer)
-
-    def remove_timer(self, timer):
-        if timer in self.timers:
-            self.timers.remove(timer)
-
-    def run_timers(self, now):
-        self.now = now
-        for timer in [t for t in self.timers if t._due <= now]:
-            if not timer._fire(now):
-                self.remove_timer(timer)
-
-    def next_timer_due(self):
-        return min([t._due for t in self.timers]) if self.timers else None
-
-    def advance(self, seconds):
-        self.engine_time += seconds
-
-    def sync(self, now):
-        self.syncs += 1
-
-    def log_exception(self, where):
-        self.log("error: Python: exception in %s" % where)
+    return World(virtual_clock=virtual_clock)
 
 
 RECORDER = '''
@@ -127,7 +80,7 @@ def make_script(tmp_path, name, source):
 
 @pytest.fixture
 def recorder(tmp_path):
-    host = Host(StandInWorld(), script_path=make_script(tmp_path, "RecorderScript", RECORDER),
+    host = Host(make_world(), script_path=make_script(tmp_path, "RecorderScript", RECORDER),
                 env={"LIVESIM_TEST_VALUE": "42"})
     host.start()
     yield host
@@ -172,6 +125,7 @@ def test_script_exception_is_logged_and_the_host_keeps_running(recorder):
     assert "error: Python: Traceback (most recent call last):" in log
     assert "error: Python: ValueError: boom in update_display" in log
     assert names(recorder.module.CALLS).count("update_display") == 2
+    assert "host.py" not in log  # the traceback shows the script's frames, not the host's
 
 
 def test_reload_disconnects_reimports_and_recreates(recorder):
@@ -194,7 +148,7 @@ def test_shutdown_disconnects_once(recorder):
 
 def test_create_instance_failure_is_logged(tmp_path):
     path = make_script(tmp_path, "Broken", "def create_instance(c_instance):\n    raise RuntimeError('no')\n")
-    host = Host(StandInWorld(), script_path=path)
+    host = Host(make_world(), script_path=path)
     host.start()
     assert not host.loaded
     assert "error: Python: RuntimeError: no" in host.log_text()
@@ -203,7 +157,7 @@ def test_create_instance_failure_is_logged(tmp_path):
 
 def test_import_failure_is_logged(tmp_path):
     path = make_script(tmp_path, "Syntax", "def create_instance(c_instance) return 1\n")
-    host = Host(StandInWorld(), script_path=path)
+    host = Host(make_world(), script_path=path)
     host.start()
     assert not host.loaded
     assert "error: Python: SyntaxError" in host.log_text()
@@ -217,7 +171,7 @@ def test_missing_required_method_is_an_attribute_error_in_the_log(tmp_path):
         def create_instance(c_instance):
             return Bare()
     """)
-    host = Host(StandInWorld(), script_path=path)
+    host = Host(make_world(), script_path=path)
     host.start()
     log = host.log_text()
     assert "AttributeError: 'Bare' object has no attribute 'connect_script_instances'" in log
@@ -241,7 +195,7 @@ def test_log_lines_are_live_formatted(tmp_path):
         def create_instance(c_instance):
             return Talker(c_instance)
     """)
-    host = Host(StandInWorld(), script_path=path)
+    host = Host(make_world(), script_path=path)
     host.start()
     host.tick()
     lines = host.log_text().splitlines()
@@ -279,12 +233,13 @@ def create_instance(c_instance):
 
 
 def test_timer_callbacks_run_at_their_interval_when_stepping(tmp_path):
-    world = StandInWorld()
+    world = make_world()
     host = Host(world, script_path=make_script(tmp_path, "TimerScript", TIMER_SCRIPT))
+    before = world.timer_clock()
     host.start()
     fired = host.module.FIRED
     due = world.next_timer_due()
-    assert due == pytest.approx(world.now + 0.05)
+    assert before + 0.05 <= due <= world.timer_clock() + 0.05
     host.run_due_timers(due - 0.001)
     assert fired == []
     host.run_due_timers(due)
@@ -312,19 +267,34 @@ def test_real_time_loop_ticks_and_serves_calls_from_other_threads(recorder):
     assert not thread.is_alive()
 
 
-def test_run_for_a_while_ticks_and_syncs_the_engine_in_real_time_mode(tmp_path):
-    world = StandInWorld(virtual_clock=False)
+def test_real_time_mode_ticks_and_moves_the_engine_with_the_wall_clock(tmp_path):
+    world = make_world(virtual_clock=False)
     host = Host(world, script_path=make_script(tmp_path, "Rec2", RECORDER), tick_interval=0.01,
                 engine_interval=0.01)
+    host.start()
+    world.song.start_playing()
+    host.run(0.2)
+    assert host.ticks >= 1
+    assert world.song.current_song_time > 0
+    host.shutdown()
+
+
+def test_virtual_clock_engine_moves_only_on_advance(tmp_path):
+    world = make_world(virtual_clock=True)
+    host = Host(world, script_path=make_script(tmp_path, "Rec3", RECORDER), tick_interval=0.01)
+    host.start()
+    world.song.start_playing()
     host.run(0.1)
     assert host.ticks >= 1
-    assert world.syncs >= 1
+    assert world.song.current_song_time == 0
+    world.advance(0.5)
+    assert world.song.current_song_time == pytest.approx(1.0)
     host.shutdown()
 
 
-def test_virtual_clock_never_syncs_the_engine(tmp_path):
-    world = StandInWorld(virtual_clock=True)
-    host = Host(world, script_path=make_script(tmp_path, "Rec3", RECORDER), tick_interval=0.01)
-    host.run(0.05)
-    assert world.syncs == 0
-    host.shutdown()
+def test_world_exceptions_reach_the_log_as_python_errors(recorder):
+    try:
+        raise LookupError("in a listener")
+    except LookupError:
+        recorder.world.log_exception("a listener")
+    assert "error: Python: LookupError: in a listener" in recorder.log_text()

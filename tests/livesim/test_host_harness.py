@@ -94,3 +94,15 @@ def test_set_from_a_dict_and_an_explicit_port():
         assert udp_request(port, b"tempo") == b"97.0"
         assert sim.call(lambda: [t.name for t in sim.world.song.tracks]) == ["Loop"]
         assert sim.world.version == (11, 3, 43)
+
+
+def test_v2_surface_appoints_the_selected_tracks_device():
+    data = {"scenes": [{"name": "A"}],
+            "tracks": [{"type": "audio", "name": "Fx", "devices": [{"class_name": "Reverb", "type": "audio_effect"}]},
+                       {"type": "midi", "name": "Keys", "devices": [{"class_name": "Operator", "type": "instrument"}]}]}
+    with LiveSim(set_data=data, script_path=ECHO_SCRIPT) as sim:
+        song = sim.world.song
+        provider = sim.call(lambda: sim.host.instance.device_provider)
+        assert sim.call(lambda: (provider.device.name, song.appointed_device.name)) == ("Reverb", "Reverb")
+        sim.call(lambda: setattr(song.view, "selected_track", song.tracks[1]))
+        assert sim.call(lambda: (provider.device.name, song.appointed_device.name)) == ("Operator", "Operator")
