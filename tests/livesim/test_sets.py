@@ -322,3 +322,19 @@ def test_invalid_json_is_a_clear_error(tmp_path):
 
 def test_validate_set_accepts_what_the_als_loader_produces(small):
     assert validate_set(small) is small
+
+
+def test_pylive_set_builds_a_world(pylive):
+    from livesim.world import World
+
+    song = World(pylive).song
+    assert [(t.name, t.is_foldable, t.is_grouped) for t in song.tracks] == [
+        ("1. Group", True, False), ("2-Operator", False, True), ("3-Operator", False, True),
+        ("2. Group", True, False), ("5-Conga", False, True), ("6-Audio", False, True)]
+    assert song.tracks[4].group_track.name == "2. Group"
+    assert [t.name for t in song.return_tracks] == ["A-Reverb", "B-Delay"]
+    assert len(song.scenes) == 8
+    assert [slot.clip.name if slot.has_clip else None for slot in song.tracks[1].clip_slots] == [
+        "one", "two", "three", None, "four", None, None, None]
+    assert song.tracks[4].clip_slots[0].clip.is_audio_clip
+    assert [d.class_name for d in song.return_tracks[1].devices] == ["CrossDelay"]
