@@ -114,7 +114,7 @@ class Engine(object):
     def start(self, from_start):
         """Start (from the start marker) or continue the transport."""
         song = self.song
-        if from_start:
+        if from_start and song.current_song_time != song.start_time:
             self.jump_to(song.start_time)
         set_value(song, "is_playing", True, undo=False)
 
@@ -169,12 +169,12 @@ class Engine(object):
             ev.time = song.current_song_time
             self._apply(ev, 0.0)
             return
-        if grid <= 0:
+        ev.time = self.boundary(grid)
+        if grid <= 0 or ev.time <= song.current_song_time + _EPS:
             ev.time = song.current_song_time
             self._cancel(track)
             self._apply(ev, 0.0)
             return
-        ev.time = self.boundary(grid)
         self._schedule(ev)
         if slot.clip is not None:
             set_value(slot.clip, "is_triggered", True, undo=False)
