@@ -46,7 +46,13 @@ class Manager(ControlSurface):
 
     def __init__(self, c_instance):
         ControlSurface.__init__(self, c_instance)
-        self.settings = settings_module.load()
+        settings_error = None
+        try:
+            self.settings = settings_module.load()
+        except ValueError as error:
+            # A typo in settings.ini must not leave the user without OSC: run on the defaults.
+            settings_error = str(error)
+            self.settings = settings_module.Settings(dict(settings_module.DEFAULTS))
         self.logger, self.log_handler = _setup_logging(self.settings)
         self.server = None
         self.registry = None
@@ -62,6 +68,8 @@ class Manager(ControlSurface):
             application.get_major_version(), application.get_minor_version(), application.get_bugfix_version()
         )
         self.logger.info("Starting AbletonOSC on Live %s", ".".join(str(n) for n in self.live_version))
+        if settings_error:
+            self.logger.error("Settings ignored: %s", settings_error)
         from .handlers import build_registry
 
         self.registry = build_registry()
