@@ -8,10 +8,16 @@ class (``Live.Song.Song`` ...) with one slot ``_o`` pointing at the node.  Handl
 equal when they point at the same node (``_live_ptr`` is the node's stable integer id);
 a handle of a deleted node compares equal to ``None`` and raises ``RuntimeError`` on use.
 
-    node = SongNode(world)             # Node.__init__(world, cls, parent) sets world/cls/parent/ptr
+    node = SongNode(world)             # Node.__init__(self, world, parent=None, cls=None) sets
+                                       # world, parent, cls (the public class), dead, ls, ptr
     handle = wrap(node)                # -> Live.Song.Song instance; wrap(None) is None
     node = unwrap(handle)              # -> node (RuntimeError if deleted)
     kill(node)                         # mark node and node.children() deleted, drop listeners
+    revive(node)                       # undo of a deletion
+
+Attaching a child: create its node with ``parent=`` the owner, store it on the owner, list it in
+the owner's ``children()`` (so deletion reaches it) and notify the owner's collection property
+(``notify(track, "devices")``).  Object-valued properties return ``wrap(child_node)``.
 
 Declaring a class
 -----------------
