@@ -358,14 +358,23 @@ def accepts(container, d):
     return getattr(container, "kind", "midi") == "midi"
 
 
-def insert_device_by_name(container, device_name, index=-1):
-    """Insert the stock device called ``device_name`` into a track or chain; return its node."""
-    d = lib.find(device_name, container.world.version)
+def device_for_name(world, device_name, container):
+    """A new node of the stock device called ``device_name`` for ``container`` (RuntimeError if unknown)."""
+    d = lib.find(device_name, world.version)
     if d is None:
         raise RuntimeError(UNKNOWN_DEVICE_TEXT % device_name)
     if not accepts(container, d):
         raise RuntimeError("%s cannot be inserted here" % d.display_name)
+    node = device_from_definition(world, d, container)
+    if not isinstance(container, ChainNode):
+        watch_track_activator(container)
+    refresh_active(node)
+    return node
+
+
+def insert_device_by_name(container, device_name, index=-1):
+    """Insert the stock device called ``device_name`` into a track or chain; return its node."""
     if index < -1 or index > len(container.devices):
         raise RuntimeError("Invalid device index")
-    node = device_from_definition(container.world, d, container)
+    node = device_for_name(container.world, device_name, container)
     return insert_device_node(container, node, index)
