@@ -1,6 +1,7 @@
 """Sets as data: validate a set dict (docs/SETS.md), build a World's model from it, export it back."""
 import numbers
 
+import Live
 from Live import _palette
 from Live.Clip import ClipLaunchQuantization, ClipNode, LaunchMode, WarpMode
 from Live.Scene import SceneNode
@@ -74,6 +75,8 @@ def build(world, data=None):
         data = default_set(world.version)
     _obj(data, "set")
     song = SongNode(world)
+    from Live.GroovePool import build_groove_pool
+    build_groove_pool(world, data.get("groove_pool"), "set.groove_pool")
     song.name = _str(data, "name", "set", "")
     song.tempo = _num(data, "tempo", "set", 120.0, 20.0, 999.0)
     song.signature_numerator = _num(data, "signature_numerator", "set", 4, 1, 99, integer=True)
@@ -90,6 +93,10 @@ def build(world, data=None):
     song.scale_name = _str(data, "scale_name", "set", "Major")
     song.swing_amount = _num(data, "swing_amount", "set", 0.0, 0.0, 1.0)
     song.groove_amount = _num(data, "groove_amount", "set", 1.0, 0.0, 1.3125)
+    if data.get("groove_pool") is not None:
+        build_pool = getattr(getattr(Live, "GroovePool", None), "build_groove_pool", None)
+        if build_pool is not None:
+            build_pool(world, data["groove_pool"])
 
     scenes = _list(data, "scenes", "set") or [{}]
     for i, sd in enumerate(scenes):

@@ -322,3 +322,17 @@ def test_timers_run_on_the_wall_clock_and_stop_on_errors(world):
     world.run_timers(101.0)
     world.run_timers(102.0)
     assert ticks.count("once") == 1 and not once.running
+
+
+def test_listener_errors_go_to_the_log(world, song):
+    lines = []
+    world.log = lines.append
+
+    def broken():
+        raise KeyError("oops")
+    song.add_tempo_listener(broken)
+    song.tempo = 121.0
+    assert song.tempo == 121.0
+    assert len(lines) == 1 and "KeyError" in lines[0] and "Traceback" in lines[0]
+    with pytest.raises(ValueError):
+        world.advance(-1.0)

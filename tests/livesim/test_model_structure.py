@@ -257,3 +257,18 @@ def test_clip_edits_undo(song):
     assert not slot.has_clip and clip == None      # noqa: E711
     song.redo()
     assert slot.has_clip
+
+
+def test_scale_set_answers_twenty_thousand_reads_quickly():
+    import time
+    song = World(set_data=default_set.scale_set(), virtual_clock=True).song
+    start = time.perf_counter()
+    reads = 0
+    while reads < 20000:
+        for t in song.tracks:
+            t.name
+            t.mute
+            t.clip_slots[reads % 16].has_clip
+            t.mixer_device.volume.value
+            reads += 4
+    assert time.perf_counter() - start < 1.0

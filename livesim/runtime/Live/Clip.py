@@ -227,6 +227,9 @@ def _midi(o):
         raise RuntimeError(MIDI_ONLY_TEXT)
 
 
+_lom_note_slots = ("id",) + _NOTE_FIELDS + ("selected",)
+
+
 def _copy_notes(notes):
     out = []
     for n in notes:
@@ -235,9 +238,6 @@ def _copy_notes(notes):
             setattr(c, f, getattr(n, f))
         out.append(c)
     return out
-
-
-_lom_note_slots = ("id",) + _NOTE_FIELDS + ("selected",)
 
 
 def _in_range(n, from_pitch, pitch_span, from_time, time_span):
@@ -301,18 +301,12 @@ def _set_is_playing(o, v):
         o.world.engine.stop_clip(o, quantized=True)
 
 
-def _check_range(lo, hi, what):
+def _range_setter(attr, lo, hi, what):
     def fset(o, v):
         if v < lo or v > hi:
             raise RuntimeError("%s out of range" % what)
-        set_value(o, fset.attr, v)
+        set_value(o, attr, v)
     return fset
-
-
-def _range_setter(attr, lo, hi, what):
-    f = _check_range(lo, hi, what)
-    f.attr = attr
-    return f
 
 
 def _set_signature_numerator(o, v):
@@ -357,7 +351,7 @@ class Clip(_lom.LomObject):
     launch_quantization = prop(ClipLaunchQuantization, set=True, observe=True)
     legato = prop("bool", set=True, observe=True)
     velocity_amount = prop("float", set=True, observe=True)
-    groove = prop("Groove", set=True, observe=True)
+    groove = prop("Groove", set=True, observe=True, get=lambda o: _lom.wrap(o.groove))
     has_groove = prop("bool", get=lambda o: o.groove is not None)
     gain = prop("float", set=True, observe=True, check=_audio_only("gain"),
                 fset=_range_setter("gain", 0.0, 1.0, "Gain"))

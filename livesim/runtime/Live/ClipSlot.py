@@ -1,4 +1,6 @@
 """Live.ClipSlot: a session slot (one per track and scene)."""
+import os
+
 from Live import _lom
 from Live._lom import method, prop
 from Live.Clip import ClipNode, copy_clip
@@ -173,7 +175,6 @@ class ClipSlot(_lom.LomObject):
             raise RuntimeError("Can only create audio clips in empty slots of audio tracks")
         clip = ClipNode(o.world, o, is_audio=True, length=4.0)
         clip.file_path = path
-        import os
         clip.name = os.path.splitext(os.path.basename(path))[0]
         o.put_clip(clip, "Insert Audio Clip")
         return _lom.wrap(clip)

@@ -376,10 +376,8 @@ class SongNode(_lom.Node):
         self.record(lambda: self._set_devices(t, old), lambda: self._set_devices(t, new), "Duplicate Device")
 
     def insert_device(self, t, name, index):
-        builder = self.world.device_builder()
-        if builder is None:
-            raise RuntimeError("Unknown device '%s'" % name)
-        d = builder(self.world, {"name": name, "class_name": name}, t)
+        from Live._build_devices import device_for_name
+        d = device_for_name(self.world, name, t)
         old = list(t.devices)
         i = len(old) if index < 0 else min(index, len(old))
         new = old[:i] + [d] + old[i:]
@@ -983,9 +981,9 @@ class Song(_lom.LomObject):
         def select_device(o, device, appoint):
             """Select a device in its track's chain (and appoint it)."""
             t = device.parent
-            while t is not None and not isinstance(t, TrackNode) and getattr(t, "view", None) is None:
+            while t is not None and not isinstance(t, TrackNode):
                 t = t.parent
-            if t is not None and getattr(t, "view", None) is not None and hasattr(t.view, "selected_device"):
+            if t is not None:
                 set_value(t.view, "selected_device", device, undo=False)
             if appoint:
                 set_value(o.parent, "appointed_device", device, undo=False)
