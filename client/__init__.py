@@ -1,0 +1,11 @@
+"""AbletonOSC's client side: a client library, an interactive console, an installer and a doctor.
+
+    from client import AbletonOSCClient
+    with AbletonOSCClient() as live:
+        live.query("/live/song/get/tempo")        # -> (120.0,)
+"""
+from .aio import AsyncAbletonOSCClient
+from .client import AbletonOSCClient
+from .errors import OSCError, OSCTimeout
+
+__all__ = ["AbletonOSCClient", "AsyncAbletonOSCClient", "OSCError", "OSCTimeout"]

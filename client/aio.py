@@ -1,0 +1,165 @@
+"""AsyncAbletonOSCClient: the asyncio flavour of the client (an asyncio DatagramProtocol)."""
+from __future__ import annotations
+
+import asyncio
+from typing import Any, Callable, Optional, Tuple
+
+from AbletonOSC.osc import OSCDecodeError, decode_packet, encode_message
+
+from .addresses import listen_addresses
+from .client import DEFAULT_TIMEOUT, PROBE_TIMEOUT, TEST, messages_of, open_socket
+from .errors import OSCError, OSCTimeout, timeout_message
+from .routing import STARTUP, Pending, Router, Values
+
+
+class _Protocol(asyncio.DatagramProtocol):
+    def __init__(self, owner: "AsyncAbletonOSCClient") -> None:
+        self.owner = owner
+
+    def datagram_received(self, data: bytes, addr: Any) -> None:
+        self.owner._handle(data)
+
+    def error_received(self, exc: Exception) -> None:
+        pass  # an ICMP "port unreachable" for an earlier send: the script is not there yet
+
+
+class AsyncAbletonOSCClient(object):
+    """``async with AsyncAbletonOSCClient() as client: await client.query(...)``.
+
+    Same semantics as AbletonOSCClient; callbacks run on the event loop and may be
+    coroutine functions.
+    """
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 11000, reply_port: int = 11001) -> None:
+        self.host = host
+        self.port = port
+        self.reply_port = reply_port
+        self.router = Router()
+        self.transport = None  # type: Optional[asyncio.DatagramTransport]
+        self.loop = None  # type: Optional[asyncio.AbstractEventLoop]
+
+    async def open(self) -> "AsyncAbletonOSCClient":
+        """Bind the reply port and start receiving."""
+        self.loop = asyncio.get_event_loop()
+        sock = open_socket(self.reply_port)
+        sock.setblocking(False)
+        transport, _protocol = await self.loop.create_datagram_endpoint(lambda: _Protocol(self), sock=sock)
+        self.transport = transport  # type: ignore[assignment]
+        self.reply_port = sock.getsockname()[1]
+        return self
+
+    async def __aenter__(self) -> "AsyncAbletonOSCClient":
+        return await self.open()
+
+    async def __aexit__(self, *exc: Any) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        """Close the socket."""
+        if self.transport is not None:
+            self.transport.close()
+            self.transport = None
+
+    def send(self, address: str, *args: Any) -> None:
+        """Send one message; no reply is awaited."""
+        if self.transport is None:
+            raise RuntimeError("the client is not open (use `async with` or `await client.open()`)")
+        self.transport.sendto(encode_message(address, args), (self.host, self.port))
+
+    async def query(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT) -> Values:
+        """Send and return the reply's values as the script sends them (echoed indices first)."""
+        return await self._request(address, args, address, address, timeout, None)
+
+    async def query_value(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT) -> Any:
+        """Query and return what follows the echoed arguments: one value, or a tuple of several."""
+        values = await self.query(address, *args, timeout=timeout)
+        rest = values[len(args):] if values[:len(args)] == tuple(args) else values
+        return rest[0] if len(rest) == 1 else tuple(rest)
+
+    async def _request(self, address: str, args: Tuple[Any, ...], reply_address: str, error_address: str,
+                       timeout: float, listener: Any) -> Values:
+        assert self.loop is not None
+        future = self.loop.create_future()
+
+        def done(pending: Pending) -> None:
+            if not future.done():
+                future.set_result(pending)
+
+        pending = Pending(reply_address, args, error_address, on_done=done)
+        pending.listener = listener
+        self.router.add_pending(pending)
+        try:
+            self.send(address, *args)
+            await asyncio.wait_for(asyncio.shield(future), timeout)
+        except asyncio.TimeoutError:
+            self.router.discard_pending(pending)
+            raise await self._timeout(address, timeout)
+        except BaseException:
+            self.router.discard_pending(pending)
+            raise
+        if pending.error is not None:
+            raise OSCError(pending.error[0], pending.error[1])
+        return pending.values or ()
+
+    async def _timeout(self, address: str, timeout: float) -> OSCTimeout:
+        target = "%s:%d" % (self.host, self.port)
+        probing = address == TEST
+        reachable = False if probing else await self.ping(PROBE_TIMEOUT)
+        return OSCTimeout(timeout_message(address, timeout, target, reachable, probing), address, reachable)
+
+    async def ping(self, timeout: float = PROBE_TIMEOUT) -> bool:
+        """Whether the script answers /live/test with 'ok' within ``timeout``."""
+        try:
+            return (await self._request(TEST, (), TEST, TEST, timeout, None))[:1] == ("ok",)
+        except (OSCError, OSCTimeout, OSError):
+            return False
+
+    async def listen(self, address: str, callback: Callable[..., Any], *args: Any, wait: bool = True,
+                     timeout: float = DEFAULT_TIMEOUT) -> Optional[Values]:
+        """Start listening to a property; callback(*values) per update; returns the current value."""
+        get_address, start_address, stop_address = listen_addresses(address)
+        listener = self.router.add_listener(get_address, start_address, stop_address, args, callback)
+        if not wait:
+            self.send(start_address, *args)
+            return None
+        try:
+            return await self._request(start_address, args, get_address, start_address, timeout, listener)
+        except OSCError:
+            self.router.remove_listener(get_address, args)
+            raise
+
+    async def unlisten(self, address: str, *args: Any) -> None:
+        """Stop listening to a property."""
+        get_address, _start, stop_address = listen_addresses(address)
+        self.router.remove_listener(get_address, args)
+        self.send(stop_address, *args)
+
+    def on(self, address: str, callback: Callable[..., Any]) -> None:
+        """Call ``callback(*values)`` for each message on ``address`` that is no reply or listened update."""
+        self.router.add_handler(address, callback)
+
+    def off(self, address: str, callback: Optional[Callable[..., Any]] = None) -> None:
+        """Remove a callback given to ``on``."""
+        self.router.remove_handler(address, callback)
+
+    def _handle(self, data: bytes) -> None:
+        try:
+            packet = decode_packet(data)
+        except OSCDecodeError:
+            return
+        for message in messages_of(packet):
+            for callback, values in self.router.route(message.address, tuple(message.args)):
+                self._run(callback, values)
+            if message.address == STARTUP and self.transport is not None:
+                for start_address, args in self.router.resubscriptions():
+                    self.send(start_address, *args)
+
+    def _run(self, callback: Callable[..., Any], values: Values) -> None:
+        try:
+            result = callback(*values)
+            if asyncio.iscoroutine(result):
+                asyncio.ensure_future(result)
+        except Exception:  # a failing callback must not stop the others
+            import traceback
+
+            traceback.print_exc()

@@ -1,0 +1,227 @@
+"""AbletonOSCClient: a threaded OSC client for AbletonOSC (outside Live, so threads are fine)."""
+from __future__ import annotations
+
+import queue
+import socket
+import threading
+from typing import Any, Callable, List, Optional, Tuple
+
+from AbletonOSC.osc import Bundle, OSCDecodeError, decode_packet, encode_message
+
+from .addresses import listen_addresses
+from .errors import OSCError, OSCTimeout, timeout_message
+from .routing import STARTUP, Pending, Router, Values
+
+TEST = "/live/test"
+DEFAULT_TIMEOUT = 1.0
+PROBE_TIMEOUT = 0.5
+RECV_SIZE = 65536
+
+
+def open_socket(reply_port: int) -> socket.socket:
+    """A UDP socket bound to the reply port (0: an ephemeral one) on every interface."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        sock.bind(("0.0.0.0", reply_port))
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def messages_of(packet: Any) -> List[Any]:
+    """The messages of a decoded packet, bundles flattened in order."""
+    if isinstance(packet, Bundle):
+        result = []  # type: List[Any]
+        for element in packet.elements:
+            result.extend(messages_of(element))
+        return result
+    return [packet]
+
+
+class AbletonOSCClient(object):
+    """Send to AbletonOSC, query it, and listen to Live's properties.
+
+    Replies are received on ``reply_port`` (0: an ephemeral port, for the script's
+    ``reply_to_source`` mode). Requests are sent from the same socket, so in that mode the
+    replies come back to it. Callbacks run one at a time on a callback thread, so they may
+    call ``query``.
+    """
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 11000, reply_port: int = 11001) -> None:
+        self.host = host
+        self.port = port
+        self.router = Router()
+        self.sock = open_socket(reply_port)
+        self.reply_port = self.sock.getsockname()[1]
+        self._send_lock = threading.Lock()
+        self._closed = False
+        self._calls = queue.Queue()  # type: queue.Queue
+        self._receiver = threading.Thread(target=self._receive_loop, name="abletonosc-receive", daemon=True)
+        self._dispatcher = threading.Thread(target=self._callback_loop, name="abletonosc-callbacks", daemon=True)
+        self._receiver.start()
+        self._dispatcher.start()
+
+    # ------------------------------------------------------------------ sending
+    def send(self, address: str, *args: Any) -> None:
+        """Send one message; no reply is awaited."""
+        data = encode_message(address, args)
+        with self._send_lock:
+            self.sock.sendto(data, (self.host, self.port))
+
+    def query(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT) -> Values:
+        """Send and return the reply's values as the script sends them (echoed indices first).
+
+        Raises OSCError when the script answers with /live/error, OSCTimeout without a reply.
+        """
+        return self._request(address, args, address, address, timeout, None)
+
+    def query_value(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT) -> Any:
+        """Query and return what follows the echoed arguments: one value, or a tuple of several."""
+        values = self.query(address, *args, timeout=timeout)
+        rest = values[len(args):] if values[:len(args)] == tuple(args) else values
+        return rest[0] if len(rest) == 1 else tuple(rest)
+
+    def _request(self, address: str, args: Tuple[Any, ...], reply_address: str, error_address: str,
+                 timeout: float, listener: Any) -> Values:
+        data = encode_message(address, args)
+        done = threading.Event()
+        pending = Pending(reply_address, args, error_address, on_done=lambda _p: done.set())
+        pending.listener = listener
+        # Registered and sent under one lock: pending order is wire order.
+        with self._send_lock:
+            self.router.add_pending(pending)
+            try:
+                self.sock.sendto(data, (self.host, self.port))
+            except OSError:
+                self.router.discard_pending(pending)
+                raise
+        if not done.wait(timeout):
+            self.router.discard_pending(pending)
+            if not pending.done:
+                raise self._timeout(address, timeout)
+        if pending.error is not None:
+            raise OSCError(pending.error[0], pending.error[1])
+        return pending.values or ()
+
+    def _timeout(self, address: str, timeout: float) -> OSCTimeout:
+        target = "%s:%d" % (self.host, self.port)
+        probing = address == TEST
+        reachable = False
+        if not probing and not self._closed:
+            reachable = self.ping(PROBE_TIMEOUT)
+        return OSCTimeout(timeout_message(address, timeout, target, reachable, probing), address, reachable)
+
+    def ping(self, timeout: float = PROBE_TIMEOUT) -> bool:
+        """Whether the script answers /live/test with 'ok' within ``timeout``."""
+        try:
+            return self._request(TEST, (), TEST, TEST, timeout, None)[:1] == ("ok",)
+        except (OSCError, OSCTimeout, OSError):
+            return False
+
+    # ------------------------------------------------------------------ listening
+    def listen(self, address: str, callback: Callable[..., Any], *args: Any, wait: bool = True,
+               timeout: float = DEFAULT_TIMEOUT) -> Optional[Values]:
+        """Start listening to a property (its get or start_listen address); callback(*values) per update.
+
+        With ``wait`` it returns the current value the script sends at once (and raises
+        OSCError if the script refuses); the listener is restored after /live/startup.
+        """
+        get_address, start_address, stop_address = listen_addresses(address)
+        listener = self.router.add_listener(get_address, start_address, stop_address, args, callback)
+        if not wait:
+            self.send(start_address, *args)
+            return None
+        try:
+            return self._request(start_address, args, get_address, start_address, timeout, listener)
+        except OSCError:
+            self.router.remove_listener(get_address, args)
+            raise
+
+    def unlisten(self, address: str, *args: Any) -> None:
+        """Stop listening to a property (its get, start_listen or stop_listen address)."""
+        get_address, _start, stop_address = listen_addresses(address)
+        self.router.remove_listener(get_address, args)
+        self.send(stop_address, *args)
+
+    def on(self, address: str, callback: Callable[..., Any]) -> None:
+        """Call ``callback(*values)`` for each message on ``address`` that is no reply or listened update."""
+        self.router.add_handler(address, callback)
+
+    def off(self, address: str, callback: Optional[Callable[..., Any]] = None) -> None:
+        """Remove a callback given to ``on`` (all of the address's when none is given)."""
+        self.router.remove_handler(address, callback)
+
+    def monitor(self, callback: Callable[[str, Values], Any]) -> None:
+        """Call ``callback(address, values)`` for every message received."""
+        with self.router.lock:
+            self.router.monitors.append(callback)
+
+    # ------------------------------------------------------------------ receiving
+    def _receive_loop(self) -> None:
+        while not self._closed:
+            try:
+                data, _source = self.sock.recvfrom(RECV_SIZE)
+            except OSError:
+                if self._closed:
+                    break
+                continue  # Windows reports an earlier send to a closed port here
+            if self._closed:
+                break
+            if data:
+                self._handle(data)
+        self._calls.put(None)
+
+    def _handle(self, data: bytes) -> None:
+        try:
+            packet = decode_packet(data)
+        except OSCDecodeError:
+            return
+        for message in messages_of(packet):
+            calls = self.router.route(message.address, tuple(message.args))
+            for call in calls:
+                self._calls.put(call)
+            if message.address == STARTUP:
+                self._resubscribe()
+
+    def _resubscribe(self) -> None:
+        for start_address, args in self.router.resubscriptions():
+            try:
+                self.send(start_address, *args)
+            except OSError:
+                pass
+
+    def _callback_loop(self) -> None:
+        while True:
+            call = self._calls.get()
+            if call is None:
+                return
+            callback, values = call
+            try:
+                callback(*values)
+            except Exception:  # a failing callback must not stop the others
+                import traceback
+
+                traceback.print_exc()
+
+    # ------------------------------------------------------------------ closing
+    def close(self) -> None:
+        """Stop the threads and close the socket."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            # Wakes the receive thread out of recvfrom.
+            self.sock.sendto(b"", ("127.0.0.1", self.reply_port))
+        except OSError:
+            pass
+        self._receiver.join(2.0)
+        self.sock.close()
+        if threading.current_thread() is not self._dispatcher:
+            self._dispatcher.join(2.0)
+
+    def __enter__(self) -> "AbletonOSCClient":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()

@@ -1,0 +1,178 @@
+"""Routing incoming messages: query replies to their requests, updates to listeners.
+
+Pure bookkeeping shared by the threaded and the asyncio client; no sockets here. A reply is
+matched to a pending request by its address and by the request's arguments echoed at the
+start of the reply (the script echoes index arguments first), so concurrent requests on one
+address do not cross. Replies that echo nothing (a few /live/api addresses, song getters
+with extra arguments) go to the oldest request on their address, which is right because the
+script answers one client's requests in the order they were sent.
+"""
+from __future__ import annotations
+
+import threading
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+from .addresses import echoes
+
+ERROR = "/live/error"
+STARTUP = "/live/startup"
+
+Values = Tuple[Any, ...]
+Call = Tuple[Callable[..., Any], Values]
+
+
+class Pending(object):
+    """One request waiting for its reply (or for the /live/error that answers it)."""
+
+    def __init__(self, address: str, args: Values, error_address: Optional[str] = None,
+                 on_done: Optional[Callable[["Pending"], None]] = None) -> None:
+        self.address = address
+        self.args = tuple(args)
+        self.error_address = error_address or address
+        self.values = None  # type: Optional[Values]
+        self.error = None  # type: Optional[Tuple[str, str]]
+        self.done = False
+        self.on_done = on_done
+        self.listener = None  # type: Optional[Listener]
+
+    def complete(self, values: Optional[Values], error: Optional[Tuple[str, str]]) -> None:
+        """Record the reply or the error, and wake whoever waits."""
+        self.values = values
+        self.error = error
+        self.done = True
+        if self.on_done is not None:
+            self.on_done(self)
+
+
+class Listener(object):
+    """A subscription: updates on ``get_address`` whose leading values echo ``args``."""
+
+    def __init__(self, get_address: str, start_address: str, stop_address: str, args: Values) -> None:
+        self.get_address = get_address
+        self.start_address = start_address
+        self.stop_address = stop_address
+        self.args = tuple(args)
+        self.callbacks = []  # type: List[Callable[..., Any]]
+
+
+class Router(object):
+    """Pending requests, listeners and status handlers of one client."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.pending = []  # type: List[Pending]
+        self.listeners = {}  # type: Dict[Tuple[str, Values], Listener]
+        self.handlers = {}  # type: Dict[str, List[Callable[..., Any]]]
+        self.monitors = []  # type: List[Callable[[str, Values], Any]]
+
+    # ------------------------------------------------------------------ tables
+    def add_pending(self, pending: Pending) -> None:
+        """Register a request; call before sending it so the order matches the wire."""
+        with self.lock:
+            self.pending.append(pending)
+
+    def discard_pending(self, pending: Pending) -> None:
+        """Forget a request (answered or timed out)."""
+        with self.lock:
+            if pending in self.pending:
+                self.pending.remove(pending)
+
+    def add_listener(self, get_address: str, start_address: str, stop_address: str, args: Values,
+                     callback: Callable[..., Any]) -> Listener:
+        """Add a callback to the listener keyed by (get address, args)."""
+        key = (get_address, tuple(args))
+        with self.lock:
+            listener = self.listeners.get(key)
+            if listener is None:
+                listener = Listener(get_address, start_address, stop_address, args)
+                self.listeners[key] = listener
+            listener.callbacks.append(callback)
+            return listener
+
+    def remove_listener(self, get_address: str, args: Values) -> Optional[Listener]:
+        """Remove and return the listener keyed by (get address, args)."""
+        with self.lock:
+            return self.listeners.pop((get_address, tuple(args)), None)
+
+    def add_handler(self, address: str, callback: Callable[..., Any]) -> None:
+        """Call ``callback(*values)`` for each message on ``address`` that answers no request."""
+        with self.lock:
+            self.handlers.setdefault(address, []).append(callback)
+
+    def remove_handler(self, address: str, callback: Optional[Callable[..., Any]] = None) -> None:
+        """Remove one handler of ``address``, or all of them."""
+        with self.lock:
+            if callback is None:
+                self.handlers.pop(address, None)
+                return
+            callbacks = self.handlers.get(address, [])
+            if callback in callbacks:
+                callbacks.remove(callback)
+
+    def resubscriptions(self) -> List[Tuple[str, Values]]:
+        """The start_listen messages that restore every listener."""
+        with self.lock:
+            return [(listener.start_address, listener.args) for listener in self.listeners.values()]
+
+    # ------------------------------------------------------------------ routing
+    def route(self, address: str, values: Values) -> List[Call]:
+        """Resolve what ``address``/``values`` answers; return the callbacks to run, in order."""
+        calls = []  # type: List[Call]
+        with self.lock:
+            for monitor in self.monitors:
+                calls.append((monitor, (address, values)))
+            if address == ERROR and len(values) >= 2:
+                pending = self._oldest(lambda p: p.error_address == values[1])
+                if pending is not None:
+                    self.pending.remove(pending)
+                    pending.complete(None, (str(values[0]), str(values[1])))
+                    return calls
+            pending = self._reply_to(address, values)
+            if pending is not None:
+                self.pending.remove(pending)
+                pending.complete(values, None)
+                if pending.listener is not None:
+                    calls.extend((cb, values) for cb in pending.listener.callbacks)
+                return calls
+            listeners = self._listeners_for(address, values)
+            for listener in listeners:
+                calls.extend((cb, values) for cb in listener.callbacks)
+            if not listeners:
+                calls.extend((cb, values) for cb in self.handlers.get(address, ()))
+            return calls
+
+    def _oldest(self, accept: Callable[[Pending], bool]) -> Optional[Pending]:
+        for pending in self.pending:
+            if accept(pending):
+                return pending
+        return None
+
+    def _reply_to(self, address: str, values: Values) -> Optional[Pending]:
+        candidates = [p for p in self.pending if p.address == address]
+        if not candidates:
+            return None
+        best = None  # type: Optional[Pending]
+        for pending in candidates:
+            if echoes(pending.args, values) and (best is None or len(pending.args) > len(best.args)):
+                best = pending
+        if best is not None:
+            return best
+        # Nothing echoed: an update of one of our listeners is not a reply to someone else.
+        if self._matching_listeners(address, values):
+            return None
+        return candidates[0]
+
+    def _matching_listeners(self, address: str, values: Values) -> List[Listener]:
+        return [
+            listener for (get_address, _), listener in self.listeners.items()
+            if get_address == address and echoes(listener.args, values)
+        ]
+
+    def _listeners_for(self, address: str, values: Values) -> List[Listener]:
+        matching = self._matching_listeners(address, values)
+        if matching:
+            return matching
+        # Updates that carry no indices (device name/class_name/type, as upstream), or the
+        # indices of an object that moved: with one listener on the address, they are its.
+        on_address = [listener for (get_address, _), listener in self.listeners.items() if get_address == address]
+        return on_address if len(on_address) == 1 else []
