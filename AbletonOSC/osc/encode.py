@@ -97,6 +97,26 @@ def typetags_for(args) -> str:
     return "".join(tags)
 
 
+_IMPLIED = {"T": True, "F": False, "N": None, "I": float("inf")}
+
+
+def plain_args(args) -> tuple:
+    """Replace each Typed(tag, value) in args (and in arrays) by the value decoding gives."""
+    return tuple(_plain(value) for value in args)
+
+
+def _plain(value):
+    if value.__class__ is Typed:
+        if value.tag in _IMPLIED:
+            return _IMPLIED[value.tag]
+        if value.tag == "m":
+            return tuple(bytes(value.value))
+        return value.value
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
 def _bundle(raw, elements):
     parts = [b"#bundle\x00", _UINT64.pack(raw)]
     for element in elements:
@@ -243,6 +263,8 @@ def _explicit_level(text, pos, values, tags, parts, nested):
                                  % (text, len(values)))
         value = values[index]
         index += 1
+        if value.__class__ is Typed:
+            value = value.value  # the typetags given win
         if tag == "[":
             if not isinstance(value, (list, tuple)):
                 raise OSCEncodeError("typetag '[' needs a list or tuple, got %r" % (value,))

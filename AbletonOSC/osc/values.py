@@ -9,18 +9,22 @@ from .timetag import IMMEDIATELY, raw_to_seconds, seconds_to_raw
 class Message(tuple):
     """One OSC message: an address, a tuple of arguments and their type tags (no ',').
 
+    Without typetags they are inferred as encode_message does, and Typed
+    arguments are stored as their plain values (Typed('d', 1.0) -> 1.0, 'd').
+
     A light tuple subclass (address, args, typetags): decoding builds many.
     """
 
     __slots__ = ()
 
     def __new__(cls, address: str, args=(), typetags=None):
-        if args.__class__ is not tuple:
-            args = tuple(args)
         if typetags is None:
-            from .encode import typetags_for
+            from .encode import plain_args, typetags_for
 
             typetags = typetags_for(args)
+            args = plain_args(args)  # Typed(tag, value) -> value, as decoding gives it
+        elif args.__class__ is not tuple:
+            args = tuple(args)
         return tuple.__new__(cls, (address, args, typetags))
 
     address = property(itemgetter(0), doc="The address (or address pattern), a str.")
@@ -28,13 +32,11 @@ class Message(tuple):
     typetags = property(itemgetter(2), doc="The type tags without the leading ','.")
 
     def __eq__(self, other):
-        if other.__class__ is not Message:
-            return NotImplemented
-        return tuple.__eq__(self, other)
+        # Never equal to a plain tuple with the same items.
+        return other.__class__ is Message and tuple.__eq__(self, other)
 
     def __ne__(self, other):
-        result = self.__eq__(other)
-        return result if result is NotImplemented else not result
+        return not self.__eq__(other)
 
     __hash__ = None
 
