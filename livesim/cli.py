@@ -55,15 +55,18 @@ def build_parser():
     return parser
 
 
-def _udp_port_in_use(port):
+def _udp_port_problem(port):
+    """Why the script could not bind UDP ``port`` on any interface, or None."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     try:
         sock.bind(("0.0.0.0", port))
     except OSError as exc:
-        return exc.errno in (errno.EADDRINUSE, errno.EACCES)
+        if exc.errno == errno.EADDRINUSE:
+            return "is already in use (is Live, AbletonOSC or another livesim running?)"
+        return "cannot be opened (%s)" % (exc.strerror or exc)
     finally:
         sock.close()
-    return False
+    return None
 
 
 def _say(text, stream=None):
@@ -92,16 +95,19 @@ def main(argv=None):
     script = os.path.abspath(args.script)
     if not os.path.isfile(os.path.join(script, "__init__.py")):
         return _fail("no remote script package at %s (a folder with __init__.py)" % script, 2)
-    if _udp_port_in_use(args.port):
-        return _fail("UDP port %d is already in use (is Live, AbletonOSC or another livesim running?); "
-                     "choose another with --port" % args.port)
+    problem = _udp_port_problem(args.port)
+    if problem:
+        return _fail("UDP port %d %s; choose another with --port" % (args.port, problem))
     if args.virtual_clock and args.control_port is None:
         _say("note: with --virtual-clock and no --control-port, engine time stands still")
 
     ensure_runtime_path()
     from .world import World
 
-    world = World(set_data=set_data, live_version=args.live_version, virtual_clock=args.virtual_clock)
+    try:
+        world = World(set_data=set_data, live_version=args.live_version, virtual_clock=args.virtual_clock)
+    except (ValueError, KeyError, TypeError) as exc:
+        return _fail("cannot build the set %s: %s" % (args.set, exc), 2)
     try:
         host = Host(world, script_path=script, log_file=args.log,
                     env={"ABLETONOSC_PORT": str(args.port), "ABLETONOSC_REPLY_PORT": str(args.reply_port)})

@@ -379,13 +379,13 @@ class Host(object):
             item = self._calls.get(timeout=timeout) if timeout > 0 else self._calls.get_nowait()
         except queue.Empty:
             return
-        while item is not None or not self._calls.empty():
-            if item is not None:
+        while True:
+            if item is not None:  # None only wakes the loop
                 self._run_call(item)
             try:
                 item = self._calls.get_nowait()
             except queue.Empty:
-                break
+                return
 
     def _run_call(self, item):
         try:
