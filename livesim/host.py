@@ -244,17 +244,15 @@ class Host(object):
         self.rebuild_midi_map_if_requested()
 
     def _build_midi_map(self):
-        # Live.MidiMap (when the script uses it) issues handles valid only during this call.
-        midi_map = sys.modules.get("Live.MidiMap")
-        new_handle = getattr(midi_map, "_new_handle", None)
-        close = getattr(midi_map, "_close_handle", None)
+        # The handle is valid only during this call; closing it installs the script's MIDI map.
+        from Live import MidiMap
+
         self.midi_map_builds += 1
-        handle = new_handle(self) if new_handle is not None else object()
+        handle = MidiMap._new_handle(self)
         try:
             self.call_script("build_midi_map", handle)
         finally:
-            if close is not None:
-                close(handle)
+            MidiMap._close_handle(handle)
 
     def rebuild_midi_map_if_requested(self):
         """Call build_midi_map once if the script requested a rebuild since the last one."""

@@ -1,0 +1,73 @@
+"""MIDI through the framework: controls mapped and forwarded by build_midi_map, MIDI played into Live."""
+import textwrap
+
+import pytest
+
+from livesim.host import Host
+
+SCRIPT = '''
+import Live
+from _Framework.ControlSurface import ControlSurface
+from _Framework.EncoderElement import EncoderElement
+from _Framework.InputControlElement import MIDI_CC_TYPE, MIDI_NOTE_TYPE
+
+RECEIVED = []
+
+
+class Knobs(ControlSurface):
+    def __init__(self, c_instance):
+        ControlSurface.__init__(self, c_instance)
+        absolute = Live.MidiMap.MapMode.absolute
+        with self.component_guard():
+            self.volume_knob = EncoderElement(MIDI_CC_TYPE, 0, 7, absolute)
+            self.volume_knob.connect_to(self.song().master_track.mixer_device.volume)
+            self.button = EncoderElement(MIDI_CC_TYPE, 0, 8, absolute)
+            self.button.add_value_listener(RECEIVED.append)
+            self.pad = EncoderElement(MIDI_NOTE_TYPE, 1, 36, absolute)
+            self.pad.add_value_listener(RECEIVED.append)
+            self.request_rebuild_midi_map()
+
+
+def create_instance(c_instance):
+    return Knobs(c_instance)
+'''
+
+
+@pytest.fixture
+def host(tmp_path):
+    from livesim.world import World
+
+    folder = tmp_path / "Knobs"
+    folder.mkdir()
+    (folder / "__init__.py").write_text(textwrap.dedent(SCRIPT))
+    host = Host(World(), script_path=str(folder))
+    host.start()
+    yield host
+    host.shutdown()
+
+
+def test_build_midi_map_installs_mappings_and_forwards(host):
+    from Live import MidiMap
+
+    world = host.world
+    assert [(m.kind, m.channel, m.number) for m in world.midi_mappings if m.owner is host] == [(MidiMap.CC, 0, 7)]
+    forwards = sorted((f.kind, f.channel, f.number) for f in world.midi_forwards if f.owner is host)
+    assert forwards == [(MidiMap.CC, 0, 8), (MidiMap.NOTE, 1, 36)]
+    assert host.midi_map_builds == 1  # the request made in create_instance is served by the first map
+
+
+def test_played_midi_moves_mapped_parameters_and_reaches_receive_midi(host):
+    from Live import MidiMap
+
+    world = host.world
+    MidiMap.receive_midi(world, 0xB0, 7, 127)
+    assert world.song.master_track.mixer_device.volume.value == pytest.approx(1.0)
+    MidiMap.receive_midi(world, 0xB0, 8, 99)
+    MidiMap.receive_midi(world, 0x91, 36, 100)
+    assert host.module.RECEIVED == [99, 100]
+
+
+def test_receive_midi_guard_routes_only_known_controls(host):
+    host.call_script("receive_midi", (0xB0, 9, 1))
+    assert host.module.RECEIVED == []
+    assert "error" not in host.log_text()
