@@ -42,6 +42,7 @@ _Variants.__module__ = "Application"
 
 # Module members Live 12.0 added: reachable only while a 12.0+ world is active.
 _SINCE_12 = {"MessageButtons": _MessageButtons, "PushDialogType": _PushDialogType, "Variants": _Variants}
+GATED = dict((name, (member, since(12, 0))) for name, member in _SINCE_12.items())
 
 
 def __getattr__(name):

@@ -208,10 +208,11 @@ def send_feedback_for_parameter(midi_map_handle, parameter):
 
 # ---------------------------------------------------------------- feedback rules
 
-class _RuleField(object):
+class _RuleField(property):
     """A settable rule attribute; ``since`` hides it from older Live versions."""
 
     def __init__(self, conv, default, since=None):
+        property.__init__(self, self._read, self._write)
         self.conv = conv
         self.default = default
         self.since = since
@@ -226,18 +227,22 @@ class _RuleField(object):
             raise AttributeError(self.name)
 
     def __get__(self, rule, cls=None):
-        if rule is None:
-            return self
         self._check()
+        return self if rule is None else property.__get__(self, rule, cls)
+
+    def _read(self, rule):
         return rule.__dict__.get(self.name, self.default)
 
-    def __set__(self, rule, value):
-        self._check()
+    def _write(self, rule, value):
         try:
             rule.__dict__[self.name] = self.conv(value)
         except (TypeError, ValueError):
             raise _lom.ArgumentError("Python argument types in\n    None.None(%s, %s)\ndid not match C++ signature"
                                      % (type(rule).__name__, type(value).__name__))
+
+    def __set__(self, rule, value):
+        self._check()
+        property.__set__(self, rule, value)
 
 
 def _as_int(v):
