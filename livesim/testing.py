@@ -6,7 +6,8 @@
         sim.advance(seconds)          # move engine time (virtual clock)
 
 The background thread plays Live's main thread: it creates the script, ticks it every 100 ms,
-runs its timers, serves ``call()`` requests, and disconnects the script on exit.
+runs its timers, serves ``call()`` requests, and disconnects the script on exit.  A script
+that fails to start raises ``ScriptFailed`` with the log (``check_started=False`` allows it).
 """
 import os
 import socket
@@ -15,6 +16,10 @@ import threading
 from .host import Host
 
 START_TIMEOUT = 30.0
+
+
+class ScriptFailed(RuntimeError):
+    """The remote script's package failed to import or its create_instance raised."""
 
 
 def free_udp_port(host="127.0.0.1"):
@@ -44,13 +49,14 @@ class LiveSim(object):
     """A World plus a Host running a remote script in a background thread."""
 
     def __init__(self, set_data=None, live_version="12.3.6", virtual_clock=True, script_path=None, env=None,
-                 port=None, reply_port=None, tick_interval=0.1):
+                 port=None, reply_port=None, tick_interval=0.1, check_started=True):
         self.port = port or free_udp_port()
         self.reply_port = reply_port or free_udp_port()
         script_env = {"ABLETONOSC_PORT": str(self.port), "ABLETONOSC_REPLY_PORT": str(self.reply_port)}
         script_env.update(env or {})
         self.world = make_world(set_data, live_version, virtual_clock)
         self.host = Host(self.world, script_path=script_path, tick_interval=tick_interval, env=script_env)
+        self.check_started = check_started
         self._thread = None
         self._ready = threading.Event()
         self._error = None
@@ -70,7 +76,11 @@ class LiveSim(object):
         if not self._ready.wait(START_TIMEOUT):
             raise RuntimeError("livesim did not start within %.0f s" % START_TIMEOUT)
         if self._error is not None:
-            raise self._error
+            self.stop()  # joins the ended thread and raises its error
+        if self.check_started and not self.host.loaded:
+            self.stop()
+            raise ScriptFailed("the remote script %s did not start; its log:\n%s"
+                               % (self.host.package_name, self.host.log_text()))
 
     def _main(self):
         try:
@@ -88,6 +98,9 @@ class LiveSim(object):
         self.host.stop()
         self._thread.join(START_TIMEOUT)
         self._thread = None
+        error, self._error = self._error, None
+        if error is not None:
+            raise error
 
     def call(self, fn, *args):
         """Run ``fn(*args)`` on the host thread; return its result or re-raise its exception."""

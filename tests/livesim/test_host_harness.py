@@ -106,3 +106,17 @@ def test_v2_surface_appoints_the_selected_tracks_device():
         assert sim.call(lambda: (provider.device.name, song.appointed_device.name)) == ("Reverb", "Reverb")
         sim.call(lambda: setattr(song.view, "selected_track", song.tracks[1]))
         assert sim.call(lambda: (provider.device.name, song.appointed_device.name)) == ("Operator", "Operator")
+
+
+def test_a_script_that_fails_to_start_raises_with_its_log(tmp_path):
+    from livesim.testing import ScriptFailed
+
+    folder = tmp_path / "Failing"
+    folder.mkdir()
+    (folder / "__init__.py").write_text("def create_instance(c_instance):\n    raise OSError('port taken')\n")
+    with pytest.raises(ScriptFailed) as info:
+        LiveSim(script_path=str(folder)).start()
+    assert "OSError: port taken" in str(info.value)
+    with LiveSim(script_path=str(folder), check_started=False) as sim:
+        assert not sim.host.loaded
+        assert "error: Python: OSError: port taken" in sim.log_text()
