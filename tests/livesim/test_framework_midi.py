@@ -71,3 +71,35 @@ def test_receive_midi_guard_routes_only_known_controls(host):
     host.call_script("receive_midi", (0xB0, 9, 1))
     assert host.module.RECEIVED == []
     assert "error" not in host.log_text()
+
+
+def test_listens_follows_its_subject_and_disconnects(host):
+    from ableton.v2.base import listens
+    from ableton.v2.control_surface import Component
+
+    class TempoWatcher(Component):
+        def __init__(self, *a, **k):
+            super(TempoWatcher, self).__init__(*a, **k)
+            self.seen = []
+            self._on_tempo.subject = self.song
+
+        @listens("tempo")
+        def _on_tempo(self):
+            self.seen.append(self.song.tempo)
+
+    surface = host.instance
+    song = host.world.song
+    with surface.component_guard():
+        watcher = TempoWatcher()
+    song.tempo = 100.0
+    assert watcher.seen == [100.0]
+    watcher._on_tempo.subject = host.world.song  # the same song through a fresh wrapper: no double listener
+    song.tempo = 101.0
+    assert watcher.seen == [100.0, 101.0]
+    assert watcher._on_tempo.is_connected()
+    watcher.disconnect()
+    song.tempo = 102.0
+    assert watcher.seen == [100.0, 101.0]
+    assert watcher._on_tempo.subject is None
+    with pytest.raises(AttributeError):
+        watcher._on_tempo.subject = object()

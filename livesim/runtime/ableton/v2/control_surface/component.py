@@ -1,5 +1,6 @@
 """``Component``: a part of a control surface, registered with it at construction."""
 from ..base.dependency import DependencyError, depends, get_dependency
+from ..base.event import disconnect_listeners
 from ..base.task import TaskGroup
 
 
@@ -73,7 +74,8 @@ class Component(object):
         """Refresh what this component shows; subclasses override."""
 
     def disconnect(self):
-        """Release what the component holds."""
+        """Release what the component holds: its listeners and tasks."""
+        disconnect_listeners(self)
         if self._tasks_group is not None:
             self._tasks_group.kill()
             self._tasks_group = None

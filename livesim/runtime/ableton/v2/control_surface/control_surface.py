@@ -9,6 +9,7 @@ import contextlib
 import traceback
 
 from ..base.dependency import inject
+from ..base.event import disconnect_listeners
 from ..base.task import DelayTask, TaskGroup, run, sequence
 from . import defaults
 from .device_provider import DeviceProvider
@@ -301,6 +302,7 @@ class SimpleControlSurface(object):
                 disconnect = getattr(control, "disconnect", None)
                 if disconnect is not None:
                     disconnect()
+        disconnect_listeners(self)
         self._components = []
         self._controls = []
         self._timer_callbacks = []
