@@ -2,8 +2,8 @@
 
 ``get_application()`` returns the application of the active World (``World.activate()``);
 ``make_application(world)`` builds it (the World caches it as ``world.application``).
-Tests and the host drive the parts Live's user would: ``open_dialog(app_node, text, buttons)``,
-``node.control_surfaces[i] = instance``, ``set_process_usage(app_node, average, peak)``.
+Tests and the host drive the parts Live's user would: ``_open_dialog(app_node, text, buttons)``,
+``node.control_surfaces[i] = instance``, ``_set_process_usage(app_node, average, peak)``.
 """
 from Live import _lom
 from Live._lom import method, prop, set_value, since
@@ -138,13 +138,13 @@ def get_application():
     return world.application
 
 
-def open_dialog(node, message, buttons=0):
+def _open_dialog(node, message, buttons=0):
     """Open a message box (as Live would); scripts see it through the dialog members."""
     node.dialogs.append((message, BUTTON_COUNTS.get(int(buttons), 1)))
     _lom.notify(node, "open_dialog_count")
 
 
-def set_process_usage(node, average, peak):
+def _set_process_usage(node, average, peak):
     """Report new CPU load figures (0..1) and notify."""
     set_value(node, "average_process_usage", float(average), undo=False)
     set_value(node, "peak_process_usage", float(peak), undo=False)
