@@ -5,6 +5,8 @@
     /livesim/status              replies /livesim/status <status message> <Live version> <tick count>
     /livesim/log [<lines>]       replies /livesim/log <last lines of the log>
     /livesim/reload              reload the script; replies /livesim/reload <status message>
+    /livesim/open_set [<set>]    open another set (default|FILE.json|FILE.als): the script restarts;
+                                 replies /livesim/open_set <what the set holds> <status message>
 Replies go to the sender; a failure replies /livesim/error <address> <reason>.  Requests are
 received on a thread of their own and run on the host thread through ``host.call``.
 """
@@ -111,4 +113,13 @@ class ControlPort(object):
         if address == "/livesim/reload":
             host.reload_script()
             return address, [host.status_message()]
+        if address == "/livesim/open_set":
+            from .sets import describe_set, load_set
+            from .world import World
+
+            spec = str(args[0]) if args else "default"
+            data = load_set(spec)
+            host.open_set(World(set_data=data, live_version=host.world.version,
+                                virtual_clock=host.world.virtual_clock))
+            return address, [describe_set(data), host.status_message()]
         return "/livesim/error", [address, "unknown control address"]

@@ -284,6 +284,19 @@ class Host(object):
         self.world.activate()
         self._load()
 
+    def open_set(self, world):
+        """What Live does when another set is opened: the script restarts against ``world``'s song."""
+        self.log("Loading a new Live Set")
+        self.status_message()
+        self.call_script("disconnect")
+        self.world = world
+        world.log = self.log_world
+        world.activate()
+        now = self.clock()
+        self._next_engine = now + self.engine_interval
+        self._purge_modules()
+        self._load()
+
     def shutdown(self):
         """Disconnect the script (Live closing); safe to call more than once."""
         if self.loaded:

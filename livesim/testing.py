@@ -114,6 +114,12 @@ class LiveSim(object):
         """Run one extra update_display on the host thread."""
         return self.call(self.host.tick)
 
+    def open_set(self, set_data=None):
+        """Open another set (None, a dict or a path) as Live does: the script restarts against it."""
+        world = make_world(set_data, self.world.version, self.world.virtual_clock)
+        self.call(self.host.open_set, world)
+        self.world = world
+
     def reload_script(self):
         """Reload the script as Live does on set load or slot toggle."""
         return self.call(self.host.reload_script)

@@ -134,6 +134,9 @@ def test_control_port_ticks_advances_and_reports(echo):
     assert status.args[0].startswith("EchoScript: listening") and status.args[1] == "12.3.6"
     advance = decode_packet(udp_request(control_port, encode_message("/livesim/advance", [1.0])))
     assert advance.address == "/livesim/advance" and advance.args == (0.0,)  # transport stopped
+    opened = decode_packet(udp_request(control_port, encode_message("/livesim/open_set", ["default"])))
+    assert opened.address == "/livesim/open_set" and opened.args[0] == "Live's default set"
+    assert udp_request(echo[2], b"tempo") == b"120.0"
     unknown = decode_packet(udp_request(control_port, encode_message("/livesim/nope", [])))
     assert unknown.address == "/livesim/error" and unknown.args[0] == "/livesim/nope"
 

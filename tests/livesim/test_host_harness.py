@@ -120,3 +120,12 @@ def test_a_script_that_fails_to_start_raises_with_its_log(tmp_path):
     with LiveSim(script_path=str(folder), check_started=False) as sim:
         assert not sim.host.loaded
         assert "error: Python: OSError: port taken" in sim.log_text()
+
+
+def test_opening_another_set_restarts_the_script_against_it(sim):
+    first = sim.call(lambda: sim.host.instance)
+    sim.open_set({"tempo": 133.0, "scenes": [{"name": "A"}], "tracks": [{"type": "midi", "name": "Only"}]})
+    assert sim.call(lambda: sim.host.instance) is not first
+    assert udp_request(sim.port, b"tempo") == b"133.0"
+    assert sim.call(lambda: [t.name for t in sim.world.song.tracks]) == ["Only"]
+    assert "Loading a new Live Set" in sim.log_text()
