@@ -157,6 +157,11 @@ class AbletonOSCClient(object):
         with self.router.lock:
             self.router.monitors.append(callback)
 
+    def on_unhandled(self, callback: Callable[[str, Values], Any]) -> None:
+        """Call ``callback(address, values)`` for each message nothing else took."""
+        with self.router.lock:
+            self.router.unhandled.append(callback)
+
     # ------------------------------------------------------------------ receiving
     def _receive_loop(self) -> None:
         while not self._closed:

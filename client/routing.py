@@ -64,6 +64,7 @@ class Router(object):
         self.listeners = {}  # type: Dict[Tuple[str, Values], Listener]
         self.handlers = {}  # type: Dict[str, List[Callable[..., Any]]]
         self.monitors = []  # type: List[Callable[[str, Values], Any]]
+        self.unhandled = []  # type: List[Callable[[str, Values], Any]]
 
     # ------------------------------------------------------------------ tables
     def add_pending(self, pending: Pending) -> None:
@@ -139,6 +140,8 @@ class Router(object):
                 calls.extend((cb, values) for cb in listener.callbacks)
             if not listeners:
                 calls.extend((cb, values) for cb in self.handlers.get(address, ()))
+            if len(calls) == len(self.monitors):
+                calls.extend((cb, (address, values)) for cb in self.unhandled)
             return calls
 
     def _oldest(self, accept: Callable[[Pending], bool]) -> Optional[Pending]:

@@ -86,7 +86,11 @@ class FakeScript(object):
             self.received.append((message.address, tuple(message.args)))
             if self.silent:
                 continue
-            self._serve(self.target(source), message.address, tuple(message.args))
+            try:
+                self._serve(self.target(source), message.address, tuple(message.args))
+            except (ValueError, TypeError, IndexError) as error:
+                self.send(self.target(source), "/live/error", ("Error handling OSC message: %s" % error,
+                                                               message.address))
 
     def _serve(self, client, address, args):
         if address == "/live/test":
