@@ -159,3 +159,48 @@ def test_scene_tempo_and_signature_read_minus_one_when_disabled(song):
     assert scene.is_empty
     song.tracks[0].clip_slots[0].create_clip(1.0)
     assert not scene.is_empty
+
+
+def test_clip_editing_methods(song, clip):
+    clip.loop_end = 4.0
+    clip.add_new_notes([Spec(60, 0.1, 0.5), Spec(62, 5.0, 0.5)])
+    clip.duplicate_loop()
+    assert clip.loop_end == 8.0
+    assert [(n.pitch, n.start_time) for n in clip.get_all_notes_extended()] == [(60, 0.1), (60, 4.1), (62, 5.0)]
+    clip.quantize(Live.Clip.GridQuantization.g_quarter, 1.0)
+    assert [n.start_time for n in clip.get_all_notes_extended()] == [0.0, 4.0, 5.0]
+    clip.loop_start = 4.0
+    clip.crop()
+    assert (clip.loop_start, clip.loop_end) == (0.0, 4.0)
+    assert [(n.pitch, n.start_time) for n in clip.get_all_notes_extended()] == [(60, 0.0), (62, 1.0)]
+    assert clip.note_number_to_name(60) == "C3"
+
+
+def test_warp_markers_map_beats_to_samples():
+    song = World(set_data={"tracks": [{"type": "audio", "clips": [{"length": 4.0, "file_path": "a.wav"}]}]}).song
+    clip = song.tracks[0].clip_slots[0].clip
+    assert [(m.sample_time, m.beat_time) for m in clip.warp_markers] == [(0.0, 0.0), (2.0, 4.0)]
+    assert clip.beat_to_sample_time(2.0) == 44100.0
+    assert clip.sample_to_beat_time(44100.0) == 2.0
+    clip.add_warp_marker(Live.Clip.WarpMarker(0.5, 2.0))
+    clip.move_warp_marker(2.0, 1.0)
+    assert clip.beat_to_sample_time(3.0) == 22050.0
+    clip.remove_warp_marker(3.0)
+    assert len(clip.warp_markers) == 2
+    with pytest.raises(RuntimeError):
+        clip.seconds_to_sample_time(1.0)
+    clip.warping = False
+    assert clip.seconds_to_sample_time(1.0) == 44100.0 and not clip.looping
+
+
+def test_move_device_between_tracks(song):
+    if not len(song.return_tracks[0].devices):
+        pytest.skip("the device family is not present")
+    reverb = song.return_tracks[0].devices[0]
+    target = song.tracks[2]
+    assert song.find_device_position(reverb, target, 5) == 0
+    assert song.move_device(reverb, target, 0) == 0
+    assert len(song.return_tracks[0].devices) == 0 and target.devices[0] == reverb
+    assert reverb.canonical_parent == target
+    song.undo()
+    assert song.return_tracks[0].devices[0] == reverb

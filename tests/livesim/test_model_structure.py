@@ -272,3 +272,20 @@ def test_scale_set_answers_twenty_thousand_reads_quickly():
             t.mixer_device.volume.value
             reads += 4
     assert time.perf_counter() - start < 1.0
+
+
+def test_capture_and_insert_scene_copies_playing_clips(world, song):
+    song.tracks[0].clip_slots[0].create_clip(4.0).name = "Live"
+    song.tracks[0].clip_slots[0].fire()
+    song.capture_and_insert_scene()
+    assert len(song.scenes) == 9 and song.view.selected_scene == song.scenes[1]
+    assert song.tracks[0].clip_slots[1].clip.name == "Live" and not song.tracks[1].clip_slots[1].has_clip
+
+
+def test_changes_inside_undo_are_refused(world, song):
+    song.add_tempo_listener(lambda: song.tracks[0].__setattr__("mute", True))
+    song.tempo = 130.0
+    world.exceptions[:] = []
+    song.undo()
+    assert song.tempo == 120.0 and song.tracks[0].mute is False
+    assert "Changes cannot be triggered during undo or redo." in world.exceptions[-1]

@@ -249,3 +249,11 @@ def test_upstream_beat_listener_sequence(world, song):
     song.continue_playing()
     world.advance(0.6)
     assert beats == [0, 1, 2, 3]
+
+
+def test_trigger_session_record_records_the_selected_scene(world, song):
+    song.tracks[1].arm = True
+    song.view.selected_scene = song.scenes[2]
+    song.trigger_session_record()
+    assert song.session_record and song.tracks[1].clip_slots[2].clip.is_recording
+    assert song.tracks[1].playing_slot_index == 2

@@ -152,6 +152,7 @@ class ClipNode(_lom.Node):
         self.ram_mode = False
         self.file_path = ""
         self.sample_rate = 44100.0
+        self.markers = None
         self.notes = []
         self.next_id = 1
         self.is_playing = False
@@ -220,6 +221,47 @@ def _audio_only(name):
     def check(o):
         return None if o.is_audio else "%s is only available for Audio Clips" % label
     return check
+
+
+def _audio(o):
+    if not o.is_audio:
+        raise RuntimeError("Warping is only available for Audio Clips")
+
+
+def _markers(o):
+    """(sample seconds, beat) pairs; a sample recorded at 120 BPM unless markers were set."""
+    m = getattr(o, "markers", None)
+    if not m:
+        m = o.markers = [(0.0, 0.0), (o.end_marker * 0.5, o.end_marker)]
+    return m
+
+
+def _set_markers(o, pts):
+    o.markers = pts
+    _lom.notify(o, "warp_markers")
+
+
+def _interp(pts, x, xi, yi):
+    if len(pts) < 2:
+        return x
+    seg = pts[0], pts[1]
+    for a, b in zip(pts, pts[1:]):
+        seg = (a, b)
+        if x < b[xi]:
+            break
+    a, b = seg
+    span = b[xi] - a[xi]
+    if span == 0:
+        return a[yi]
+    return a[yi] + (x - a[xi]) * (b[yi] - a[yi]) / span
+
+
+def _beat_to_seconds(o, beat):
+    return _interp(_markers(o), beat, 1, 0)
+
+
+def _seconds_to_beat(o, sec):
+    return _interp(_markers(o), sec, 0, 1)
 
 
 def _midi(o):
@@ -366,10 +408,10 @@ class Clip(_lom.LomObject):
     available_warp_modes = prop("IntVector", check=_audio_only("available_warp_modes"),
                                 get=lambda o: _lom.vector(IntVector, [0, 1, 2, 3, 4, 6], None))
     warp_markers = prop("WarpMarkerVector", observe=True, check=_audio_only("warp_markers"),
-                        get=lambda o: _lom.vector(WarpMarkerVector, [WarpMarker(0.0, 0.0)], None))
+                        get=lambda o: _lom.vector(WarpMarkerVector, [WarpMarker(s, b) for s, b in _markers(o)], None))
     file_path = prop("str", observe=True, check=_audio_only("file_path"))
     sample_length = prop("int", check=_audio_only("sample_length"),
-                         get=lambda o: int(o.length * 60.0 / 120.0 * o.sample_rate))
+                         get=lambda o: int(round(_beat_to_seconds(o, o.end_marker) * o.sample_rate)))
     sample_rate = prop("float", check=_audio_only("sample_rate"), avail=since(11, 1))
     is_audio_clip = prop("bool", get=lambda o: o.is_audio)
     is_midi_clip = prop("bool", get=lambda o: not o.is_audio)
@@ -424,6 +466,66 @@ class Clip(_lom.LomObject):
     @method()
     def stop_scrub(o):
         """End scrubbing."""
+
+    # -- warping (audio clips)
+    @method("any warp_marker", edits=True, label="Add Warp Marker", avail=since(11, 1))
+    def add_warp_marker(o, marker):
+        """Add a warp marker (ignored where one exists at that beat)."""
+        _audio(o)
+        if not isinstance(marker, WarpMarker):
+            raise _lom.argument_error("Clip", "add_warp_marker", (marker,), ["WarpMarker"])
+        pts = list(_markers(o))
+        if any(abs(b - marker.beat_time) < 1e-9 for _, b in pts):
+            return
+        _set_markers(o, sorted(pts + [(marker.sample_time, marker.beat_time)], key=lambda m: m[1]))
+
+    @method("float marker_beat_time, float beat_time_distance", edits=True, label="Move Warp Marker",
+            avail=since(11, 1))
+    def move_warp_marker(o, beat, distance):
+        """Move the marker at ``beat`` by ``distance`` beats, if it stays between its neighbours."""
+        _audio(o)
+        pts = list(_markers(o))
+        for i, (sec, b) in enumerate(pts):
+            if abs(b - beat) < 1e-9:
+                nb = b + distance
+                lo = pts[i - 1][1] if i > 0 else float("-inf")
+                hi = pts[i + 1][1] if i + 1 < len(pts) else float("inf")
+                if lo < nb < hi:
+                    pts[i] = (sec, nb)
+                    _set_markers(o, pts)
+                return
+
+    @method("float beat_time", edits=True, label="Remove Warp Marker", avail=since(11, 1))
+    def remove_warp_marker(o, beat):
+        """Remove the marker at ``beat`` (a clip keeps at least two)."""
+        _audio(o)
+        pts = [m for m in _markers(o) if abs(m[1] - beat) >= 1e-9]
+        if len(pts) >= 2 and len(pts) != len(_markers(o)):
+            _set_markers(o, pts)
+
+    @method("float beat_time")
+    def beat_to_sample_time(o, beat):
+        """Sample position (in samples) of a beat time; warped clips only."""
+        _audio(o)
+        if not o.warping:
+            raise RuntimeError("The sample is not warped")
+        return _beat_to_seconds(o, beat) * o.sample_rate
+
+    @method("float sample_time")
+    def sample_to_beat_time(o, sample):
+        """Beat time of a sample position (in samples); warped clips only."""
+        _audio(o)
+        if not o.warping:
+            raise RuntimeError("The sample is not warped")
+        return _seconds_to_beat(o, sample / o.sample_rate)
+
+    @method("float seconds")
+    def seconds_to_sample_time(o, seconds):
+        """Sample position of a time in seconds; unwarped clips only."""
+        _audio(o)
+        if o.warping:
+            raise RuntimeError("The sample is warped")
+        return seconds * o.sample_rate
 
     # -- editing
     @method(edits=True, label="Duplicate Loop")
@@ -749,7 +851,7 @@ def _quantize(o, pitch, grid, amount):
     o.set_notes_list(new, "Quantize")
 
 
-_COPY_ATTRS = ("name", "color", "color_index", "muted", "looping", "loop_start", "loop_end", "start_marker",
+_COPY_ATTRS = ("markers", "name", "color", "color_index", "muted", "looping", "loop_start", "loop_end", "start_marker",
                "end_marker", "signature_numerator", "signature_denominator", "launch_mode", "launch_quantization",
                "legato", "velocity_amount", "groove", "gain", "pitch_coarse", "pitch_fine", "warping", "warp_mode",
                "ram_mode", "file_path", "sample_rate", "next_id")

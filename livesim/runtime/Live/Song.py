@@ -769,6 +769,39 @@ class Song(_lom.LomObject):
         o.data[key] = value
         _lom.notify(o, "data")
 
+    # -- devices
+    @method("Device device, any target, int target_position")
+    def find_device_position(o, device, target, position):
+        """The index the device would get when moved into ``target`` at ``position`` (-1: impossible)."""
+        t = _device_target(target)
+        return _device_slot(t, device, position)
+
+    @method("Device device, any target, int target_position", edits=True, label="Move Device")
+    def move_device(o, device, target, position):
+        """Move a device into a track or chain; returns its new index."""
+        t = _device_target(target)
+        i = _device_slot(t, device, position)
+        if i < 0:
+            raise RuntimeError("The device cannot be moved there")
+        src = device.parent
+        before = (list(src.devices), list(t.devices))
+
+        def apply(src_list, dst_list, parent):
+            src.devices[:] = src_list
+            t.devices[:] = dst_list
+            device.parent = parent
+            _lom.notify(src, "devices")
+            if t is not src:
+                _lom.notify(t, "devices")
+        src_list = [d for d in src.devices if d is not device]
+        dst_list = src_list if t is src else list(t.devices)
+        dst_list.insert(i, device)
+        after = (list(src_list), list(dst_list))
+        apply(after[0], after[1], t)
+        o.world.history.record(lambda: apply(before[0], before[1], src), lambda: apply(after[0], after[1], t),
+                               "Move Device")
+        return i
+
     # -- undo
     @method()
     def undo(o):
@@ -987,6 +1020,22 @@ class Song(_lom.LomObject):
                 set_value(t.view, "selected_device", device, undo=False)
             if appoint:
                 set_value(o.parent, "appointed_device", device, undo=False)
+
+
+def _device_target(target):
+    node = getattr(target, "_o", None)
+    if node is None or not isinstance(getattr(node, "devices", None), list):
+        raise _lom.argument_error("Song", "move_device", (target,), ["LomObject"])
+    if node.dead:
+        raise RuntimeError(_lom.DELETED_TEXT)
+    return node
+
+
+def _device_slot(t, device, position):
+    if getattr(t, "kind", None) == "main" and int(getattr(device, "type", 0)) != 2:
+        return -1
+    n = len([d for d in t.devices if d is not device])
+    return max(0, min(position, n))
 
 
 def _create_track(o, kind, index):
