@@ -89,6 +89,7 @@ class Host(object):
         self.module = None
         self.instance = None
         self.c_instance = None
+        self.capabilities = None
         self.ticks = 0
         self.midi_map_builds = 0
         self.loaded = False
@@ -228,6 +229,9 @@ class Host(object):
         except Exception:
             self.log_python_error(_script_traceback())
             return
+        if hasattr(self.module, "get_capabilities"):
+            # Live reads it when scanning scripts (controller ids, ports); optional.
+            self.capabilities = self._guarded(self.module.get_capabilities)
         try:
             with self._script_env():
                 self.instance = self.module.create_instance(self.c_instance)

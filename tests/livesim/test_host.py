@@ -68,6 +68,11 @@ class Recorder(object):
 
 def create_instance(c_instance):
     return Recorder(c_instance)
+
+
+def get_capabilities():
+    from _Framework import Capabilities as caps
+    return {caps.PORTS_KEY: [caps.inport(props=[caps.SCRIPT])]}
 '''
 
 
@@ -99,6 +104,11 @@ def test_lifecycle_order(recorder):
     recorder.tick()
     recorder.tick()
     assert names(calls)[5:] == ["update_display", "update_display"]
+
+
+def test_capabilities_are_read_when_present(recorder):
+    assert recorder.capabilities == {"ports": [{"direction": "in", "name": "", "mac_name": None,
+                                                "props": ["script"]}]}
 
 
 def test_env_is_set_only_around_create_instance(recorder):
