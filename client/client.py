@@ -162,6 +162,14 @@ class AbletonOSCClient(object):
         with self.router.lock:
             self.router.unhandled.append(callback)
 
+    def wait_callbacks(self, timeout: float = DEFAULT_TIMEOUT) -> bool:
+        """Wait until the callbacks of every message received so far have run."""
+        if threading.current_thread() is self._dispatcher:
+            return True
+        done = threading.Event()
+        self._calls.put((lambda: done.set(), ()))
+        return done.wait(timeout)
+
     # ------------------------------------------------------------------ receiving
     def _receive_loop(self) -> None:
         while not self._closed:

@@ -1,0 +1,161 @@
+"""The client against the real script running in livesim."""
+import asyncio
+import threading
+
+import pytest
+
+from client import AbletonOSCClient, AsyncAbletonOSCClient, OSCError, OSCTimeout
+from livesim.testing import free_udp_port
+from tests.tools.waiting import Collector, wait_until
+
+NAMES = ("1-MIDI", "2-MIDI", "3-Audio", "4-Audio")
+
+
+@pytest.fixture
+def live(sim):
+    with AbletonOSCClient("127.0.0.1", sim.port, sim.reply_port) as client:
+        yield client
+
+
+def test_query_and_query_value(live):
+    assert live.query("/live/test") == ("ok",)
+    assert live.query("/live/song/get/tempo") == (120.0,)
+    assert live.query("/live/track/get/name", 2) == (2, "3-Audio")
+    assert live.query_value("/live/track/get/name", 2) == "3-Audio"
+    assert live.query_value("/live/song/get/tempo") == 120.0
+
+
+def test_concurrent_queries_from_threads(live):
+    failures = []
+
+    def worker(offset):
+        try:
+            for round_ in range(10):
+                index = (offset + round_) % 4
+                assert live.query("/live/track/get/name", index, timeout=5) == (index, NAMES[index])
+                assert live.query("/live/track/get/mute", index, timeout=5) == (index, False)
+        except Exception as error:  # collected: an assertion in a thread would be lost
+            failures.append(error)
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+
+
+def test_error_raises_oscerror_with_the_servers_text(live):
+    with pytest.raises(OSCError) as caught:
+        live.query("/live/track/get/name", 99)
+    assert "Index out of range" in caught.value.text
+    assert caught.value.address == "/live/track/get/name"
+    with pytest.raises(OSCError, match="Unknown OSC address: /live/no/such/thing"):
+        live.query("/live/no/such/thing")
+
+
+def test_timeout_when_the_server_is_reachable(live):
+    # A set answers nothing: the script is there, the address just sends no reply.
+    with pytest.raises(OSCTimeout) as caught:
+        live.query("/live/song/set/tempo", 120.0, timeout=0.3)
+    assert caught.value.reachable and "reachable" in str(caught.value)
+
+
+def test_timeout_when_nothing_listens():
+    with AbletonOSCClient("127.0.0.1", free_udp_port(), reply_port=0) as client:
+        with pytest.raises(OSCTimeout) as caught:
+            client.query("/live/song/get/tempo", timeout=0.2)
+    assert not caught.value.reachable and "not reachable" in str(caught.value)
+
+
+def test_listen_and_unlisten(live):
+    tempo, names = Collector(), Collector()
+    assert live.listen("/live/song/start_listen/tempo", tempo) == (120.0,)
+    assert live.listen("/live/track/get/name", names, 1) == (1, "2-MIDI")
+    live.send("/live/song/set/tempo", 128.0)
+    tempo.wait_for((128.0,))
+    live.send("/live/track/set/name", 1, "Bass")
+    names.wait_for((1, "Bass"))
+    live.unlisten("/live/song/get/tempo")
+    live.send("/live/song/set/tempo", 90.0)
+    assert live.query("/live/song/get/tempo") == (90.0,)
+    live.wait_callbacks()
+    assert (90.0,) not in tempo.calls
+    with pytest.raises(OSCError):
+        live.listen("/live/track/get/name", names, 42)
+
+
+def test_status_handlers(live):
+    errors = Collector()
+    live.on("/live/error", errors)
+    live.send("/live/track/get/name", 99)
+    wait_until(lambda: errors.calls)
+    assert errors.calls[0][1] == "/live/track/get/name"
+
+
+def test_listeners_restored_after_api_reload(live):
+    tempo, startups = Collector(), Collector()
+    live.on("/live/startup", startups)
+    live.listen("/live/song/get/tempo", tempo)
+    live.send("/live/api/reload")
+    wait_until(lambda: startups.calls)
+    wait_until(lambda: tempo.calls.count((120.0,)) >= 2)  # the re-subscription sends the value again
+    live.send("/live/song/set/tempo", 111.0)
+    tempo.wait_for((111.0,))
+
+
+def test_listeners_restored_after_the_script_reloads(sim, live):
+    tempo, startups = Collector(), Collector()
+    live.on("/live/startup", startups)
+    live.listen("/live/song/get/tempo", tempo)
+    sim.reload_script()
+    wait_until(lambda: startups.calls)
+    wait_until(lambda: tempo.calls.count((120.0,)) >= 2)
+    live.send("/live/song/set/tempo", 112.0)
+    tempo.wait_for((112.0,))
+
+
+def test_reply_to_source_port_with_two_clients(livesim_factory):
+    sim = livesim_factory(env={"ABLETONOSC_REPLY_TO_SOURCE": "true"})
+    with AbletonOSCClient("127.0.0.1", sim.port, reply_port=0) as one, \
+            AbletonOSCClient("127.0.0.1", sim.port, reply_port=0) as two:
+        assert one.reply_port != two.reply_port
+        seen_one, seen_two = Collector(), Collector()
+        one.listen("/live/song/get/tempo", seen_one)
+        two.listen("/live/song/get/tempo", seen_two)
+        assert one.query("/live/track/get/name", 0) == (0, "1-MIDI")
+        assert two.query("/live/track/get/name", 3) == (3, "4-Audio")
+        two.send("/live/song/set/tempo", 100.0)
+        seen_one.wait_for((100.0,))
+        seen_two.wait_for((100.0,))
+        one.unlisten("/live/song/get/tempo")
+        two.send("/live/song/set/tempo", 101.0)
+        seen_two.wait_for((101.0,))
+        assert one.query("/live/song/get/tempo") == (101.0,)
+        one.wait_callbacks()
+        assert (101.0,) not in seen_one.calls
+
+
+def test_async_client(sim):
+    async def scenario():
+        async with AsyncAbletonOSCClient("127.0.0.1", sim.port, sim.reply_port) as client:
+            assert await client.query("/live/song/get/tempo") == (120.0,)
+            answers = await asyncio.gather(*[client.query("/live/track/get/name", i) for i in range(4)])
+            assert answers == [(i, NAMES[i]) for i in range(4)]
+            with pytest.raises(OSCError, match="Index out of range"):
+                await client.query("/live/track/get/name", 9)
+            updates = asyncio.Queue()
+            assert await client.listen("/live/song/get/tempo", updates.put_nowait) == (120.0,)
+            assert await asyncio.wait_for(updates.get(), 5) == 120.0
+            client.send("/live/song/set/tempo", 125.0)
+            assert await asyncio.wait_for(updates.get(), 5) == 125.0
+            await client.unlisten("/live/song/get/tempo")
+            with pytest.raises(OSCTimeout) as caught:
+                await client.query("/live/song/set/tempo", 125.0, timeout=0.3)
+            assert caught.value.reachable
+
+    loop = asyncio.new_event_loop()
+    try:
+        loop.run_until_complete(scenario())
+    finally:
+        loop.close()
