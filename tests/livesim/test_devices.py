@@ -252,10 +252,26 @@ def test_a_device_spec_reflects_the_current_values(song, world):
     reverb = song.tracks[0].devices[1]
     reverb.parameters[0].value = 0.0
     node = world.song_node.tracks[0].devices[1]
-    spec = node.spec
-    assert spec["class_name"] == "Reverb" and spec["name"] == "Room"
-    assert spec["parameters"][0] == {"name": "Device On", "value": 0.0, "min": 0.0, "max": 1.0,
-                                     "is_quantized": True, "value_items": ["Off", "On"]}
+    assert node.spec == {"name": "Room", "class_name": "Reverb", "parameters": [
+        {"name": "Device On", "value": 0.0}, {"name": "Dry/Wet", "value": 0.5}]}
+    copy = build_device(world, node.spec, world.song_node.tracks[1])
+    assert [p.value for p in copy.parameters] == [p.value for p in node.parameters]
+    assert copy.is_active is False
+
+
+def test_exported_sets_with_devices_load_again(world):
+    from livesim.set_builder import export
+    from livesim.sets import validate_set
+
+    data = {"tracks": [{"type": "midi", "devices": [
+        {"class_name": "InstrumentGroupDevice", "chains": [{"name": "A", "devices": [{"class_name": "Operator"}]}]},
+        {"class_name": "DrumGroupDevice", "drum_pads": [{"note": 36, "name": "Kick"}]},
+        {"class_name": "Vendor Synth", "type": "instrument", "parameters": [{"name": "Cutoff", "value": 0.3}]}]}]}
+    devices = export(make(data=data))["tracks"][0]["devices"]
+    validate_set({"tracks": [{"type": "midi", "devices": devices}]})
+    again = make(data={"tracks": [{"type": "midi", "devices": devices}]}).song.tracks[0].devices
+    assert [d.class_name for d in again] == ["InstrumentGroupDevice", "DrumGroupDevice", "Vendor Synth"]
+    assert again[1].drum_pads[36].name == "Kick" and again[2].parameters[1].value == 0.3
 
 
 def test_insert_device_by_name_on_a_track_from_12_3(song):

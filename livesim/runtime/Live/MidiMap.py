@@ -267,33 +267,32 @@ def _as_tuple(v):
     return tuple(v)
 
 
-class CCFeedbackRule(object):
+class _FeedbackRule(object):
+    """What every feedback rule has: the channel, a send delay and (11.3.2+) an on/off switch."""
+
+    channel = _RuleField(_as_int, 0)
+    delay_in_ms = _RuleField(_as_float, 0.0)
+    enabled = _RuleField(_as_bool, True, since=(11, 3, 2))
+
+
+class CCFeedbackRule(_FeedbackRule):
     """How a mapped CC reports the parameter's value back to the controller."""
 
-    channel = _RuleField(_as_int, 0)
     cc_no = _RuleField(_as_int, 0)
     cc_value_map = _RuleField(_as_tuple, ())
-    delay_in_ms = _RuleField(_as_float, 0.0)
-    enabled = _RuleField(_as_bool, True, since=(11, 3, 2))
 
 
-class NoteFeedbackRule(object):
+class NoteFeedbackRule(_FeedbackRule):
     """How a mapped note reports the parameter's value back."""
 
-    channel = _RuleField(_as_int, 0)
     note_no = _RuleField(_as_int, 0)
     vel_map = _RuleField(_as_tuple, ())
-    delay_in_ms = _RuleField(_as_float, 0.0)
-    enabled = _RuleField(_as_bool, True, since=(11, 3, 2))
 
 
-class PitchBendFeedbackRule(object):
+class PitchBendFeedbackRule(_FeedbackRule):
     """How a mapped pitch bend reports the parameter's value back."""
 
-    channel = _RuleField(_as_int, 0)
     value_pair_map = _RuleField(_as_tuple, ())
-    delay_in_ms = _RuleField(_as_float, 0.0)
-    enabled = _RuleField(_as_bool, True, since=(11, 3, 2))
 
 
 for _cls in (CCFeedbackRule, NoteFeedbackRule, PitchBendFeedbackRule):

@@ -260,32 +260,58 @@ def _build_pad(world, spec, rack, path, seen):
 # ---------------------------------------------------------------- copies
 
 def spec_of(node):
-    """A spec that rebuilds device ``node`` (parameter values, chains and pads included)."""
-    spec = {"name": node.name, "class_name": node.class_name, "class_display_name": node.class_display_name,
-            "type": lib_type_name(node.type),
-            "parameters": [{"name": p.name, "value": p.value, "min": p.min, "max": p.max,
-                            "is_quantized": p.is_quantized, "value_items": list(p.items)} for p in node.parameters]}
-    if isinstance(node, PluginNode):
+    """A spec that rebuilds device ``node``; values at their library defaults are left out."""
+    d = lib.find(node.class_name, node.world.version)
+    spec = {"name": node.name, "class_name": node.class_name}
+    if node.class_display_name != (d.display_name if d is not None else node.class_name):
+        spec["class_display_name"] = node.class_display_name
+    if d is None or lib.TYPE_VALUES[d.type] != int(node.type):
+        spec["type"] = lib_type_name(node.type)
+    defaults = dict((p.name, p) for p in d.params) if d is not None else {}
+    params = []
+    for p in node.parameters:
+        known = defaults.get(p.name)
+        if known is None:
+            params.append({"name": p.name, "value": p.value, "min": p.min, "max": p.max,
+                           "is_quantized": p.is_quantized, "value_items": list(p.items)})
+        elif p.value != known.default:
+            params.append({"name": p.name, "value": p.value})
+    if params:
+        spec["parameters"] = params
+    if isinstance(node, PluginNode) and node.presets:
         spec["presets"] = list(node.presets)
     if isinstance(node, RackNode):
         if node.can_have_drum_pads:
-            spec["drum_pads"] = [{"note": pad.note, "mute": pad.mute, "solo": pad.solo,
-                                  "chains": [chain_spec(c) for c in pad.chains]} for pad in node.pads if pad.chains]
-        else:
+            pads = [_pad_spec(pad) for pad in node.pads if pad.chains]
+            if pads:
+                spec["drum_pads"] = pads
+        elif node.chains:
             spec["chains"] = [chain_spec(c) for c in node.chains]
-        spec["return_chains"] = [chain_spec(c) for c in node.return_chains]
+        if node.return_chains:
+            spec["return_chains"] = [chain_spec(c) for c in node.return_chains]
+    return spec
+
+
+def _pad_spec(pad):
+    spec = {"note": pad.note, "chains": [chain_spec(c) for c in pad.chains]}
+    for key in ("mute", "solo"):
+        if getattr(pad, key):
+            spec[key] = True
     return spec
 
 
 def chain_spec(chain):
-    """A spec that rebuilds ``chain``."""
-    spec = {"name": chain.name, "mute": chain.mute, "solo": chain.solo, "volume": chain.mixer.volume.value,
-            "panning": chain.mixer.panning.value, "devices": [spec_of(d) for d in chain.devices]}
+    """A spec that rebuilds ``chain`` (settings at their defaults are left out)."""
+    spec = {"name": chain.name, "devices": [spec_of(d) for d in chain.devices]}
     if not chain.is_auto_colored:
         spec["color"] = chain.color
+    extras = (("mute", chain.mute, False), ("solo", chain.solo, False), ("volume", chain.mixer.volume.value, 0.85),
+              ("panning", chain.mixer.panning.value, 0.0))
     if isinstance(chain, DrumChainNode):
-        spec["out_note"] = chain.out_note
-        spec["choke_group"] = chain.choke_group
+        extras += (("out_note", chain.out_note, 60), ("choke_group", chain.choke_group, 0))
+    for key, value, default in extras:
+        if value != default:
+            spec[key] = value
     return spec
 
 
