@@ -175,7 +175,6 @@ def test_scene_fire_launches_the_row_applies_tempo_and_selects(world, song):
     assert song.scenes[3].is_triggered
     world.advance(3.0)
     assert song.tracks[0].playing_slot_index == -1 and not song.scenes[3].is_triggered
-    song.scenes[0].fire_as_selected() if False else None
     song.view.selected_scene = song.scenes[2]
     song.scenes[0].fire_as_selected()
     assert song.view.selected_scene == song.scenes[3]

@@ -8,6 +8,7 @@ from Live.Clip import ClipNode, copy_clip
 ClipSlotPlayingState = _lom.make_enum("ClipSlot", "ClipSlotPlayingState", {"stopped": 0, "started": 1,
                                                                              "recording": 2})
 DBL_MAX = 1.7976931348623157e+308
+_RETURNS_CLIP = _lom.since_except((11, 3, 25), (12, 0, 0), (12, 0, 5))
 INT_MIN = -2147483648
 
 
@@ -119,8 +120,7 @@ class ClipSlot(_lom.LomObject):
             raise RuntimeError("Invalid clip length")
         clip = ClipNode(o.world, o, is_audio=False, length=length)
         o.put_clip(clip, "Insert Clip")
-        v = o.world.version
-        if v < (11, 3, 25) or v[:3] == (12, 0, 0):
+        if not _RETURNS_CLIP(o.world.version):
             return None
         return _lom.wrap(clip)
 
@@ -168,7 +168,7 @@ class ClipSlot(_lom.LomObject):
             o.world.engine.fire_slot(o)
 
     @method("str arg2", edits=True, label="Insert Audio Clip",
-            avail=lambda v: v >= (11, 3, 25) and v[:3] != (12, 0, 0))
+            avail=_lom.since_except((11, 3, 25), (12, 0, 0), (12, 0, 5)))
     def create_audio_clip(o, path):
         """Create an audio clip referencing a sample file."""
         if o.clip is not None or o.parent.kind != "audio":

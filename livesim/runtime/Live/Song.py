@@ -31,7 +31,9 @@ SCALES = (
 )
 _SCALES = dict(SCALES)
 MAX_RETURNS = 12
-_NAMED_SINCE = lambda v: v >= (11, 3, 25) and v[:3] != (12, 0, 0)  # noqa: E731
+
+# Song.name/file_path and create_audio_clip: added in 11.3.25, missing again in 12.0 before 12.0.5.
+_NAMED = _lom.since_except((11, 3, 25), (12, 0, 0), (12, 0, 5))
 
 
 def get_all_scales_ordered():
@@ -547,8 +549,8 @@ class Song(_lom.LomObject):
     scenes = prop("Vector", observe=True, get=lambda o: _lom.vector(Vector, o.scenes))
     cue_points = prop("Vector", observe=True,
                       get=lambda o: _lom.vector(Vector, sorted(o.cue_points, key=lambda c: c.time)))
-    name = prop("str", avail=_NAMED_SINCE)
-    file_path = prop("str", avail=_NAMED_SINCE)
+    name = prop("str", avail=_NAMED)
+    file_path = prop("str", avail=_NAMED)
     tempo = prop("float", set=True, observe=True, fset=_set_tempo)
     signature_numerator = prop("int", set=True, observe=True, fset=_set_num)
     signature_denominator = prop("int", set=True, observe=True, fset=_set_den)

@@ -512,7 +512,7 @@ class Track(DeviceContainer):
         return _lom.wrap(o.world.song_node.add_arrangement_clip(o, None, start, length))
 
     @method("str arg2, float arg3", edits=True, label="Insert Audio Clip",
-            avail=lambda v: v >= (11, 3, 25) and v[:3] != (12, 0, 0))
+            avail=_lom.since_except((11, 3, 25), (12, 0, 0), (12, 0, 5)))
     def create_audio_clip(o, path, position):
         """Create an audio clip in the arrangement from a sample file."""
         if o.kind != "audio":

@@ -117,6 +117,11 @@ def until(*version):
     return lambda have: have < v
 
 
+def since_except(first, gap_start, gap_end):
+    """Availability predicate: present from ``first`` on, except in [gap_start, gap_end)."""
+    return lambda have: have >= first and not gap_start <= have < gap_end
+
+
 def _class_version_ok(avail):
     w = _active[0]
     return w is None or avail(w.version)
