@@ -1,4 +1,8 @@
-"""Validation of a set dict against the set schema (docs/SETS.md); errors name the key path."""
+"""Validation of a set file's dict against the set schema (docs/SETS.md); errors name the key path.
+
+Stricter than building a World: unknown keys are errors, so a typo in a hand-written set does
+not silently fall back to a default.
+"""
 from .errors import SetError
 
 TRACK_TYPES = ("midi", "audio", "group")
@@ -99,12 +103,17 @@ CLIP_FIELDS = {
     "loop_end": _num, "start_marker": _num, "end_marker": _num, "notes": _list_of(_note), "audio": _bool,
     "file_path": _str, "warping": _bool, "warp_mode": lambda v, p: _int(v, p, 0, 6), "gain": lambda v, p: _num(v, p, 0, 1),
     "launch_mode": lambda v, p: _int(v, p, 0, 3), "launch_quantization": lambda v, p: _int(v, p, 0, 14),
-    "start_time": lambda v, p: _num(v, p, 0),
+    "start_time": lambda v, p: _num(v, p, 0), "pitch_coarse": lambda v, p: _int(v, p, -48, 48),
+    "pitch_fine": lambda v, p: _num(v, p, -50, 50), "ram_mode": _bool, "muted": _bool, "legato": _bool,
+    "velocity_amount": lambda v, p: _num(v, p, 0, 1), "signature_numerator": lambda v, p: _int(v, p, 1, 99),
+    "signature_denominator": lambda v, p: _check(v in DENOMINATORS, p, "must be one of 1, 2, 4, 8, 16"),
 }
 
 
 def _clip(v, path):
     _object(v, path, CLIP_FIELDS)
+    if v.get("length") is not None:
+        _check(v["length"] > 0, path + ".length", "must be > 0")
     if v.get("audio") and v.get("notes"):
         _fail(path + ".notes", "an audio clip has no notes")
 
@@ -189,6 +198,13 @@ SET_FIELDS = {
     "returns": _list_of(lambda v, p: _object(v, p, RETURN_FIELDS)),
     "master": lambda v, p: _object(v, p, MASTER_FIELDS),
     "cue_points": _list_of(lambda v, p: _object(v, p, CUE_FIELDS, required=("time",))),
+    "clip_trigger_quantization": lambda v, p: _int(v, p, 0, 13), "loop": _bool,
+    "loop_start": lambda v, p: _num(v, p, 0), "loop_length": lambda v, p: _num(v, p, 0),
+    "metronome": _bool, "root_note": lambda v, p: _int(v, p, 0, 11), "scale_name": _str,
+    "swing_amount": _num, "groove_amount": _num, "selected_track": lambda v, p: _int(v, p, 0),
+    "selected_scene": lambda v, p: _int(v, p, 0),
+    # Grooves are checked by the World's builder (Live.GroovePool).
+    "groove_pool": _list_of(lambda v, p: _check(isinstance(v, dict), p, "expected an object")),
 }
 
 

@@ -338,3 +338,24 @@ def test_pylive_set_builds_a_world(pylive):
         "one", "two", "three", None, "four", None, None, None]
     assert song.tracks[4].clip_slots[0].clip.is_audio_clip
     assert [d.class_name for d in song.return_tracks[1].devices] == ["CrossDelay"]
+
+
+def test_the_documented_example_and_world_options_validate(tmp_path):
+    data = {
+        "tempo": 98.0, "clip_trigger_quantization": 7, "loop": True, "loop_start": 4.0, "loop_length": 8.0,
+        "metronome": True, "root_note": 2, "scale_name": "Minor", "selected_track": 1, "selected_scene": 0,
+        "scenes": [{"name": "Intro", "tempo": 90.0}, {"name": "Verse"}],
+        "tracks": [
+            {"type": "group", "name": "Drums"},
+            {"type": "midi", "name": "Kick", "group": 0,
+             "clips": [{"name": "Beat", "length": 4.0, "notes": [[36, 0.0, 0.5, 100, False]], "legato": True}, None]},
+            {"type": "audio", "name": "Vox", "clips": [None, {"name": "Take", "file_path": "vox.wav",
+                                                             "pitch_coarse": -3, "ram_mode": True}]},
+        ],
+        "returns": [{"name": "A-Reverb"}],
+        "cue_points": [{"name": "Verse", "time": 16.0}],
+    }
+    assert load_json(tmp_path, data) == data
+    from livesim.world import World
+
+    assert [t.name for t in World(data).song.tracks] == ["Drums", "Kick", "Vox"]
