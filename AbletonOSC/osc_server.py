@@ -1,0 +1,476 @@
+"""The OSC transport: non-blocking UDP (and optional TCP with SLIP framing), polled from Live's main thread.
+
+No threads, no blocking calls: ``poll()`` reads what has arrived until the sockets are empty or
+its time budget is spent; the rest stays in the socket buffers for the next poll. Every datagram
+and every bundle element is handled in its own error scope, and errors are answered to the
+client that caused them.
+
+Dispatcher protocol: ``dispatcher.dispatch(message, client)``; the handler replies itself with
+``client.send(address, args)``. An exception it raises becomes ``/live/error`` for that client.
+"""
+from __future__ import annotations
+
+import errno
+import logging
+from collections import deque
+import socket
+import time
+
+from .osc import (Message, OSCDecodeError, SlipDecoder, decode_packet, encode_message, is_pattern,
+                  pattern_matches, slip_encode)
+
+ERROR_ADDRESS = "/live/error"
+#: Longest error text sent to a client; the log keeps the whole story.
+MAX_ERROR_TEXT = 2000
+#: Largest UDP payload (IPv4: 65535 - 8 byte UDP header - 20 byte IP header).
+MAX_UDP_PAYLOAD = 65507
+#: Known UDP senders kept; beyond this the longest-known ones are forgotten.
+MAX_CLIENTS = 4096
+#: Bytes waiting to be written to one TCP client before it is dropped as too slow.
+MAX_TCP_BACKLOG = 16 * 1024 * 1024
+#: Decoded TCP packets waiting for a poll before reading from that client pauses.
+MAX_TCP_PENDING = 1024
+#: Largest packet accepted over TCP (a SLIP frame).
+MAX_TCP_PACKET = 16 * 1024 * 1024
+
+# Errors that mean "nothing to read now" or "that peer is gone": never worth more than a debug line.
+# 10035 WSAEWOULDBLOCK, 10054 WSAECONNRESET, 10061 WSAECONNREFUSED on Windows.
+_QUIET_ERRNOS = frozenset(e for e in (
+    errno.EAGAIN, errno.EWOULDBLOCK, errno.ECONNRESET, errno.ECONNREFUSED,
+    getattr(errno, "WSAEWOULDBLOCK", 10035), getattr(errno, "WSAECONNRESET", 10054),
+    getattr(errno, "WSAECONNREFUSED", 10061), 10035, 10054, 10061,
+))
+_WOULD_BLOCK = frozenset((errno.EAGAIN, errno.EWOULDBLOCK, 10035))
+_TOO_BIG = frozenset((errno.EMSGSIZE, getattr(errno, "WSAEMSGSIZE", 10040), 10040))
+
+
+def _errno(error):
+    """The error number of a socket error (Windows reports WSA codes in winerror)."""
+    return getattr(error, "winerror", None) or error.errno
+
+
+class ReplyTooLarge(ValueError):
+    """A reply that does not fit in one UDP datagram; it was not sent."""
+
+
+class Client(object):
+    """A reply destination: a UDP address, or a TCP connection. Usable as a dict key."""
+
+    __slots__ = ("server", "key", "host", "port", "transport", "closed", "_conn", "__weakref__")
+
+    def __init__(self, server, key, host, port, transport="udp", conn=None):
+        self.server = server
+        self.key = key
+        self.host = host
+        self.port = port
+        self.transport = transport
+        #: True once a TCP client has disconnected (its sends are then dropped).
+        self.closed = False
+        self._conn = conn
+
+    def send(self, address: str, args=()) -> None:
+        """Encode and send one message to this client (ReplyTooLarge if UDP cannot carry it)."""
+        self.send_packet(encode_message(address, args))
+
+    def send_packet(self, data: bytes) -> None:
+        """Send an already-encoded OSC packet to this client."""
+        if self._conn is not None:
+            self._conn.write(data)
+        else:
+            self.server._send_udp(data, (self.host, self.port))
+
+    def send_error(self, text: str, address=None) -> None:
+        """Send /live/error (text[, address]) to this client."""
+        self.server.send_error(self, text, address)
+
+    def __eq__(self, other):
+        return isinstance(other, Client) and self.key == other.key
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __hash__(self):
+        return hash(self.key)
+
+    def __repr__(self):
+        return "Client(%s %s:%s)" % (self.transport, self.host, self.port)
+
+
+class Dispatcher(object):
+    """A minimal dispatcher: exact addresses first, then OSC patterns against every address.
+
+    ``add(address, fn)`` registers ``fn(args, client) -> tuple | None``; a tuple is sent back
+    on the handler's own (concrete) address.
+    """
+
+    def __init__(self):
+        self._handlers = {}
+
+    def add(self, address: str, fn) -> None:
+        """Register fn for an exact address (later registrations replace earlier ones)."""
+        self._handlers[address] = fn
+
+    def dispatch(self, message, client) -> None:
+        """Serve one message: exact match, else every pattern match, else an unknown-address error."""
+        address = message.address
+        fn = self._handlers.get(address)
+        if fn is not None:
+            self._call(address, fn, message.args, client)
+            return
+        if is_pattern(address):
+            matches = [(a, f) for a, f in self._handlers.items() if pattern_matches(address, a)]
+            if matches:
+                for concrete, fn in matches:
+                    try:  # each match in its own error scope
+                        self._call(concrete, fn, message.args, client)
+                    except Exception as error:
+                        client.server.report(error, concrete, client)
+                return
+        client.send_error("Unknown OSC address: %s" % address, address)
+
+    @staticmethod
+    def _call(address, fn, args, client):
+        result = fn(args, client)
+        if result is not None:
+            client.send(address, tuple(result))
+
+
+class _Connection(object):
+    """One TCP client: SLIP-framed packets in, buffered SLIP-framed writes out."""
+
+    __slots__ = ("server", "sock", "client", "decoder", "pending", "backlog", "open")
+
+    def __init__(self, server, sock, peer):
+        self.server = server
+        self.sock = sock
+        self.client = Client(server, ("tcp", peer[0], peer[1]), peer[0], peer[1], "tcp", self)
+        self.decoder = SlipDecoder(MAX_TCP_PACKET)
+        self.pending = deque()  # decoded packets waiting for the poll budget
+        self.backlog = bytearray()  # framed bytes the socket did not take yet
+        self.open = True
+
+    def write(self, packet):
+        if not self.open:
+            return
+        self.backlog += slip_encode(packet)
+        self.flush()
+        if len(self.backlog) > MAX_TCP_BACKLOG:
+            self.server.logger.warning("AbletonOSC: TCP client %s:%s is not reading; dropping it",
+                                       self.client.host, self.client.port)
+            self.close()
+
+    def flush(self):
+        while self.backlog and self.open:
+            try:
+                sent = self.sock.send(self.backlog)
+            except (OSError, IOError) as error:
+                if _errno(error) not in _WOULD_BLOCK:
+                    self.close()
+                return
+            del self.backlog[:sent]
+
+    def read(self):
+        """Read what the socket has (until it would block); decode complete packets."""
+        while self.open and len(self.pending) < MAX_TCP_PENDING:
+            try:
+                data = self.sock.recv(65536)
+            except (OSError, IOError) as error:
+                if _errno(error) not in _WOULD_BLOCK:
+                    self.close()
+                return
+            if not data:
+                self.close()
+                return
+            self.pending.extend(self.decoder.feed(data))
+
+    def close(self):
+        if not self.open:
+            return
+        self.open = False
+        self.client.closed = True
+        del self.backlog[:]
+        try:
+            self.sock.close()
+        except (OSError, IOError):
+            pass
+        self.server._forget(self)
+
+
+class OSCServer(object):
+    """Serves OSC over non-blocking sockets; call poll() from Live's main thread."""
+
+    def __init__(self, dispatcher, host="0.0.0.0", port=11000, reply_port=11001, reply_to_source=False,
+                 tcp_port=None, poll_budget=0.004, max_datagram=MAX_UDP_PAYLOAD, logger=None):
+        self.dispatcher = dispatcher
+        self.host = host
+        self.port = port
+        self.reply_port = reply_port
+        self.reply_to_source = reply_to_source
+        self.tcp_port = tcp_port  # None: no TCP; 0: an ephemeral port (see tcp_port after start)
+        self.poll_budget = poll_budget
+        self.max_datagram = max_datagram
+        self.logger = logger or logging.getLogger("abletonosc")
+        self._family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        loopback = "::1" if self._family == socket.AF_INET6 else "127.0.0.1"
+        #: Every client heard from, by key (UDP: ("udp", ip, reply port); TCP: ("tcp", ip, port)).
+        self.clients = {}
+        #: Where messages go before anyone has spoken (e.g. /live/startup).
+        self.default_client = Client(self, ("udp", loopback, reply_port), loopback, reply_port)
+        self._by_source = {}  # UDP source address -> Client
+        self._udp = None
+        self._listener = None
+        self._connections = []
+        self._tcp_first = False
+
+    @classmethod
+    def from_settings(cls, dispatcher, settings, logger=None):
+        """Build a server from a settings object (host, port, reply_port, ..., poll_budget_ms)."""
+        return cls(dispatcher, host=settings.host, port=settings.port, reply_port=settings.reply_port,
+                   reply_to_source=settings.reply_to_source, tcp_port=settings.tcp_port or None,
+                   poll_budget=settings.poll_budget_ms / 1000.0, max_datagram=settings.max_datagram,
+                   logger=logger)
+
+    # ------------------------------------------------------------------ lifecycle
+    def start(self) -> None:
+        """Bind the UDP socket (and the TCP listener); OSError names the port and the reason."""
+        self._udp = self._bind(socket.SOCK_DGRAM, self.port, "UDP")
+        # Windows reports an earlier send's ICMP "port unreachable" on the next recvfrom.
+        if hasattr(socket, "SIO_UDP_CONNRESET"):
+            try:
+                self._udp.ioctl(socket.SIO_UDP_CONNRESET, False)
+            except (OSError, ValueError, AttributeError):
+                pass
+        if self.port == 0:
+            self.port = self._udp.getsockname()[1]
+        if self.tcp_port is not None:
+            try:
+                self._listener = self._bind(socket.SOCK_STREAM, self.tcp_port, "TCP")
+                self._listener.listen(16)
+            except (OSError, IOError):
+                self.close()
+                raise
+            if self.tcp_port == 0:
+                self.tcp_port = self._listener.getsockname()[1]
+
+    def _bind(self, kind, port, name):
+        sock = socket.socket(self._family, kind)
+        try:
+            if kind == socket.SOCK_STREAM and not hasattr(socket, "SO_EXCLUSIVEADDRUSE"):
+                # Restarting must not wait for old connections' TIME_WAIT (not on Windows,
+                # where SO_REUSEADDR would let another program take the port).
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.setblocking(False)
+            sock.bind((self.host, port))
+        except (OSError, IOError) as error:
+            sock.close()
+            reason = getattr(error, "strerror", None) or str(error)
+            raise OSError(error.errno, "Couldn't bind %s port %d on %s: %s" % (name, port, self.host, reason))
+        return sock
+
+    def close(self) -> None:
+        """Close every socket; safe to call more than once."""
+        for conn in list(self._connections):
+            conn.close()
+        for sock in (self._udp, self._listener):
+            if sock is not None:
+                try:
+                    sock.close()
+                except (OSError, IOError):
+                    pass
+        self._udp = self._listener = None
+
+    # ------------------------------------------------------------------ polling
+    def poll(self, budget=None) -> int:
+        """Handle what has arrived until nothing is left or the budget (seconds) is spent."""
+        if self._udp is None:
+            return 0
+        deadline = time.perf_counter() + (self.poll_budget if budget is None else budget)
+        self._tcp_first = not self._tcp_first  # neither transport can starve the other
+        if self._listener is not None and self._tcp_first:
+            handled = self._poll_tcp(deadline)
+            return handled + self._poll_udp(deadline, handled)
+        handled = self._poll_udp(deadline, 0)
+        if self._listener is not None:
+            handled += self._poll_tcp(deadline, handled)
+        return handled
+
+    def _poll_udp(self, deadline, handled):
+        recvfrom = self._udp.recvfrom
+        count = 0
+        while handled + count == 0 or time.perf_counter() < deadline:
+            try:
+                data, source = recvfrom(65536)
+            except (OSError, IOError) as error:
+                code = _errno(error)
+                if code in _WOULD_BLOCK:
+                    break
+                if code in _QUIET_ERRNOS:
+                    continue  # an earlier reply's peer is gone; keep reading
+                self.logger.warning("AbletonOSC: UDP receive failed: %s", error)
+                break
+            client = self._by_source.get(source)
+            if client is None:
+                client = self._udp_client(source)
+            self.handle_datagram(data, client)
+            count += 1
+        return count
+
+    def _poll_tcp(self, deadline, handled=0):
+        self._accept()
+        count = 0
+        for conn in list(self._connections):
+            conn.flush()
+            conn.read()
+            while conn.pending and conn.open:
+                if handled + count and time.perf_counter() >= deadline:
+                    return count  # the rest waits in conn.pending
+                self.handle_datagram(conn.pending.popleft(), conn.client)
+                count += 1
+        return count
+
+    def _accept(self):
+        for _ in range(16):
+            try:
+                sock, peer = self._listener.accept()
+            except (OSError, IOError):
+                return
+            try:
+                sock.setblocking(False)
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            except (OSError, IOError):
+                pass
+            conn = _Connection(self, sock, peer)
+            self._connections.append(conn)
+            self.clients[conn.client.key] = conn.client
+            self.logger.info("AbletonOSC: TCP client %s:%s connected", peer[0], peer[1])
+
+    def _forget(self, conn):
+        if conn in self._connections:
+            self._connections.remove(conn)
+        self.clients.pop(conn.client.key, None)
+        self.logger.info("AbletonOSC: TCP client %s:%s disconnected", conn.client.host, conn.client.port)
+        closed = getattr(self.dispatcher, "client_closed", None)
+        if closed is not None:
+            try:
+                closed(conn.client)
+            except Exception:
+                self.logger.warning("AbletonOSC: error forgetting a client", exc_info=True)
+
+    # ------------------------------------------------------------------ clients
+    def _udp_client(self, source):
+        host = source[0]
+        port = source[1] if self.reply_to_source else self.reply_port
+        key = ("udp", host, port)
+        client = self.clients.get(key)
+        if client is None:
+            if key == self.default_client.key:
+                client = self.default_client  # the same object /live/startup went to
+            else:
+                client = Client(self, key, host, port)
+            if len(self.clients) >= MAX_CLIENTS:
+                self._evict()
+            self.clients[key] = client
+        if len(self._by_source) >= MAX_CLIENTS:
+            self._by_source.clear()
+        self._by_source[source] = client
+        return client
+
+    def _evict(self):
+        for key in list(self.clients):
+            if key[0] == "udp":
+                del self.clients[key]
+                return
+
+    def broadcast(self, address: str, args=()) -> None:
+        """Send one message to every known client (the default client when none is known)."""
+        data = encode_message(address, args)
+        for client in list(self.clients.values()) or [self.default_client]:
+            try:
+                client.send_packet(data)
+            except ReplyTooLarge as error:
+                self.logger.warning("AbletonOSC: %s", error)
+
+    # ------------------------------------------------------------------ handling
+    def handle_datagram(self, data: bytes, client) -> None:
+        """Decode one packet from client and dispatch it; errors go back to that client."""
+        try:
+            packet = decode_packet(data)
+        except OSCDecodeError as error:
+            self.logger.info("AbletonOSC: Error parsing OSC message from %r: %s", client, error)
+            self.send_error(client, "Error parsing OSC message: %s" % error, _peek_address(data))
+            return
+        if packet.__class__ is Message:
+            self._dispatch(packet, client)
+        else:
+            self._dispatch_bundle(packet, client)
+
+    def _dispatch_bundle(self, bundle, client):
+        # Timetags are not scheduled: elements run now, in order, each in its own scope.
+        for element in bundle.elements:
+            if element.__class__ is Message:
+                self._dispatch(element, client)
+            else:
+                self._dispatch_bundle(element, client)
+
+    def _dispatch(self, message, client):
+        try:
+            self.dispatcher.dispatch(message, client)
+        except Exception as error:
+            self.report(error, message.address, client)
+
+    def report(self, error, address, client) -> None:
+        """Answer a handler's exception with /live/error; the traceback goes to the log only."""
+        expected = isinstance(error, (ValueError, TypeError, IndexError, KeyError, RuntimeError))
+        self.logger.warning("AbletonOSC: Error handling OSC message %s: %s", address, error,
+                            exc_info=not expected)
+        if expected:
+            self.logger.debug("Traceback", exc_info=True)
+        self.send_error(client, "Error handling OSC message: %s" % (error,), address)
+
+    def send_error(self, client, text: str, address=None) -> None:
+        """Send /live/error (text[, address]) to client: upstream's text, then the address."""
+        if len(text) > MAX_ERROR_TEXT:
+            text = text[:MAX_ERROR_TEXT - 3] + "..."
+        args = (text,) if address is None else (text, address)
+        try:
+            client.send(ERROR_ADDRESS, args)
+        except Exception as error:
+            self.logger.warning("AbletonOSC: could not send an error to %r: %s", client, error)
+
+    def _send_udp(self, data, target):
+        if len(data) > self.max_datagram:
+            raise ReplyTooLarge(_too_large(data, self.max_datagram))
+        sock = self._udp
+        if sock is None:
+            return
+        try:
+            sock.sendto(data, target)
+        except (OSError, IOError) as error:
+            code = _errno(error)
+            if code in _TOO_BIG:
+                raise ReplyTooLarge(_too_large(data, None))
+            if code in _QUIET_ERRNOS:
+                self.logger.debug("AbletonOSC: reply to %s:%s dropped: %s", target[0], target[1], error)
+            else:
+                self.logger.warning("AbletonOSC: reply to %s:%s failed: %s", target[0], target[1], error)
+
+
+def _too_large(data, limit):
+    """The text of a ReplyTooLarge: what was too big, the limit, and what to do instead."""
+    address = _peek_address(data) or "the reply"
+    where = ("the limit is %d bytes (max_datagram)" % limit) if limit is not None \
+        else "the system refused a datagram that large"
+    return ("Reply to %s is %d bytes, too large for one UDP datagram (%s). Ask for a smaller range "
+            "of items, or connect over TCP (set tcp_port) where replies have no size limit."
+            % (address, len(data), where))
+
+
+def _peek_address(data):
+    """The address at the start of a packet, if it can be read; else None."""
+    if not data.startswith(b"/"):
+        return None
+    end = data.find(b"\x00")
+    try:
+        return data[:end if end >= 0 else 256].decode("utf-8")[:256]
+    except UnicodeDecodeError:
+        return None
