@@ -230,10 +230,21 @@ def _clip(elem):
     color = _color(elem)
     if color is not None:
         clip["color"] = color
+    clip["muted"] = _bool(elem, "Disabled")
+    clip["legato"] = _bool(elem, "Legato")
+    clip["velocity_amount"] = max(0.0, min(1.0, _float(elem, "VelocityAmount")))
+    signature = elem.find("TimeSignature/TimeSignatures/RemoteableTimeSignature")
+    if signature is not None:
+        denominator = _int(signature, "Denominator", 4)
+        clip["signature_numerator"] = _int(signature, "Numerator", 4)
+        clip["signature_denominator"] = denominator if denominator in DENOMINATORS else 4
     if elem.tag == "AudioClip":
         clip["audio"] = True
         clip["warping"] = _bool(elem, "IsWarped")
         clip["warp_mode"] = _int(elem, "WarpMode")
+        clip["ram_mode"] = _bool(elem, "Ram")
+        clip["pitch_coarse"] = _int(elem, "PitchCoarse")
+        clip["pitch_fine"] = _float(elem, "PitchFine")
         file_name = _value(elem, "SampleRef/FileRef/Name")
         path = _value(elem, "SampleRef/FileRef/Path")
         if path or file_name:
@@ -301,6 +312,11 @@ class _LiveSetReader(object):
             result["master"] = self._master(main)
         result["cue_points"] = [{"name": _value(loc, "Name", ""), "time": _float(loc, "Time")}
                                 for loc in ls.findall("Locators/Locators/Locator")]
+        transport = ls.find("Transport")
+        if transport is not None:
+            result["loop"] = _bool(transport, "LoopOn")
+            result["loop_start"] = max(0.0, _float(transport, "LoopStart"))
+            result["loop_length"] = max(0.0, _float(transport, "LoopLength", 16.0))
         scenes = len(result["scenes"])
         for track in result["tracks"]:
             del track.get("clips", [])[scenes:]

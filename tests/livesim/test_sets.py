@@ -59,6 +59,7 @@ def test_pylive_set_scenes_tempo_signature(pylive):
     assert len(pylive["scenes"]) == 8
     assert pylive["scenes"][0]["name"] == " 1"
     assert (pylive["tempo"], pylive["signature_numerator"], pylive["signature_denominator"]) == (120.0, 4, 4)
+    assert (pylive["loop"], pylive["loop_start"], pylive["loop_length"]) == (False, 0.0, 32.0)
 
 
 def test_pylive_set_clips(pylive):
@@ -67,6 +68,7 @@ def test_pylive_set_clips(pylive):
     one = operator["clips"][0]
     assert (one["length"], one["looping"], one["loop_start"], one["loop_end"]) == (4.0, True, 0.0, 4.0)
     assert one["notes"] == []
+    assert (one["muted"], one["legato"], one["signature_numerator"], one["signature_denominator"]) == (False, False, 4, 4)
     assert one["color"] == operator["color"] == PALETTE[15]
     conga = pylive["tracks"][4]["clips"][0]
     assert conga["name"] == "Conga" and conga["audio"] is True and conga["looping"] is False
