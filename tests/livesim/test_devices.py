@@ -193,8 +193,11 @@ def test_latency_and_compare_ab_are_version_gated():
     new = make("12.3.6").song.tracks[0].devices[0]
     assert new.can_compare_ab is True and new.is_using_compare_preset_b is False
     new.save_preset_to_compare_ab_slot()
+    new.parameters[0].value = 0.0
     new.is_using_compare_preset_b = True
-    assert new.is_using_compare_preset_b is True
+    assert new.is_using_compare_preset_b is True and new.parameters[0].value == 1.0
+    new.is_using_compare_preset_b = False
+    assert new.parameters[0].value == 0.0 and new.is_active is False
 
 
 def test_drift_in_a_live_11_set_becomes_a_generic_device():

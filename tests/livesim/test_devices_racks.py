@@ -294,3 +294,30 @@ def test_rack_view_is_showing_chain_devices_and_chains(rack):
     assert rack.can_show_chains is True
     rack.view.selected_chain = rack.chains[2]
     assert rack.view.selected_chain.name == "Empty"
+
+
+def test_insert_chain_on_a_drum_rack_uses_the_selected_pad(drums):
+    drums.view.selected_drum_pad = drums.drum_pads[37]
+    chain = drums.insert_chain()
+    assert type(chain).__name__ == "DrumChain" and chain.in_note == 37
+    assert drums.drum_pads[37].chains[0] == chain and drums.drum_pads[37].name == "C#1"
+
+
+def test_racks_nest_inside_chains():
+    nested = {"class_name": "InstrumentGroupDevice", "chains": [{"name": "Outer", "devices": [
+        {"class_name": "Operator"},
+        {"class_name": "AudioEffectGroupDevice", "chains": [{"name": "Inner", "devices": [{"class_name": "Saturator"}]}]},
+    ]}]}
+    w = World(set_data={"tracks": [{"type": "midi", "devices": [nested]}]}, virtual_clock=True)
+    w.activate()
+    outer = w.song.tracks[0].devices[0]
+    inner_rack = outer.chains[0].devices[1]
+    saturator = inner_rack.chains[0].devices[0]
+    assert saturator.canonical_parent.canonical_parent == inner_rack
+    assert inner_rack.canonical_parent.canonical_parent == outer
+    outer.chains[0].mute = True
+    assert saturator.is_active is False and inner_rack.is_active is False
+    outer.chains[0].mute = False
+    assert saturator.is_active is True
+    w.song.tracks[0].delete_device(0)
+    assert saturator == None  # noqa: E711

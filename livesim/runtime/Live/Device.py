@@ -165,6 +165,18 @@ def _check_compare(o):
     return None if o.can_compare_ab else COMPARE_AB_TEXT
 
 
+def _set_compare_b(o, v):
+    """Switching between the A and B slots swaps the parameter values with the stored slot."""
+    if v == o.is_using_compare_preset_b:
+        return
+    current = [p.value for p in o.parameters]
+    stored = o.compare_slot if o.compare_slot is not None else current
+    for p, value in zip(o.parameters, stored):
+        p.set(value)
+    o.compare_slot = current
+    set_value(o, "is_using_compare_preset_b", v)
+
+
 class Device(_lom.LomObject):
     """A device on a track or chain."""
 
@@ -181,7 +193,8 @@ class Device(_lom.LomObject):
     latency_in_ms = prop("float", observe=True, avail=since(11, 3, 2))
     latency_in_samples = prop("int", observe=True, avail=since(11, 3, 2))
     can_compare_ab = prop("bool", avail=since(12, 3))
-    is_using_compare_preset_b = prop("bool", set=True, observe=True, avail=since(12, 3), check=_check_compare)
+    is_using_compare_preset_b = prop("bool", set=True, observe=True, avail=since(12, 3), check=_check_compare,
+                                     fset=_set_compare_b)
     view = prop("View", get=lambda o: _lom.wrap(o.view))
     canonical_parent = _lom.parent_prop()
 

@@ -27,7 +27,7 @@ class DrumPadNode(_lom.Node):
 
     @property
     def name(self):
-        return self.chains[0].name if self.chains else note_name(self.note)
+        return self.chains[0].name if self.chains and self.chains[0].name else note_name(self.note)
 
     def chains_changed(self):
         """Notify the pad's chains and name (its name follows the first chain)."""
