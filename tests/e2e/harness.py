@@ -24,7 +24,7 @@ TARGET_ENV = "ABLETONOSC_TARGET"
 SCRIPT_ENV = "ABLETONOSC_E2E_SCRIPT"  # another copy of the remote script package to run in livesim
 DEFAULT_TIMEOUT = 2.0
 ERROR_ADDRESS = "/live/error"
-SYNC_ADDRESS = "/live/song/get/is_ableton_link_enabled"
+SYNC_ADDRESS = "/live/song/get/midi_recording_quantization"
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))

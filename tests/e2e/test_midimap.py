@@ -1,0 +1,75 @@
+"""/live/midimap/*: MIDI CCs arriving at the script move device parameters."""
+import pytest
+
+from tests.e2e.harness import REAL_TARGET, running_sim
+from tests.e2e.sets import rich_set
+
+pytestmark = pytest.mark.livesim_only
+
+
+@pytest.fixture
+def rich():
+    if REAL_TARGET is not None:
+        pytest.skip("uses livesim set data and MIDI input")
+    with running_sim(rich_set()) as pair:
+        yield pair
+
+
+def _cc(sim, channel, cc, value):
+    return sim.call(sim.world.receive_midi, 0xB0 | channel, cc, value)
+
+
+def test_map_cc_moves_the_parameter(rich):
+    sim, client = rich
+    low = client.query("/live/device/get/parameters/min", 0, 1)[2 + 3]
+    high = client.query("/live/device/get/parameters/max", 0, 1)[2 + 3]
+    client.send("/live/midimap/map_cc", 0, 1, 3, 0, 20)
+    client.sync()
+    sim.tick()  # Live rebuilds the MIDI map after the script asks
+    assert _cc(sim, 0, 20, 127) == 1
+    assert client.query("/live/device/get/parameter/value", 0, 1, 3) == (0, 1, 3, pytest.approx(high))
+    _cc(sim, 0, 20, 0)
+    assert client.query("/live/device/get/parameter/value", 0, 1, 3) == (0, 1, 3, pytest.approx(low))
+    _cc(sim, 1, 20, 127)  # another channel: not mapped
+    assert client.query("/live/device/get/parameter/value", 0, 1, 3) == (0, 1, 3, pytest.approx(low))
+    assert client.errors() == []
+
+
+def test_map_cc_is_heard_by_a_parameter_listener(rich):
+    sim, client = rich
+    client.send("/live/midimap/map_cc", 0, 2, 2, 3, 7)
+    client.send("/live/device/start_listen/parameter/value", 0, 2, 2)
+    client.wait_for("/live/device/get/parameter/value")
+    client.sync()
+    sim.tick()
+    _cc(sim, 3, 7, 127)
+    _cc(sim, 3, 7, 0)  # one of the two is a change, whatever the value was
+    updates = client.take_all("/live/device/get/parameter/value")
+    low = client.query("/live/device/get/parameters/min", 0, 2)[2 + 2]
+    assert updates and updates[-1] == (0, 2, 2, pytest.approx(low))
+    client.take_all("/live/device/get/parameter/value_string")
+
+
+def test_map_cc_lists_and_unmaps(rich):
+    sim, client = rich
+    client.send("/live/midimap/map_cc", 0, 1, 3, 0, 20)
+    client.send("/live/midimap/map_cc", 1, 0, 1, 2, 21)
+    mappings = client.query("/live/midimap/get/mappings")
+    assert mappings == (0, 20, 0, 1, 3, 2, 21, 1, 0, 1)
+    client.send("/live/midimap/unmap_cc", 0, 20)
+    assert client.query("/live/midimap/get/mappings") == (2, 21, 1, 0, 1)
+    client.sync()
+    sim.tick()
+    before = client.query("/live/device/get/parameter/value", 0, 1, 3)
+    _cc(sim, 0, 20, 64)
+    assert client.query("/live/device/get/parameter/value", 0, 1, 3) == before
+
+
+def test_map_cc_bad_arguments(rich):
+    sim, client = rich
+    client.send("/live/midimap/map_cc", 0, 1, 3, 16, 20)
+    assert "channel" in client.expect_error(address="/live/midimap/map_cc")[0]
+    client.send("/live/midimap/map_cc", 0, 1, 3, 0, 128)
+    assert "cc" in client.expect_error(address="/live/midimap/map_cc")[0]
+    client.send("/live/midimap/map_cc", 0, 1, 999, 0, 20)
+    client.expect_error("Index out of range", address="/live/midimap/map_cc")
