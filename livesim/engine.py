@@ -285,11 +285,11 @@ class Engine(object):
         return ev
 
     def _schedule(self, ev):
-        self._cancel(ev.track)
+        self._cancel(ev.track, reset_index=False)    # the caller sets the new fired_slot_index
         self.pending[ev.track] = ev
         heapq.heappush(self.events, ev)
 
-    def _cancel(self, track):
+    def _cancel(self, track, reset_index=True):
         ev = self.pending.pop(track, None)
         if ev is None:
             return
@@ -299,7 +299,7 @@ class Engine(object):
             notify(ev.clip, "playing_status")
         if ev.slot is not None and not ev.slot.dead:
             set_value(ev.slot, "is_triggered", False, undo=False)
-        if not track.dead:
+        if reset_index and not track.dead:
             set_value(track, "fired_slot_index", -1, undo=False)
 
     def _apply(self, ev, offset):

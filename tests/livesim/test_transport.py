@@ -256,3 +256,18 @@ def test_trigger_session_record_records_the_selected_scene(world, song):
     song.trigger_session_record()
     assert song.session_record and song.tracks[1].clip_slots[2].clip.is_recording
     assert song.tracks[1].playing_slot_index == 2
+
+
+def test_relaunching_moves_fired_slot_index_directly(world, song):
+    track = song.tracks[0]
+    for i in range(3):
+        track.clip_slots[i].create_clip(4.0)
+    track.clip_slots[0].fire()
+    world.advance(0.1)
+    seen = []
+    track.add_fired_slot_index_listener(lambda: seen.append(track.fired_slot_index))
+    track.clip_slots[1].fire()
+    track.clip_slots[2].fire()
+    assert seen == [1, 2] and not track.clip_slots[1].is_triggered and track.clip_slots[2].is_triggered
+    world.advance(2.0)
+    assert seen == [1, 2, -1] and track.playing_slot_index == 2
