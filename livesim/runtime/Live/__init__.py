@@ -1,20 +1,14 @@
 """livesim's ``Live`` package: the Live Object Model a remote script imports (``import Live``).
 
 Submodules are flat and named like Live's (``Live.Song``, ``Live.Track`` ...); classes report
-the leaf module name (``type(song).__module__ == "Song"``).  The shared machinery every class
-uses is documented in ``Live._lom``.
+the leaf module name (``type(song).__module__ == "Song"``).  Every public module in this
+directory is imported here, as ``import Live; Live.Song.Quantization`` expects.  The shared
+machinery every class uses is documented in ``Live._lom``.
 """
 import importlib
+import os
 
-_MODULES = ("LomObject", "Base", "Listener", "DeviceParameter", "Device", "MixerDevice", "Clip", "ClipSlot",
-            "Scene", "Track", "Song", "Chain", "ChainMixerDevice", "DrumPad", "DrumChain", "RackDevice",
-            "Application", "MidiMap", "Browser", "GroovePool", "Groove", "PluginDevice", "SimplerDevice")
-
-for _name in _MODULES:
-    try:
-        globals()[_name] = importlib.import_module("Live." + _name)
-    except ImportError as _exc:
-        # Modules of the device family may not exist yet; anything else is a real error.
-        if getattr(_exc, "name", None) != "Live." + _name:
-            raise
-del _name
+for _file in sorted(os.listdir(os.path.dirname(os.path.abspath(__file__)))):
+    if _file.endswith(".py") and not _file.startswith("_"):
+        globals()[_file[:-3]] = importlib.import_module("Live." + _file[:-3])
+del _file, importlib, os
