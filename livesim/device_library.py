@@ -279,12 +279,16 @@ _DEFS = [
 LIBRARY = collections.OrderedDict((d.class_name, d) for d in _DEFS)
 BY_DISPLAY_NAME = dict((d.display_name, d) for d in _DEFS)
 RACK_KINDS = ("rack", "drum_rack")
+PLUGIN_CLASSES = ("PluginDevice", "AuPluginDevice")
+# Max for Live devices report one class name per device type.
+MAX_CLASSES = {"MxDeviceInstrument": INSTRUMENT, "MxDeviceAudioEffect": AUDIO_EFFECT, "MxDeviceMidiEffect": MIDI_EFFECT}
 
 
 def generic(class_name, type_=AUDIO_EFFECT, display_name=None):
     """The definition used for a class name the library does not know."""
     params = (DEVICE_ON,) + tuple(knob("Parameter %d" % i, 0.0, 1.0, 0.0) for i in range(1, 9))
-    kind = "plugin" if class_name in ("PluginDevice", "AuPluginDevice") else "device"
+    kind = "plugin" if class_name in PLUGIN_CLASSES else "max" if class_name in MAX_CLASSES else "device"
+    type_ = MAX_CLASSES.get(class_name, type_)
     return DeviceDef(class_name, display_name or class_name, type_, kind, params, None, None)
 
 

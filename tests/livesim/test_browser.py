@@ -142,6 +142,18 @@ def test_hotswap_replaces_the_target(world, browser):
     assert world.application.view.browse_mode is False
 
 
+def test_a_sample_hot_swapped_onto_simpler_replaces_only_the_sample(world, browser):
+    song = world.song
+    song.view.selected_track = song.tracks[2]
+    browser.load_item(item(browser.instruments, "Simpler"))
+    simpler = song.tracks[2].devices[0]
+    simpler.name = "My Simpler"
+    browser.hotswap_target = simpler
+    browser.load_item(item(item(browser.samples, "Drums"), "Kick 808.wav"))
+    assert song.tracks[2].devices[0] == simpler and simpler.name == "My Simpler"
+    assert world.song_node.tracks[2].devices[0].sample_path == "Drums/Kick 808.wav"
+
+
 def test_filter_type_preview_and_full_refresh(browser):
     browser.filter_type = FilterType.samples
     assert browser.filter_type == FilterType.samples and int(FilterType.disabled) == -1

@@ -285,3 +285,17 @@ def test_insert_device_by_name_on_a_track_from_12_3(song):
         track.insert_device("No Such Device")
     with pytest.raises(RuntimeError):
         track.insert_device("Operator")   # no instruments on audio tracks
+
+
+def test_max_for_live_devices_offer_banks():
+    params = [{"name": "P%d" % i, "value": 0.0} for i in range(10)]
+    w = make(data={"tracks": [{"type": "midi", "devices": [
+        {"class_name": "MxDeviceMidiEffect", "name": "Arp M4L", "parameters": params}]}]})
+    dev = w.song.tracks[0].devices[0]
+    assert type(dev).__name__ == "MaxDevice" and dev.type == Live.Device.DeviceType.midi_effect
+    assert dev.get_bank_count() == 2 and dev.get_bank_name(1) == "Bank 2"
+    assert dev.get_bank_parameters(1) == [9, 10, -1, -1, -1, -1, -1, -1]
+    assert dev.get_bank_parameters(-1) == list(range(1, 9))
+    with pytest.raises(RuntimeError):
+        dev.get_bank_name(2)
+    assert dev.get_value_item_icons(dev.parameters[1]) == []

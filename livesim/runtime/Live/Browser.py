@@ -160,6 +160,11 @@ class BrowserNode(_lom.Node):
             sample = extra.pop("sample", None)
             spec.update(extra)
         target = self.hotswap_target
+        if sample is not None and target is not None and not target.dead and hasattr(target, "sample_path"):
+            # A sample dropped on Simpler replaces its sample and keeps its settings.
+            target.sample_path = sample
+            self.selected = item
+            return target
         if target is not None and not target.dead:
             container = target.parent
             node = build_device(self.world, spec, container)

@@ -19,6 +19,7 @@ from Live import _lom, _palette
 from Live.Chain import ChainNode
 from Live.Device import DeviceNode, insert_device_node, refresh_active, watch_track_activator
 from Live.DrumChain import DrumChainNode
+from Live.MaxDevice import MaxNode
 from Live.PluginDevice import PluginNode
 from Live.RackDevice import RackNode
 from Live.SimplerDevice import SimplerNode
@@ -94,6 +95,8 @@ def _new_node(world, d, type_name, parent, name, display_name):
         return SimplerNode(world, parent, name, d.class_name, type_value, display_name)
     if d.kind == "plugin":
         return PluginNode(world, parent, name, d.class_name, type_value, display_name)
+    if d.kind == "max":
+        return MaxNode(world, parent, name, d.class_name, type_value, display_name)
     return DeviceNode(world, parent, name, d.class_name, type_value, display_name)
 
 
