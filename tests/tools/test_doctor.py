@@ -1,0 +1,75 @@
+"""`abletonosc doctor` with a port taken, with nothing running, and with a running livesim."""
+import os
+import socket
+import sys
+
+import pytest
+
+from client.doctor import run_doctor
+from client.ports import port_owners, udp_port_free
+from livesim.testing import free_udp_port
+
+
+@pytest.fixture
+def taken_port():
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sock.bind(("0.0.0.0", 0))
+    yield sock.getsockname()[1]
+    sock.close()
+
+
+def doctor(*args, **options):
+    lines = []
+    status = run_doctor(*args, say=lines.append, **options)
+    return status, "\n".join(lines)
+
+
+def test_port_owner_is_named(taken_port):
+    assert not udp_port_free(taken_port)
+    if sys.platform.startswith("linux"):
+        assert os.getpid() in [pid for pid, _name in port_owners(taken_port)]
+
+
+def test_listen_port_taken_by_something_that_is_not_abletonosc(taken_port):
+    status, text = doctor("127.0.0.1", taken_port, free_udp_port(), timeout=0.2)
+    assert status == 1
+    assert "UDP port %d is in use by" % taken_port in text
+    assert "does not answer as AbletonOSC" in text and "no answer to /live/test" in text
+    if sys.platform.startswith("linux"):
+        assert "pid %d" % os.getpid() in text
+
+
+def test_nothing_listening():
+    port = free_udp_port()
+    status, text = doctor("127.0.0.1", port, free_udp_port(), timeout=0.2)
+    assert status == 1
+    assert "nothing listens on UDP port %d" % port in text
+    assert "Control Surface" in text
+
+
+def test_all_well_with_livesim(sim):
+    status, text = doctor("127.0.0.1", sim.port, sim.reply_port)
+    assert status == 0, text
+    assert "/live/test answered 'ok'" in text
+    assert "Live 12.3" in text
+    from AbletonOSC import __version__
+
+    assert "AbletonOSC %s" % __version__ in text
+
+
+def test_reply_port_taken_with_livesim(sim):
+    blocker = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    blocker.bind(("0.0.0.0", sim.reply_port))
+    try:
+        status, text = doctor("127.0.0.1", sim.port, sim.reply_port, timeout=0.3)
+    finally:
+        blocker.close()
+    assert status == 1
+    assert "reply port %d is taken" % sim.reply_port in text
+    assert "reply_to_source" in text
+
+
+def test_reply_to_source_mode_with_livesim(livesim_factory):
+    sim = livesim_factory(env={"ABLETONOSC_REPLY_TO_SOURCE": "true"})
+    status, text = doctor("127.0.0.1", sim.port, 0)
+    assert status == 0, text
