@@ -75,8 +75,6 @@ def build(world, data=None):
         data = default_set(world.version)
     _obj(data, "set")
     song = SongNode(world)
-    from Live.GroovePool import build_groove_pool
-    build_groove_pool(world, data.get("groove_pool"), "set.groove_pool")
     song.name = _str(data, "name", "set", "")
     song.tempo = _num(data, "tempo", "set", 120.0, 20.0, 999.0)
     song.signature_numerator = _num(data, "signature_numerator", "set", 4, 1, 99, integer=True)

@@ -178,6 +178,11 @@ class World(object):
         make = getattr(module, "make_groove_pool", None)
         return make(self) if make is not None else None
 
+    def receive_midi(self, status, data1, data2=0):
+        """Play a MIDI message arriving from a control surface (mapped parameters move, forwards reach scripts)."""
+        from Live.MidiMap import receive_midi
+        return receive_midi(self, status, data1, data2)
+
     def activate(self):
         """Make this the world Live.Application.get_application() and Live.Base.Timer use."""
         _lom.set_active_world(self)
