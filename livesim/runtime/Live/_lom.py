@@ -39,11 +39,15 @@ property and every ``event``.  Members:
         check(node) -> str | None: kind-specific refusal; a string is raised as
            ``RuntimeError(text)`` on read, write and add_listener ("Main track has no 'mute' ...").
         avail(version_tuple) -> bool: members a Live version lacks raise AttributeError
-           (``since(11, 1)`` / ``until(12, 0)`` build these); ``obs_avail`` gates only the
-           listener triple, ``set_avail`` only the setter (AttributeError "can't set attribute").
+           (``since(11, 1)``, ``until(12, 0)``, ``since_except(first, gap_start, gap_end)``
+           build these); ``obs_avail`` gates only the listener triple, ``set_avail`` only the
+           setter (AttributeError "can't set attribute").  Gating is by the node's world; on
+           the class itself by the active world.  Module-level members a version lacks go in a
+           module ``GATED`` dict served by a module ``__getattr__`` (see ``Live.Base``).
         doc: False for view/selection state: writes are allowed inside listeners and
            notifications of it do not take the notification lock; never undoable.
         undo: False for document state that Live does not put on the undo stack (transport).
+    canonical_parent = parent_prop()  # the owner's handle; ``_live_ptr`` comes from LomObject
     name = event(avail=None)          # listener triple with no property (Clip "notes")
     @method("int arg2, bool Quantized=True", edits=False, label=None, avail=None)
     def name(node, index, quantized): ...   # gets the node and converted arguments
@@ -67,14 +71,15 @@ undoable document properties) and notifies when it changed.  Engine updates call
 
 Vectors and enums
 -----------------
-``vector(cls, items, wrap_fn=None)`` builds a read-only snapshot vector (``Live.Base.Vector``
-and siblings): len, int/negative index, slice, iteration, ``in``; a non-int index raises
+``vector(cls, items, wrap_fn=wrap)`` builds a read-only snapshot vector of nodes (wrapped on
+access; pass ``wrap_fn=None`` for plain values); ``make_vector_class(module, name, doc)`` makes
+a vector class (``Live.Base.Vector`` and its siblings): len, int/negative index, slice,
+iteration, ``in``; a non-int index raises
 ``TypeError("Invalid index type")``, a bad one ``IndexError("Index out of range")``.
 ``make_enum(module, qualname, {"name": value})`` builds an int subclass with Boost.Python's
 ``names``/``values`` dicts and repr ``Song.Quantization.q_bar``.
 """
 import ast
-import sys
 import types
 import weakref
 
