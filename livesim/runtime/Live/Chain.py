@@ -70,10 +70,6 @@ def _set_solo(o, v):
         refresh_solo(o.siblings())
 
 
-def _set_auto_colored(o, v):
-    set_value(o, "is_auto_colored", v)
-
-
 def _set_color(o, v):
     _palette.set_color(o, v)
     set_value(o, "is_auto_colored", False)
@@ -96,7 +92,7 @@ class Chain(DeviceContainer):
     name = prop("str", set=True, observe=True)
     color = prop("int", set=True, observe=True, fset=_set_color)
     color_index = prop("int", set=True, observe=True, fset=_set_color_index)
-    is_auto_colored = prop("bool", set=True, observe=True, fset=_set_auto_colored)
+    is_auto_colored = prop("bool", set=True, observe=True)
     mute = prop("bool", set=True, observe=True, fset=_set_mute)
     solo = prop("bool", set=True, observe=True, fset=_set_solo)
     muted_via_solo = prop("bool", observe=True)

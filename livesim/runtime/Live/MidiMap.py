@@ -67,10 +67,18 @@ def _close_handle(handle):
 
 # ---------------------------------------------------------------- argument checks
 
+def _arg_error(name, args, types):
+    """Boost.Python's ArgumentError for a module function of MidiMap."""
+    given = ", ".join(_lom._pytype_name(a) for a in args)
+    wanted = ", ".join(_lom._cpp_name(t) for t in types)
+    return _lom.ArgumentError("Python argument types in\n    MidiMap.%s(%s)\ndid not match C++ signature:\n    %s(%s)"
+                              % (name, given, name, wanted))
+
+
 def _build(name, handle, args, types):
-    b = _open.get(handle) if isinstance(handle, int) else None
     if not isinstance(handle, int) or isinstance(handle, bool):
-        raise _lom.argument_error("MidiMap", name, (handle,) + tuple(args), types)
+        raise _arg_error(name, args, types)
+    b = _open.get(handle)
     if b is None:
         raise RuntimeError(HANDLE_TEXT)
     return b
@@ -79,14 +87,14 @@ def _build(name, handle, args, types):
 def _param(name, p, args, types):
     cls = _lom.CLASSES.get("DeviceParameter")
     if not isinstance(p, cls):
-        raise _lom.argument_error("MidiMap", name, args, types)
+        raise _arg_error(name, args, types)
     return _lom.unwrap(p)
 
 
 def _ints(name, values, args, types):
     for v in values:
         if not isinstance(v, int):
-            raise _lom.argument_error("MidiMap", name, args, types)
+            raise _arg_error(name, args, types)
 
 
 def _valid(channel, number):
@@ -113,7 +121,7 @@ def map_midi_cc(midi_map_handle, parameter, midi_channel, controller_number, map
                 sensitivity=1.0):
     """Map a CC to a parameter; False if that CC is already mapped in this map."""
     args = (midi_map_handle, parameter, midi_channel, controller_number, map_mode, avoid_takeover, sensitivity)
-    b = _build("map_midi_cc", midi_map_handle, args[1:], _CC_TYPES)
+    b = _build("map_midi_cc", midi_map_handle, args, _CC_TYPES)
     p = _param("map_midi_cc", parameter, args, _CC_TYPES)
     _ints("map_midi_cc", (midi_channel, controller_number, map_mode, avoid_takeover), args, _CC_TYPES)
     return _map(b, CC, p, midi_channel, controller_number, map_mode, avoid_takeover, sensitivity, None)
@@ -125,10 +133,10 @@ def map_midi_cc_with_feedback_map(midi_map_handle, parameter, midi_channel, cont
     args = (midi_map_handle, parameter, midi_channel, controller_number, map_mode, feedback_rule,
             avoid_takeover, sensitivity)
     types = ["int", "DeviceParameter", "int", "int", "MapMode", "CCFeedbackRule", "bool", "float"]
-    b = _build("map_midi_cc_with_feedback_map", midi_map_handle, args[1:], types)
+    b = _build("map_midi_cc_with_feedback_map", midi_map_handle, args, types)
     p = _param("map_midi_cc_with_feedback_map", parameter, args, types)
     if not isinstance(feedback_rule, CCFeedbackRule):
-        raise _lom.argument_error("MidiMap", "map_midi_cc_with_feedback_map", args, types)
+        raise _arg_error("map_midi_cc_with_feedback_map", args, types)
     return _map(b, CC, p, midi_channel, controller_number, map_mode, avoid_takeover, sensitivity, feedback_rule)
 
 
@@ -136,7 +144,7 @@ def map_midi_note(midi_map_handle, parameter, midi_channel, note):
     """Map a note to a parameter (each note-on toggles it between min and max)."""
     args = (midi_map_handle, parameter, midi_channel, note)
     types = ["int", "DeviceParameter", "int", "int"]
-    b = _build("map_midi_note", midi_map_handle, args[1:], types)
+    b = _build("map_midi_note", midi_map_handle, args, types)
     p = _param("map_midi_note", parameter, args, types)
     _ints("map_midi_note", (midi_channel, note), args, types)
     return _map(b, NOTE, p, midi_channel, note, MapMode.absolute, False, 1.0, None)
@@ -146,10 +154,10 @@ def map_midi_note_with_feedback_map(midi_map_handle, parameter, midi_channel, no
     """Map a note with a NoteFeedbackRule."""
     args = (midi_map_handle, parameter, midi_channel, note, feedback_rule)
     types = ["int", "DeviceParameter", "int", "int", "NoteFeedbackRule"]
-    b = _build("map_midi_note_with_feedback_map", midi_map_handle, args[1:], types)
+    b = _build("map_midi_note_with_feedback_map", midi_map_handle, args, types)
     p = _param("map_midi_note_with_feedback_map", parameter, args, types)
     if not isinstance(feedback_rule, NoteFeedbackRule):
-        raise _lom.argument_error("MidiMap", "map_midi_note_with_feedback_map", args, types)
+        raise _arg_error("map_midi_note_with_feedback_map", args, types)
     return _map(b, NOTE, p, midi_channel, note, MapMode.absolute, False, 1.0, feedback_rule)
 
 
@@ -157,7 +165,7 @@ def map_midi_pitchbend(midi_map_handle, parameter, midi_channel, avoid_takeover)
     """Map a channel's pitch bend to a parameter."""
     args = (midi_map_handle, parameter, midi_channel, avoid_takeover)
     types = ["int", "DeviceParameter", "int", "bool"]
-    b = _build("map_midi_pitchbend", midi_map_handle, args[1:], types)
+    b = _build("map_midi_pitchbend", midi_map_handle, args, types)
     p = _param("map_midi_pitchbend", parameter, args, types)
     return _map(b, PITCHBEND, p, midi_channel, 0, MapMode.absolute_14_bit, avoid_takeover, 1.0, None)
 
@@ -166,10 +174,10 @@ def map_midi_pitchbend_with_feedback_map(midi_map_handle, parameter, midi_channe
     """Map pitch bend with a PitchBendFeedbackRule."""
     args = (midi_map_handle, parameter, midi_channel, feedback_rule, avoid_takeover)
     types = ["int", "DeviceParameter", "int", "PitchBendFeedbackRule", "bool"]
-    b = _build("map_midi_pitchbend_with_feedback_map", midi_map_handle, args[1:], types)
+    b = _build("map_midi_pitchbend_with_feedback_map", midi_map_handle, args, types)
     p = _param("map_midi_pitchbend_with_feedback_map", parameter, args, types)
     if not isinstance(feedback_rule, PitchBendFeedbackRule):
-        raise _lom.argument_error("MidiMap", "map_midi_pitchbend_with_feedback_map", args, types)
+        raise _arg_error("map_midi_pitchbend_with_feedback_map", args, types)
     return _map(b, PITCHBEND, p, midi_channel, 0, MapMode.absolute_14_bit, avoid_takeover, 1.0, feedback_rule)
 
 
@@ -202,7 +210,7 @@ def forward_midi_pitchbend(script_handle, midi_map_handle, channel):
 def send_feedback_for_parameter(midi_map_handle, parameter):
     """Ask Live to send the mapped controller the parameter's current value."""
     types = ["int", "DeviceParameter"]
-    b = _build("send_feedback_for_parameter", midi_map_handle, (parameter,), types)
+    b = _build("send_feedback_for_parameter", midi_map_handle, (midi_map_handle, parameter), types)
     b.feedback.append(_param("send_feedback_for_parameter", parameter, (midi_map_handle, parameter), types))
 
 

@@ -255,9 +255,10 @@ def _build_pad(world, spec, rack, path, seen):
         rack.chains.append(chain)
     pad.mute = _get(spec, "mute", (bool,), path, False)
     pad.solo = _get(spec, "solo", (bool,), path, False)
-    if pad.solo:
-        for c in pad.chains:
-            c.solo = True
+    for c in pad.chains:
+        if pad.mute:
+            c.mixer.chain_activator.value = 0.0
+        c.solo = c.solo or pad.solo
 
 
 # ---------------------------------------------------------------- copies
