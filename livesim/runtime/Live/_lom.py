@@ -206,8 +206,7 @@ def _converter(t):
 
 
 def _pytype_name(v):
-    t = type(v)
-    return t.__name__ if t.__module__ != "builtins" else {"NoneType": "NoneType"}.get(t.__name__, t.__name__)
+    return type(v).__name__
 
 
 def _cpp_name(t):
