@@ -35,6 +35,7 @@ class Mapper(object):
         wet = [p for p in song.tracks[0].devices[0].parameters if p.name == "Dry/Wet"][0]
         STATE["mapped"] = Live.MidiMap.map_midi_cc(handle, wet, 0, 20, Live.MidiMap.MapMode.absolute, True)
         STATE["again"] = Live.MidiMap.map_midi_cc(handle, wet, 0, 20, Live.MidiMap.MapMode.absolute, True)
+        Live.MidiMap.send_feedback_for_parameter(handle, wet)
         Live.MidiMap.forward_midi_cc(self.c_instance.handle(), handle, 1, 7)
         Live.MidiMap.forward_midi_note(self.c_instance.handle(), handle, 0, 60, False)
 
@@ -95,6 +96,11 @@ def test_a_script_maps_a_cc_in_build_midi_map_and_the_cc_moves_the_parameter(hos
     assert wet.value == 0.0
     receive_midi(world, 0xB1, 20, 127)    # other channel: not mapped
     assert wet.value == 0.0
+
+
+def test_feedback_goes_to_the_scripts_midi_output(host):
+    wet = param(host.world, 0, "Dry/Wet")
+    assert host.c_instance._livesim_sent_midi[-1] == (0xB0, 20, int(round(wet.value * 127)))
 
 
 def test_the_handle_is_dead_after_build_midi_map(host):

@@ -10,7 +10,9 @@ Inspecting and playing.  ``world.midi_mappings`` lists the installed ``Mapping``
 ``world.midi_forwards`` the installed ``Forward``s.  ``receive_midi(world, status, data1,
 data2)`` plays one incoming message: mapped parameters move (absolute CCs scale 0..127 onto
 min..max, relative modes step, notes toggle, pitch bend scales 0..16383) and forwarded messages
-reach the script's ``receive_midi(midi_bytes)`` through the host.
+reach the script's ``receive_midi(midi_bytes)`` through the host.  Feedback requested with
+``send_feedback_for_parameter`` goes out through the owner's ``c_instance.send_midi`` as the
+mapped CC's current value.
 """
 import collections
 
@@ -63,6 +65,18 @@ def _close_handle(handle):
     w.midi_mappings = [m for m in getattr(w, "midi_mappings", []) if m.owner is not b.owner] + b.mappings
     w.midi_forwards = [f for f in getattr(w, "midi_forwards", []) if f.owner is not b.owner] + b.forwards
     w.midi_feedback = list(getattr(w, "midi_feedback", [])) + b.feedback
+    send = getattr(getattr(b.owner, "c_instance", None), "send_midi", None)
+    if send is not None:
+        for p in b.feedback:
+            for m in b.mappings:
+                if m.param is p and m.kind == CC:
+                    send((0xB0 | m.channel, m.number, _cc_value(p)))
+
+
+def _cc_value(p):
+    """The 0..127 value a mapped CC reports for parameter node ``p``."""
+    span = p.max - p.min
+    return int(round(127.0 * (p.value - p.min) / span)) if span > 0 else 0
 
 
 # ---------------------------------------------------------------- argument checks
