@@ -134,7 +134,8 @@ def build(world, data=None):
             _fail(path + ".type", "expected one of %s, got %r" % (", ".join(TRACK_TYPES), kind))
         t = TrackNode(world, song, kind, td.get("name"))
         if "name" in td:
-            _str(td, "name", path, "")
+            # a default name ("2-MIDI" at index 1) stays a default name: Live renumbers those
+            t.auto_name = _str(td, "name", path, "") == t.default_name(i)
         _color(td, "color", path, t)
         group = td.get("group")
         if group is not None:

@@ -289,3 +289,9 @@ def test_changes_inside_undo_are_refused(world, song):
     song.undo()
     assert song.tempo == 120.0 and song.tracks[0].mute is False
     assert "Changes cannot be triggered during undo or redo." in world.exceptions[-1]
+
+
+def test_default_track_names_renumber_and_given_names_stay():
+    song = World(set_data={"tracks": [{"type": "midi", "name": "1-MIDI"}, {"type": "audio", "name": "7-Audio"}]}).song
+    song.create_midi_track(0)
+    assert [t.name for t in song.tracks] == ["1-MIDI", "2-MIDI", "7-Audio"]

@@ -1,6 +1,4 @@
 """Live.Track: tracks of every kind (MIDI, audio, group, return, main), Track.View, routings."""
-import re
-
 from Live import _lom, _palette
 from Live._lom import method, prop, set_value, since
 from Live.Base import StringVector, Vector
@@ -15,7 +13,6 @@ RoutingTypeVector = _lom.make_vector_class("Track", "RoutingTypeVector", "A cont
 RoutingChannelVector = _lom.make_vector_class("Track", "RoutingChannelVector", "A container for routing channels.")
 monitoring_states = _lom.make_enum("Track", "Track.monitoring_states", dict(IN=0, AUTO=1, OFF=2))
 
-_AUTO_NAME = re.compile(r"^\d+-(MIDI|Audio|Group)$")
 _KIND_LABEL = {"midi": "MIDI", "audio": "Audio", "group": "Group"}
 
 
@@ -84,7 +81,7 @@ class TrackNode(_lom.Node):
     def __init__(self, world, song, kind, name=None, color_index=None):
         _lom.Node.__init__(self, world, song, Track)
         self.kind = kind
-        self.auto_name = name is None or (kind in _KIND_LABEL and bool(_AUTO_NAME.match(name)))
+        self.auto_name = name is None
         self.own_name = name or ""
         if color_index is None:
             color_index = {"midi": 9, "audio": 5, "group": 1, "return": 27, "main": 55}.get(kind, 0)
@@ -121,8 +118,12 @@ class TrackNode(_lom.Node):
                 i = song.tracks.index(self)
             except ValueError:
                 i = 0
-            return "%d-%s" % (i + 1, _KIND_LABEL[self.kind])
+            return self.default_name(i)
         return self.own_name
+
+    def default_name(self, index):
+        """Live's numbered default name for this kind at ``index`` ("3-Audio")."""
+        return "%d-%s" % (index + 1, _KIND_LABEL[self.kind])
 
     def has_instrument(self):
         return any(int(getattr(d, "type", 0)) == 1 for d in self.devices)
