@@ -244,3 +244,19 @@ def test_capabilities_helpers():
                     caps.PORTS_KEY: [caps.inport(props=[caps.NOTES_CC, caps.SCRIPT]), caps.outport(props=[])]}
     assert capabilities["controller_id"]["model_names"] == ["X"]
     assert capabilities["ports"][0]["props"] == ["notes_cc", "script"]
+
+
+def test_component_tasks_run_in_the_surfaces_ticks():
+    from ableton.v2.base import task
+
+    surface = make_surface()
+    with surface.component_guard():
+        component = Component()
+    seen = []
+    component._tasks.add(task.sequence(task.wait(0.25), task.run(seen.append, "waited")))
+    component._tasks.add(task.sequence(task.delay(1), task.run(seen.append, "delayed")))
+    run_ticks(surface, 2)
+    assert seen == ["delayed"]
+    run_ticks(surface, 2)
+    assert seen == ["delayed", "waited"]
+    component.disconnect()

@@ -57,6 +57,19 @@ class DelayTask(Task):
             self.kill()
 
 
+class WaitTask(Task):
+    """Waits ``seconds`` of tick time (each update advances by its delta) and dies."""
+
+    def __init__(self, seconds):
+        super(WaitTask, self).__init__()
+        self._remaining = seconds
+
+    def do_update(self, delta):
+        self._remaining -= delta
+        if self._remaining <= 0:
+            self.kill()
+
+
 class SequenceTask(Task):
     """Runs subtasks one after the other; the next one starts on the following update."""
 
@@ -82,6 +95,16 @@ def run(func, *a, **k):
 def sequence(*tasks):
     """A task running ``tasks`` one after the other."""
     return SequenceTask(tasks)
+
+
+def delay(ticks):
+    """A task that waits ``ticks`` updates."""
+    return DelayTask(ticks)
+
+
+def wait(seconds):
+    """A task that waits ``seconds`` of tick time (0.1 s per update_display)."""
+    return WaitTask(seconds)
 
 
 def _print_error():
