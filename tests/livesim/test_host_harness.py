@@ -129,3 +129,17 @@ def test_opening_another_set_restarts_the_script_against_it(sim):
     assert udp_request(sim.port, b"tempo") == b"133.0"
     assert sim.call(lambda: [t.name for t in sim.world.song.tracks]) == ["Only"]
     assert "Loading a new Live Set" in sim.log_text()
+
+
+def test_device_provider_listens_to_the_selection_and_lets_go_on_disconnect(sim):
+    def listening():
+        provider = sim.host.instance.device_provider
+        return [slot.is_connected() for slot in (provider._on_appointed_device_changed,
+                                                 provider._on_selected_track_changed,
+                                                 provider._on_selected_device_changed)]
+
+    assert sim.call(listening) == [True, True, True]
+    provider = sim.call(lambda: sim.host.instance.device_provider)
+    sim.call(provider.disconnect)
+    assert sim.call(lambda: [s.subject for s in (provider._on_appointed_device_changed,
+                                                 provider._on_selected_track_changed)]) == [None, None]

@@ -1,13 +1,10 @@
 """``_Framework.ControlSurface``: the legacy base class (``song()``/``application()`` are methods)."""
 import logging
 
+from ableton.v2.base.event import has_listener_api
 from ableton.v2.control_surface.control_surface import SimpleControlSurface, _get_application
 
 logger = logging.getLogger(__name__)
-
-
-def _has_listener_api(obj, name):
-    return obj is not None and hasattr(obj, "add_%s_listener" % name) and hasattr(obj, "remove_%s_listener" % name)
 
 
 class ControlSurface(SimpleControlSurface):
@@ -26,7 +23,7 @@ class ControlSurface(SimpleControlSurface):
         view = getattr(song, "view", None)
         for subject, table in ((song, self._SONG_LISTENERS), (view, self._VIEW_LISTENERS)):
             for prop, hook in table:
-                if _has_listener_api(subject, prop):
+                if has_listener_api(subject, prop):
                     listener = getattr(self, hook)
                     getattr(subject, "add_%s_listener" % prop)(listener)
                     self._legacy_listeners.append((subject, prop, listener))

@@ -15,6 +15,12 @@ from Live while adding or removing is swallowed (the subject may be gone), and `
 import weakref
 
 _SLOTS_ATTRIBUTE = "_livesim_listener_slots"
+_VERBS = ("add_%s_listener", "remove_%s_listener", "%s_has_listener")
+
+
+def has_listener_api(subject, event):
+    """Whether ``subject`` offers the whole listener triple for ``event``."""
+    return subject is not None and all(hasattr(subject, verb % event) for verb in _VERBS)
 
 
 class SubjectSlot(object):
@@ -47,9 +53,8 @@ class SubjectSlot(object):
             return  # Live hands out a fresh wrapper per access: compare the objects
         self.disconnect()
         if subject is not None:
-            for verb in ("add_%s_listener", "remove_%s_listener", "%s_has_listener"):
-                if not hasattr(subject, verb % self.event):
-                    raise AttributeError("%r has no listener API for %r" % (subject, self.event))
+            if not has_listener_api(subject, self.event):
+                raise AttributeError("%r has no listener API for %r" % (subject, self.event))
             try:
                 getattr(subject, "add_%s_listener" % self.event)(self._listener)
             except RuntimeError:
