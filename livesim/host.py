@@ -280,25 +280,22 @@ class Host(object):
         self._next_engine = now + self.engine_interval
 
     def reload_script(self):
-        """Disconnect the instance, purge the package's modules, import it again and create a new instance."""
+        """What Live does on a slot toggle: disconnect, purge the package's modules, import, create again."""
         self.log('Reloading MidiRemoteScript [Control Surface="%s"]' % self.package_name)
-        self.status_message()
-        self.call_script("disconnect")
-        self._purge_modules()
-        self.world.activate()
-        self._load()
+        self._restart(self.world)
 
     def open_set(self, world):
         """What Live does when another set is opened: the script restarts against ``world``'s song."""
         self.log("Loading a new Live Set")
-        self.status_message()
+        self._restart(world)
+
+    def _restart(self, world):
+        self.status_message()  # the status bar keeps its text across the restart
         self.call_script("disconnect")
+        self._purge_modules()
         self.world = world
         world.log = self.log_world
         world.activate()
-        now = self.clock()
-        self._next_engine = now + self.engine_interval
-        self._purge_modules()
         self._load()
 
     def shutdown(self):
