@@ -11,8 +11,9 @@ import signal
 import socket
 import sys
 
-from .host import DEFAULT_SCRIPT, Host, ScriptNotFound, ensure_runtime_path
+from .host import DEFAULT_SCRIPT, Host, ScriptNotFound
 from .sets import SetError, describe_set, load_set
+from .world import World
 
 SUPPORTED_MAJORS = (11, 12)
 
@@ -100,9 +101,6 @@ def main(argv=None):
         return _fail("UDP port %d %s; choose another with --port" % (args.port, problem))
     if args.virtual_clock and args.control_port is None:
         _say("note: with --virtual-clock and no --control-port, engine time stands still")
-
-    ensure_runtime_path()
-    from .world import World
 
     try:
         world = World(set_data=set_data, live_version=args.live_version, virtual_clock=args.virtual_clock)

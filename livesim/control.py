@@ -15,6 +15,9 @@ import socket
 import sys
 import threading
 
+from .sets import describe_set, load_set
+from .world import World
+
 
 def _codec():
     try:
@@ -114,9 +117,6 @@ class ControlPort(object):
             host.reload_script()
             return address, [host.status_message()]
         if address == "/livesim/open_set":
-            from .sets import describe_set, load_set
-            from .world import World
-
             spec = str(args[0]) if args else "default"
             data = load_set(spec)
             host.open_set(World(set_data=data, live_version=host.world.version,

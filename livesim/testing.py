@@ -14,6 +14,8 @@ import socket
 import threading
 
 from .host import Host
+from .sets import load_set
+from .world import World
 
 START_TIMEOUT = 30.0
 
@@ -34,12 +36,6 @@ def free_udp_port(host="127.0.0.1"):
 
 def make_world(set_data=None, live_version="12.3.6", virtual_clock=False):
     """A World from None/"default", a set dict, or a path to a .json or .als set."""
-    from .host import ensure_runtime_path
-    from .sets import load_set
-
-    ensure_runtime_path()
-    from .world import World
-
     if isinstance(set_data, str) or hasattr(set_data, "__fspath__"):
         set_data = load_set(os.fspath(set_data))
     return World(set_data=set_data, live_version=live_version, virtual_clock=virtual_clock)
