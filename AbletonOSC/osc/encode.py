@@ -174,7 +174,7 @@ def _compile_plan(key):
         elif t is str:
             flush()
             template.append("s")
-            lines.append(" e%d = %s.encode('utf-8')" % (i, var))
+            lines.append(" e%d = %s.encode()" % (i, var))  # UTF-8, the default
             parts.append("e%d, _P[len(e%d) & 3]" % (i, i))
         elif t is bytes:
             flush()
