@@ -167,10 +167,15 @@ def test_listeners_follow_objects_and_die_with_them(song):
     assert calls == ["2-MIDI"]
     song.tracks[1].name = "Bass"
     assert calls[-1] == "Bass"
+    ptr = track._live_ptr
     song.delete_track(1)
     assert track == None                 # noqa: E711 (Live's deleted objects compare equal to None)
     with pytest.raises(RuntimeError):
         track.name
+    assert track._live_ptr == ptr
+    with pytest.raises(RuntimeError) as err:
+        track.remove_name_listener(lambda: None)
+    assert str(err.value) == "Observer not connected"
 
 
 def test_fresh_wrapper_per_access_with_stable_identity(song):

@@ -6,7 +6,8 @@ State lives in **nodes** (``Node`` subclasses, plain Python objects owned by a `
 Scripts never see nodes: every access returns a fresh **handle**, an instance of the public
 class (``Live.Song.Song`` ...) with one slot ``_o`` pointing at the node.  Handles compare
 equal when they point at the same node (``_live_ptr`` is the node's stable integer id);
-a handle of a deleted node compares equal to ``None`` and raises ``RuntimeError`` on use.
+a handle of a deleted node compares equal to ``None`` and raises ``RuntimeError`` on use
+(only ``_live_ptr``, ``==`` and ``hash`` keep working, so cleanup code can find it).
 
     node = SongNode(world)             # Node.__init__(self, world, parent=None, cls=None) sets
                                        # world, parent, cls (the public class), dead, ls, ptr
@@ -282,12 +283,18 @@ def kill(o):
 
 
 def revive(o):
-    """Undo ``kill`` (used by undo of a deletion)."""
+    """Undo ``kill`` (used by undo of a deletion); a node's ``on_revive()`` then restores its internal links."""
     stack = [o]
+    revived = []
     while stack:
         n = stack.pop()
         n.dead = False
+        revived.append(n)
         stack.extend(n.children())
+    for n in revived:
+        hook = getattr(n, "on_revive", None)
+        if hook is not None:
+            hook()
 
 
 class LomObject(object):
@@ -422,9 +429,8 @@ class Prop(object):
 
 prop = Prop
 
-LomObject._live_ptr = Prop("int", get=lambda o: o.ptr)
-LomObject._live_ptr.__set_name__(LomObject, "_live_ptr")
-LomObject._props = {"_live_ptr": LomObject._live_ptr}
+# Like == and hash, the identity stays readable after deletion (cleanup code keys on it).
+LomObject._live_ptr = property(lambda self: self._o.ptr, doc="Stable identity of the Live object.")
 
 
 def parent_prop():
