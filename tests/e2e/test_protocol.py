@@ -298,3 +298,12 @@ def test_no_reply_means_timeout_not_hang(client):
     client.send("/live/song/set/tempo", 120.0)  # setters do not reply
     with pytest.raises(NoReply):
         client.wait_for("/live/song/set/tempo", timeout=0.2)
+
+
+def test_a_burst_of_300_queries_is_answered(client):
+    # a controller refreshing everything at start-up; the datagrams wait in the script's socket
+    # buffer until its next poll, so that buffer must hold them
+    for index in range(300):
+        client.send("/live/track/get/name", index % 4, index)
+    replies = client.collect("/live/track/get/name", 300, timeout=5.0)
+    assert [r[2] for r in replies] == list(range(300))
