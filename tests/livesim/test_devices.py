@@ -299,3 +299,25 @@ def test_max_for_live_devices_offer_banks():
     with pytest.raises(RuntimeError):
         dev.get_bank_name(2)
     assert dev.get_value_item_icons(dev.parameters[1]) == []
+
+
+def test_undo_of_device_on_restores_is_active_and_listeners_see_it(song):
+    dev = song.tracks[0].devices[1]
+    seen = []
+    dev.parameters[0].add_value_listener(lambda: seen.append(dev.is_active))
+    dev.parameters[0].value = 0.0
+    assert seen == [False]
+    song.undo()
+    assert dev.is_active is True and seen == [False, True]
+
+
+def test_a_restored_device_still_follows_device_on_and_the_track(song):
+    track = song.tracks[0]
+    track.delete_device(1)
+    song.undo()
+    dev = track.devices[1]
+    dev.parameters[0].value = 0.0
+    assert dev.is_active is False
+    dev.parameters[0].value = 1.0
+    track.mixer_device.track_activator.value = 0.0
+    assert dev.is_active is False

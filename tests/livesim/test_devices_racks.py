@@ -321,3 +321,14 @@ def test_racks_nest_inside_chains():
     assert saturator.is_active is True
     w.song.tracks[0].delete_device(0)
     assert saturator == None  # noqa: E711
+
+
+def test_a_restored_chain_still_follows_its_activator(song):
+    song.tracks[0].delete_device(0)
+    song.undo()
+    strings = song.tracks[0].devices[0].chains[1]
+    synth = strings.devices[0]
+    strings.mute = False
+    assert synth.is_active is True
+    strings.mixer_device.chain_activator.value = 0.0
+    assert strings.mute is True and synth.is_active is False

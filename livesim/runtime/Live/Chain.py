@@ -7,7 +7,7 @@ from Live import _lom, _palette
 from Live._lom import method, prop, set_value, since
 from Live.Base import Vector
 from Live.ChainMixerDevice import ChainMixerNode
-from Live.Device import delete_device, device_at, refresh_container
+from Live.Device import delete_device, device_at, follow_value, refresh_container
 from Live.Track import DeviceContainer
 
 _INSTRUMENT, _AUDIO_EFFECT = 1, 2
@@ -28,12 +28,16 @@ class ChainNode(_lom.Node):
         self.devices = []
         sends = 0 if is_return else len(getattr(rack, "return_chains", ()))
         self.mixer = ChainMixerNode(world, self, sends=sends)
-        self.mixer.chain_activator.on_change = self._activator_changed
+        follow_value(self.mixer.chain_activator, self._activator_changed)
 
     def children(self):
         return list(self.devices) + [self.mixer]
 
-    def _activator_changed(self, _param):
+    def on_revive(self):
+        """Deletion dropped every listener: follow the activator again."""
+        follow_value(self.mixer.chain_activator, self._activator_changed)
+
+    def _activator_changed(self):
         _lom.notify(self, "mute")
         refresh_container(self)
 

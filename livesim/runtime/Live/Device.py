@@ -2,7 +2,8 @@
 
 A device node holds its parameters as ``ParamNode``s (the first is "Device On").  ``is_active``
 is cached on the node and recomputed by ``refresh_active`` whenever Device On, an enclosing
-chain's activator or the track's activator changes, so its listeners fire only on a change.
+chain's activator or the track's activator changes (``follow_value``), so its listeners fire
+only on a change.
 Device lists (``node.devices`` of a track or chain) change through ``set_devices``, one undo
 step that kills removed devices (handles compare equal to None) and notifies ``devices``.
 """
@@ -46,9 +47,19 @@ class DeviceNode(_lom.Node):
         """Append a parameter node; the first one added is Device On."""
         p = ParamNode(self.world, self, name, value, min, max, is_quantized, items, default, display)
         if not self.parameters:
-            p.on_change = lambda _p: refresh_active(self)
+            follow_value(p, self.device_on_changed)
         self.parameters.append(p)
         return p
+
+    def device_on_changed(self):
+        refresh_active(self)
+
+    def on_revive(self):
+        """Deletion dropped every listener: follow Device On and the track's activator again."""
+        if self.parameters:
+            follow_value(self.parameters[0], self.device_on_changed)
+        if getattr(self.parent, "is_on", None) is None:
+            watch_track_activator(self.parent)
 
     def device_on(self):
         """The Device On parameter node (None for a device without parameters)."""
@@ -104,12 +115,38 @@ def refresh_container(container):
         refresh_active(d)
 
 
+def follow_value(param, fn):
+    """Call ``fn()`` whenever parameter node ``param`` changes value (edits, MIDI, undo and redo alike).
+
+    It is an ordinary "value" listener registered before any script's, so scripts' listeners
+    already see the derived state; ``fn`` must be a bound method for the duplicate check.
+    """
+    if _lom._find(param, "value", fn) is None:
+        _lom.add_listener(param, "value", fn)
+
+
+class _TrackFollower(object):
+    """Refreshes the devices of a track when its Speaker On switch changes."""
+
+    __slots__ = ("track", "__weakref__")
+
+    def __init__(self, track):
+        self.track = track
+
+    def changed(self):
+        refresh_container(self.track)
+
+
 def watch_track_activator(track):
     """Make the devices of ``track`` follow its Speaker On switch."""
     mixer = getattr(track, "mixer", None)
     activator = getattr(mixer, "track_activator", None)
-    if activator is not None and activator.on_change is None:
-        activator.on_change = lambda _p: refresh_container(track)
+    if activator is None:
+        return
+    follower = getattr(activator, "devices_follower", None)
+    if follower is None:
+        follower = activator.devices_follower = _TrackFollower(track)
+    follow_value(activator, follower.changed)
 
 
 # ---------------------------------------------------------------- device lists
