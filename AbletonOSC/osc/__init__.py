@@ -5,6 +5,9 @@ N -> None, I (infinitum) -> float('inf'), c -> one-character str,
 m -> 4-tuple of ints (port, status, data1, data2), t -> float seconds since
 1900 (IMMEDIATELY for "immediately"), arrays -> lists. A message without a
 typetag string (pre-1.0 senders) decodes as a message without arguments.
+
+Encoding infers types (see encode.py); Typed(tag, value) or
+encode_message(address, args, typetags) sends any type explicitly.
 """
 from .decode import MAX_BUNDLE_DEPTH, decode_packet
 from .encode import encode_bundle, encode_message, encode_packet, typetags_for

@@ -301,6 +301,7 @@ def _generate(ops):
                 items.append(var)
         else:  # _BLOB
             var = "b%d" % n
+            body.append(" if o + 4 > end: raise _Invalid")
             body.append(" size, = _i32(data, o)")
             body.append(" z = o + 4 + size")
             body.append(" p = (z + 3) & -4")
@@ -340,6 +341,8 @@ def _strings_tail(data, o, end, count):
     if size & 3 or size < 4 * count:
         raise _Invalid
     region = data[o:end]
+    if b"\xff" in region:
+        raise _Invalid  # never in UTF-8, and 0xFF marks terminators below
     # Big ints as bit-parallel byte vectors: nul has 1 in each NUL byte,
     # follows_nul a 1 in each byte (but a word's first) right after a NUL.
     nul = int.from_bytes(region.translate(_NUL_FLAGS), "big")
@@ -354,7 +357,7 @@ def _strings_tail(data, o, end, count):
     marked = (int.from_bytes(region, "big") | terminators * 0xFF).to_bytes(size, "big")
     strings = marked.translate(_FF_TO_NUL, b"\x00").decode("utf-8").split("\x00")
     if len(strings) != count + 1:
-        raise _Invalid  # a 0xFF byte in the content, or not exactly count strings
+        raise _Invalid  # not exactly count strings
     del strings[-1]
     return strings
 

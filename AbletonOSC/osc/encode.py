@@ -61,6 +61,8 @@ def encode_message(address: str, args=(), typetags=None) -> bytes:
         return head + _padded(("," + tags).encode("ascii")) + b"".join(parts)
     if not args:
         return head + _EMPTY_TAGS
+    if args.__class__ is not tuple and args.__class__ is not list:
+        args = tuple(args)  # an iterator would be used up by the type scan
     key = tuple(map(type, args))
     plan = _plans.get(key)
     if plan is None:
@@ -111,6 +113,8 @@ def _plain(value):
             return _IMPLIED[value.tag]
         if value.tag == "m":
             return tuple(bytes(value.value))
+        if value.tag == "c" and isinstance(value.value, int):
+            return chr(value.value)
         return value.value
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
@@ -295,8 +299,7 @@ def _typed(tag, value, tags, parts):
                 raise TypeError("needs a str")
             parts.append(_padded(value.encode("utf-8")))
         elif tag == "b":
-            blob = bytes(value)
-            parts.append(_INT32.pack(len(blob)) + blob + _BLOB_PADS[len(blob) & 3])
+            parts.append(_blob(_bytes(value)))
         elif tag == "h":
             parts.append(_INT64.pack(_int(value)))
         elif tag == "d":
@@ -312,7 +315,7 @@ def _typed(tag, value, tags, parts):
         elif tag == "r":
             parts.append(_UINT32.pack(_int(value)))
         elif tag == "m":
-            midi = bytes(value)
+            midi = _bytes(value)
             if len(midi) != 4:
                 raise ValueError("needs 4 bytes (port, status, data1, data2)")
             parts.append(midi)
@@ -323,6 +326,12 @@ def _typed(tag, value, tags, parts):
     except (TypeError, ValueError, OverflowError, struct.error, UnicodeError) as e:
         raise OSCEncodeError("cannot encode %r as OSC type '%s': %s" % (value, tag, e))
     tags.append(tag)
+
+
+def _bytes(value):
+    if isinstance(value, int):
+        raise TypeError("needs bytes, not an int")  # bytes(3) would be three zero bytes
+    return bytes(value)
 
 
 def _int(value):

@@ -62,13 +62,10 @@ class Bundle(object):
         self.elements = tuple(elements)
 
     def __eq__(self, other):
-        if other.__class__ is not Bundle:
-            return NotImplemented
-        return self.timetag_raw == other.timetag_raw and self.elements == other.elements
+        return other.__class__ is Bundle and self.timetag_raw == other.timetag_raw and self.elements == other.elements
 
     def __ne__(self, other):
-        result = self.__eq__(other)
-        return result if result is NotImplemented else not result
+        return not self.__eq__(other)
 
     __hash__ = None
 
@@ -86,13 +83,10 @@ class Typed(object):
         self.value = value
 
     def __eq__(self, other):
-        if other.__class__ is not Typed:
-            return NotImplemented
-        return self.tag == other.tag and self.value == other.value
+        return other.__class__ is Typed and self.tag == other.tag and self.value == other.value
 
     def __ne__(self, other):
-        result = self.__eq__(other)
-        return result if result is NotImplemented else not result
+        return not self.__eq__(other)
 
     __hash__ = None
 

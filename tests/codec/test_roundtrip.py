@@ -78,7 +78,7 @@ def test_int_subclasses_and_float_subclasses_encode_like_their_base():
     ([object()], None), ([2 ** 64], None), ([1e300], None), (["\ud800"], None),
     ([1], "is"), ([1, 2], "i"), (["x"], "i"), ([1.5], "i"), ([True], "i"), ([1], "q"),
     ([[1]], "[i"), ([[1]], "i]"), ([1], "["), (["ab"], "c"), ([(1, 2, 3)], "m"), ([-1], "r"),
-    ([float("nan")], "t"),
+    ([float("nan")], "t"), ([3], "b"), ([4], "m"), (["x"], "b"),
 ])
 def test_unencodable_values_raise_oscencodeerror(args, typetags):
     with pytest.raises(OSCEncodeError):

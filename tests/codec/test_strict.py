@@ -73,14 +73,27 @@ def test_string_argument_errors():
 def test_errors_inside_long_string_runs_are_precise():
     names = ["name %d" % i for i in range(12)]
     data = bytearray(encode_message("/n", names))
-    good = len(encode_message("/n", names[:5]))  # where the 6th string starts, +tags difference
     start = data.index(b"name 5")
     data[start + 1] = 0xFF
     raises_at(bytes(data), start + 1, "string argument is not valid UTF-8")
     data = bytearray(encode_message("/n", names))
     data[start + 7] = ord("x")  # a padding byte of "name 5"
     raises_at(bytes(data), start + 6, "string argument padding is not all zero")
-    assert good > 0
+
+
+def test_a_long_string_run_with_too_few_strings():
+    # Four strings announced, three present; a 0xFF inside one must not pass for a separator.
+    head = b"/n\x00\x00,ssss\x00\x00\x00"
+    raises_at(head + b"a\xffb\x00c\x00\x00\x00d\x00\x00\x00", 13, "string argument is not valid UTF-8")
+    raises_at(head + b"ab\x00\x00c\x00\x00\x00d\x00\x00\x00", 24, "string argument is not NUL-terminated")
+    raises_at(head + b"abc\x00" * 3 + b"\x00\x00\x00\x00" * 2, 28, "4 unexpected bytes after the arguments")
+
+
+def test_misaligned_strings_in_a_long_run():
+    # Right total length, but the second string starts at an unaligned offset.
+    head = b"/n\x00\x00,ssss\x00\x00\x00"
+    raises_at(head + b"a\x00\x00b\x00\x00\x00\x00c\x00\x00\x00d\x00\x00\x00", 13,
+              "string argument padding is not all zero")
 
 
 def test_blob_errors():
