@@ -20,7 +20,7 @@ def parse_version(text):
         try:
             parts = [int(p) for p in str(text).strip().split(".")]
         except ValueError:
-            raise ValueError("live_version must look like '12.3.6', not %r" % (text,))
+            raise ValueError("live_version must look like '12.3.6', not %r" % (text,)) from None
     if not 1 <= len(parts) <= 3:
         raise ValueError("live_version must look like '12.3.6', not %r" % (text,))
     return tuple(int(p) for p in (parts + [0, 0])[:3])

@@ -77,7 +77,7 @@ class MidiNoteSpecification(object):
             values = [c(a) for c, a in zip(convs, args)]
         except _lom._Mismatch:
             raise _lom.argument_error("MidiNoteSpecification", "__init__", args,
-                                      ["int", "float", "float", "float", "bool", "float", "float", "float"])
+                                      ["int", "float", "float", "float", "bool", "float", "float", "float"]) from None
         self._v = tuple(values)
 
 

@@ -406,7 +406,7 @@ class Prop(object):
         try:
             v = self.conv(value)
         except _Mismatch:
-            raise _setter_error(self.owner, value, self.type)
+            raise _setter_error(self.owner, value, self.type) from None
         if self.check is not None:
             msg = self.check(o)
             if msg:
@@ -698,7 +698,7 @@ class Method(object):
                 if values[i] is not spec[i][2]:
                     values[i] = convs[i](values[i])
         except _Mismatch:
-            raise argument_error(self.owner, self.name, values, [t for t, _, _ in spec])
+            raise argument_error(self.owner, self.name, values, [t for t, _, _ in spec]) from None
         if not self.edits:
             return self.fn(o, *values)
         w = o.world
@@ -732,10 +732,10 @@ class VectorBase(object):
 
     def __getitem__(self, i):
         if isinstance(i, int):
-            try:
-                x = self._items[i]
-            except IndexError:
+            items = self._items
+            if not -len(items) <= i < len(items):
                 raise IndexError("Index out of range")
+            x = items[i]
             w = self._wrap
             return x if w is None else w(x)
         if isinstance(i, slice):
