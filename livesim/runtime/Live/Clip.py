@@ -76,8 +76,8 @@ class MidiNoteSpecification(object):
         try:
             values = [c(a) for c, a in zip(convs, args)]
         except _lom._Mismatch:
-            raise _lom.argument_error("MidiNoteSpecification", "__init__", args,
-                                      ["int", "float", "float", "float", "bool", "float", "float", "float"]) from None
+            wanted = ["int", "float", "float", "float", "bool", "float", "float", "float"]
+            raise _lom.argument_error("MidiNoteSpecification", "__init__", args, wanted) from None
         self._v = tuple(values)
 
 
