@@ -191,7 +191,8 @@ _DEFS = [
     # -- audio effects
     _dev("Reverb", "Reverb", AUDIO_EFFECT, [
         time_ms("Predelay", 0.3, 0.5, 250.0), switch("In Filter On", default=1), freq("In Filter Freq", 0.5),
-        switch("ER Spin On", default=1), knob("Room Size", 0.22, 500.0, 100.0), time_ms("Decay Time", 0.6, 200.0, 60000.0),
+        switch("ER Spin On", default=1), knob("Room Size", 0.22, 500.0, 100.0),
+        time_ms("Decay Time", 0.6, 200.0, 60000.0),
         switch("Freeze On"), knob("Stereo Image", 0.0, 120.0, 100.0), amount("Density", 0.6),
         amount("Diffusion", 0.6), switch("Chorus On"), gain("Reflect Level", -30.0, 6.0, 0.0),
         gain("Diffuse Level", -30.0, 6.0, 0.0), amount("Dry/Wet", 0.33)], category="audio_effects"),
@@ -233,13 +234,15 @@ _DEFS = [
         freq("Bass Freq", 0.4, 50.0, 500.0), knob("Balance", -1.0, 1.0, 0.0, text_pan),
         gain("Gain", -35.0, 35.0, 0.0), switch("Mute"), switch("DC Filter")], category="audio_effects"),
     _dev("Saturator", "Saturator", AUDIO_EFFECT, [
-        gain("Drive", -36.0, 36.0, 0.0), switch("Type", ("Analog Clip", "Soft Sine", "Medium Curve", "Hard Curve",
-                                                         "Sinoid Fold", "Digital Clip", "Waveshaper"), 1),
+        gain("Drive", -36.0, 36.0, 0.0),
+        switch("Type", ("Analog Clip", "Soft Sine", "Medium Curve", "Hard Curve", "Sinoid Fold", "Digital Clip",
+                        "Waveshaper"), 1),
         switch("Color"), gain("Base", -36.0, 36.0, 0.0), freq("Frequency", 0.5), amount("Width", 0.5),
         gain("Depth", -36.0, 36.0, 0.0), gain("Output", -36.0, 0.0, 0.0), amount("Dry/Wet", 1.0),
         switch("Soft Clip")], category="audio_effects"),
     _dev("Chorus2", "Chorus-Ensemble", AUDIO_EFFECT, [
-        switch("Mode", ("Classic", "Ensemble", "Vibrato")), knob("Rate", 0.01, 20.0, 0.8, scaled_text("Hz", 1.0, "%.2f")),
+        switch("Mode", ("Classic", "Ensemble", "Vibrato")),
+        knob("Rate", 0.01, 20.0, 0.8, scaled_text("Hz", 1.0, "%.2f")),
         amount("Amount", 0.2), amount("Feedback", 0.0), switch("Invert Feedback"), amount("Width", 1.0),
         amount("Warmth", 0.0), gain("Output", -36.0, 12.0, 0.0), amount("Dry/Wet", 0.5)], category="audio_effects"),
     _rack("AudioEffectGroupDevice", "Audio Effect Rack", AUDIO_EFFECT, "rack", "audio_effects"),
@@ -250,8 +253,8 @@ _DEFS = [
                          "Chord Trigger", "Random", "Random Other", "Random Once")),
         switch("Sync On", default=1), switch("Synced Rate", ("1/1", "1/2", "1/3", "1/4", "1/6", "1/8", "1/12",
                                                               "1/16", "1/24", "1/32"), 7),
-        knob("Free Rate", 0.1, 200.0, 8.0, scaled_text("Hz", 1.0, "%.2f")), knob("Gate", 0.01, 2.0, 0.6,
-                                                                              scaled_text("%", 100.0, "%.0f")),
+        knob("Free Rate", 0.1, 200.0, 8.0, scaled_text("Hz", 1.0, "%.2f")),
+        knob("Gate", 0.01, 2.0, 0.6, scaled_text("%", 100.0, "%.0f")),
         switch("Hold On"), steps("Transp. Steps", 0, 8, 0), steps("Transp. Dist.", -12, 12, 0, text_semitones),
         steps("Repeats", 1, 9, 9), switch("Velocity On"), amount("Groove", 0.0)], category="midi_effects"),
     _dev("MidiChord", "Chord", MIDI_EFFECT, [
@@ -269,9 +272,8 @@ _DEFS = [
     _dev("MidiVelocity", "Velocity", MIDI_EFFECT, [
         knob("Drive", -64.0, 64.0, 0.0), knob("Compand", -3.0, 3.0, 0.0), steps("Out Hi", 0, 127, 127),
         steps("Out Low", 0, 127, 1), steps("Range", 0, 127, 127), steps("Lowest", 0, 127, 0),
-        steps("Random", 0, 64, 0), switch("Mode", ("Clip", "Gate", "Fixed")), switch("Operation",
-                                                                                       ("Velocity", "Rel. Vel.",
-                                                                                        "Both"))],
+        steps("Random", 0, 64, 0), switch("Mode", ("Clip", "Gate", "Fixed")),
+        switch("Operation", ("Velocity", "Rel. Vel.", "Both"))],
         category="midi_effects"),
     _rack("MidiEffectGroupDevice", "MIDI Effect Rack", MIDI_EFFECT, "rack", "midi_effects"),
 ]

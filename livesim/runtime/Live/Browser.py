@@ -22,7 +22,7 @@ BrowserItemVector = _lom.make_vector_class("Browser", "BrowserItemVector",
 NOT_LOADABLE_TEXT = "Browser item is not loadable"
 SOURCE = "Live Pack"
 
-# (root, folder, file name, device class, pads {note: (name, sample)} for kits)
+# Drum kits: (file name, {pad note: sample name}); sounds: (folder, ((file name, instrument class), ...)).
 KITS = (
     ("808 Core Kit.adg", {36: "Kick 808", 38: "Snare 808", 42: "Hihat Closed 808", 46: "Hihat Open 808"}),
     ("909 Core Kit.adg", {36: "Kick 909", 38: "Snare 909", 39: "Clap 909", 42: "Hihat Closed 909"}),

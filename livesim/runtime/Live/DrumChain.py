@@ -1,5 +1,4 @@
 """Live.DrumChain: a chain of a Drum Rack, triggered by its pad's note."""
-from Live import _lom
 from Live._lom import prop, set_value, since
 from Live.Chain import Chain, ChainNode
 

@@ -15,7 +15,7 @@ A bad spec raises ``ValueError("<path>.<key>: <reason>")``.
 """
 from livesim import device_library as lib
 
-from Live import _lom, _palette
+from Live import _palette
 from Live.Chain import ChainNode
 from Live.Device import DeviceNode, insert_device_node, refresh_active, watch_track_activator
 from Live.DrumChain import DrumChainNode
