@@ -135,6 +135,8 @@ class Console(object):
             self.screen.show("timeout: %s" % error)
         except (OSError, ValueError) as error:
             self.screen.show("cannot send: %s" % error)
+        # What the line caused (a listener's first value, an error) prints before the next prompt.
+        self.client.wait_callbacks(self.timeout)
         return True
 
     def send(self, address: str, args: tuple) -> None:

@@ -55,10 +55,22 @@ class Screen(object):
 
     def read(self) -> str:
         """One input line (EOFError at the end of input)."""
-        with self.lock:
-            self.reading = True
+        hooked = False
+        if self.readline is not None:
+            try:
+                # Readline calls this once the prompt is on screen: only then is there a line to redraw.
+                self.readline.set_pre_input_hook(self._prompt_shown)
+                hooked = True
+            except AttributeError:
+                pass
+        if not hooked:
+            self._prompt_shown()
         try:
             return input(self.prompt)
         finally:
             with self.lock:
                 self.reading = False
+
+    def _prompt_shown(self) -> None:
+        with self.lock:
+            self.reading = True
