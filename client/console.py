@@ -84,8 +84,10 @@ class Console(object):
             pass
 
     def _complete(self, text: str, state: int) -> Optional[str]:
+        readline = self.screen.readline
+        if readline is None:
+            return None
         if state == 0:
-            readline = self.screen.readline
             line = readline.get_line_buffer()
             self._matches = self.completer.candidates(line[:readline.get_begidx()], text)
         return self._matches[state] if state < len(self._matches) else None

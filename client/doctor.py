@@ -29,15 +29,18 @@ class Doctor(object):
         self.failures = 0
 
     def ok(self, text: str) -> None:
+        """Report a check that passed."""
         self.say("ok    %s" % text)
 
     def fail(self, text: str, *advice: str) -> None:
+        """Report a problem and what to do about it."""
         self.failures += 1
         self.say("FAIL  %s" % text)
         for line in advice:
             self.say("      -> %s" % line)
 
     def note(self, text: str) -> None:
+        """Add a remark to the check above."""
         self.say("      %s" % text)
 
     def local(self) -> bool:
@@ -64,6 +67,7 @@ class Doctor(object):
         return 0
 
     def check_listen_port(self) -> Optional[List]:
+        """Is something bound to the script's port, and what? Returns its owners."""
         if udp_port_free(self.port):
             self.fail("nothing listens on UDP port %d: AbletonOSC is not running on this computer" % self.port,
                       "Is Live open? " + SLOT_HINT.format(port=self.port),
@@ -74,6 +78,7 @@ class Doctor(object):
         return owners
 
     def check_reply_port(self) -> int:
+        """Can replies reach us? Returns the port to receive on (0: an ephemeral one)."""
         if self.reply_port == 0:
             self.ok("replies expected on an ephemeral port (the script's reply_to_source mode)")
             return 0
@@ -89,6 +94,7 @@ class Doctor(object):
         return 0  # the rest of the checks still work if the script replies to the source port
 
     def check_test(self, reply_port: int, listen_owners: Optional[List]) -> Optional[AbletonOSCClient]:
+        """Does /live/test get 'ok'? Returns the client that got it."""
         try:
             client = AbletonOSCClient(self.host, self.port, reply_port)
         except OSError as error:
@@ -123,6 +129,7 @@ class Doctor(object):
         return None
 
     def check_versions(self, client: AbletonOSCClient) -> None:
+        """Which Live and which AbletonOSC answer."""
         try:
             live = client.query("/live/application/get/version", timeout=self.timeout)
             self.ok("Live %s" % ".".join(str(part) for part in live))
