@@ -399,3 +399,39 @@ def test_application_average_process_usage(client):
     message = client.query_msg("/live/application/get/average_process_usage")
     assert message.typetags == "f"
     assert 0.0 <= message.args[0] <= 1.0
+
+
+@pytest.mark.livesim_only
+def test_capture_and_insert_scene(fresh_sim, fresh_client):
+    sim, client = fresh_sim, fresh_client
+    client.send("/live/clip_slot/create_clip", 0, 0, 4)
+    client.send("/live/clip/set/name", 0, 0, "Playing")
+    client.send("/live/clip_slot/fire", 0, 0)
+    client.sync()
+    sim.advance(0.2)
+    client.send("/live/song/capture_and_insert_scene")
+    assert client.query("/live/song/get/num_scenes") == (9,)
+    assert client.query("/live/clip/get/name", 0, 1) == (0, 1, "Playing")
+
+
+@pytest.mark.livesim_only
+def test_trigger_session_record(fresh_sim, fresh_client):
+    sim, client = fresh_sim, fresh_client
+    client.send("/live/song/start_listen/session_record")
+    assert client.wait_for("/live/song/get/session_record") == (False,)
+    client.send("/live/song/trigger_session_record")
+    assert client.wait_for("/live/song/get/session_record") == (True,)
+    client.send("/live/song/set/session_record", 0)
+    assert client.wait_for("/live/song/get/session_record") == (False,)
+
+
+@pytest.mark.livesim_only
+def test_track_data_devices_and_clip_slots():
+    from tests.e2e.harness import running_sim
+    from tests.e2e.sets import rich_set
+
+    with running_sim(rich_set()) as (sim, client):
+        reply = client.query("/live/song/get/track_data", 0, 2, "track.name", "device.name", "clip.length")
+        assert reply == ("Synth", "Lead", "Auto Filter", "Reverb", 4.0, 8.0, None, None,
+                         "Drums", "Compressor", 4.0, None, None, None)
+        assert client.errors() == []
