@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Callable, Optional, Tuple
+from typing import Any, Callable, Iterable, Optional, Sequence, Tuple
 
 from AbletonOSC.osc import OSCDecodeError, decode_packet, encode_message
 
 from .addresses import listen_addresses
-from .client import DEFAULT_TIMEOUT, PROBE_TIMEOUT, TEST, messages_of, open_socket
+from .client import DEFAULT_TIMEOUT, PROBE_TIMEOUT, TEST, bundle_of, messages_of, open_socket
 from .errors import OSCError, OSCTimeout, timeout_message
 from .routing import STARTUP, Pending, Router, Values
 
@@ -65,6 +65,12 @@ class AsyncAbletonOSCClient(object):
         if self.transport is None:
             raise RuntimeError("the client is not open (use `async with` or `await client.open()`)")
         self.transport.sendto(encode_message(address, args), (self.host, self.port))
+
+    def send_bundle(self, messages: Iterable[Tuple[str, Sequence[Any]]]) -> None:
+        """Send (address, args) pairs in one bundle: the script runs them in order, in one go."""
+        if self.transport is None:
+            raise RuntimeError("the client is not open (use `async with` or `await client.open()`)")
+        self.transport.sendto(bundle_of(messages), (self.host, self.port))
 
     async def query(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT) -> Values:
         """Send and return the reply's values as the script sends them (echoed indices first)."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 import queue
 import socket
 import threading
-from typing import Any, Callable, List, Optional, Tuple
+from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple
 
-from AbletonOSC.osc import Bundle, OSCDecodeError, decode_packet, encode_message
+from AbletonOSC.osc import Bundle, OSCDecodeError, decode_packet, encode_bundle, encode_message
 
 from .addresses import listen_addresses
 from .errors import OSCError, OSCTimeout, timeout_message
@@ -27,6 +27,11 @@ def open_socket(reply_port: int) -> socket.socket:
         sock.close()
         raise
     return sock
+
+
+def bundle_of(messages: Iterable[Tuple[str, Sequence[Any]]]) -> bytes:
+    """One OSC bundle (timetag: immediately) of (address, args) pairs."""
+    return encode_bundle(None, [encode_message(address, tuple(args)) for address, args in messages])
 
 
 def messages_of(packet: Any) -> List[Any]:
@@ -66,6 +71,12 @@ class AbletonOSCClient(object):
     def send(self, address: str, *args: Any) -> None:
         """Send one message; no reply is awaited."""
         data = encode_message(address, args)
+        with self._send_lock:
+            self.sock.sendto(data, (self.host, self.port))
+
+    def send_bundle(self, messages: Iterable[Tuple[str, Sequence[Any]]]) -> None:
+        """Send (address, args) pairs in one bundle: the script runs them in order, in one go."""
+        data = bundle_of(messages)
         with self._send_lock:
             self.sock.sendto(data, (self.host, self.port))
 

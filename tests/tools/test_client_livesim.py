@@ -25,6 +25,12 @@ def test_query_and_query_value(live):
     assert live.query_value("/live/song/get/tempo") == 120.0
 
 
+def test_send_bundle(live):
+    live.send_bundle([("/live/song/set/tempo", (101.0,)), ("/live/track/set/name", (0, "Drums"))])
+    assert live.query("/live/song/get/tempo") == (101.0,)
+    assert live.query("/live/track/get/name", 0) == (0, "Drums")
+
+
 def test_concurrent_queries_from_threads(live):
     failures = []
 
@@ -140,8 +146,11 @@ def test_async_client(sim):
     async def scenario():
         async with AsyncAbletonOSCClient("127.0.0.1", sim.port, sim.reply_port) as client:
             assert await client.query("/live/song/get/tempo") == (120.0,)
+            client.send_bundle([("/live/track/set/name", (1, "Keys"))])
+            assert await client.query_value("/live/track/get/name", 1) == "Keys"
             answers = await asyncio.gather(*[client.query("/live/track/get/name", i) for i in range(4)])
-            assert answers == [(i, NAMES[i]) for i in range(4)]
+            names = ("1-MIDI", "Keys") + NAMES[2:]
+            assert answers == [(i, names[i]) for i in range(4)]
             with pytest.raises(OSCError, match="Index out of range"):
                 await client.query("/live/track/get/name", 9)
             updates = asyncio.Queue()
