@@ -30,8 +30,8 @@ MAX_CLIENTS = 4096
 MAX_TCP_BACKLOG = 16 * 1024 * 1024
 #: Decoded TCP packets waiting for a poll before reading from that client pauses.
 MAX_TCP_PENDING = 1024
-#: Largest packet accepted over TCP (a SLIP frame).
-MAX_TCP_PACKET = 16 * 1024 * 1024
+#: Largest packet accepted over TCP (a SLIP frame); requests are small, replies go the other way.
+MAX_TCP_PACKET = 1024 * 1024
 
 # Errors that mean "nothing to read now" or "that peer is gone": never worth more than a debug line.
 # 10035 WSAEWOULDBLOCK, 10054 WSAECONNRESET, 10061 WSAECONNREFUSED on Windows.
