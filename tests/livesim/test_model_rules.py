@@ -102,6 +102,8 @@ def test_vectors_are_read_only_snapshots(song):
         tracks[0] = tracks[1]
     song.create_midi_track(-1)
     assert len(tracks) == 4 and len(song.tracks) == 5
+    tracks.append(song.tracks[4])                 # changes only the snapshot
+    assert len(tracks) == 5 and tracks[4] == song.tracks[4] and len(song.tracks) == 5
 
 
 # ---------------------------------------------------------------- access modes and listeners

@@ -28,20 +28,6 @@ _NOTE_FIELDS = ("pitch", "start_time", "duration", "velocity", "mute", "probabil
                 "release_velocity")
 
 
-def _append(self, x):
-    """Append a note to this vector (scripts pass it to apply_note_modifications)."""
-    self._items.append(x)
-
-
-def _extend(self, xs):
-    """Append several notes."""
-    self._items.extend(xs)
-
-
-MidiNoteVector.append = _append
-MidiNoteVector.extend = _extend
-
-
 class MidiNote(object):
     """A copy of one note of a clip; edit it and pass it back via apply_note_modifications."""
 

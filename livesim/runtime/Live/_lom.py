@@ -72,10 +72,11 @@ undoable document properties) and notifies when it changed.  Engine updates call
 
 Vectors and enums
 -----------------
-``vector(cls, items, wrap_fn=wrap)`` builds a read-only snapshot vector of nodes (wrapped on
+``vector(cls, items, wrap_fn=wrap)`` builds a snapshot vector of nodes (wrapped on
 access; pass ``wrap_fn=None`` for plain values); ``make_vector_class(module, name, doc)`` makes
 a vector class (``Live.Base.Vector`` and its siblings): len, int/negative index, slice,
-iteration, ``in``; a non-int index raises
+iteration, ``in``, and ``append``/``extend`` that change only the snapshot (as Boost.Python's
+indexing suite does); item assignment is refused; a non-int index raises
 ``TypeError("Invalid index type")``, a bad one ``IndexError("Index out of range")``.
 ``make_enum(module, qualname, {"name": value})`` builds an int subclass with Boost.Python's
 ``names``/``values`` dicts and repr ``Song.Quantization.q_bar``.
@@ -756,6 +757,15 @@ class VectorBase(object):
 
     def __repr__(self):
         return "<%s.%s object with %d items>" % (type(self).__module__, type(self).__name__, len(self._items))
+
+    def append(self, x):
+        """Add an item to this snapshot (Live itself is not changed)."""
+        self._items.append(x._o if self._wrap is not None and isinstance(x, LomObject) else x)
+
+    def extend(self, xs):
+        """Add several items to this snapshot."""
+        for x in xs:
+            self.append(x)
 
     def __setitem__(self, i, v):
         raise TypeError("'%s' object does not support item assignment" % type(self).__name__)
