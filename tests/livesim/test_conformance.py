@@ -132,7 +132,7 @@ _SKIP = {"names", "values", "name", "numerator", "denominator", "real", "imag", 
 def public_members(cls):
     names = set()
     for base in cls.__mro__:
-        if base in (object, int, _lom.VectorBase, _lom.LiveEnum):
+        if base in (object, int, _lom.LiveEnum):
             continue
         for n in vars(base):
             if not n.startswith("__") and (not n.startswith("_") or n == "_live_ptr"):
