@@ -134,8 +134,9 @@ class Engine(object):
         song = self.song
         song.current_song_time = float(t)
         notify(song, "current_song_time")
-        if not song.is_playing and self.world.version >= (11, 2, 0):
-            set_value(song, "start_time", float(t), undo=False)
+        if not song.is_playing and self.world.version < (11, 2, 0):
+            # before Live 11.2 there is no separate start marker: a stopped jump sets where play starts
+            song.start_time = float(t)
 
     # -- launching
     def fire_clip(self, clip):

@@ -271,3 +271,11 @@ def test_relaunching_moves_fired_slot_index_directly(world, song):
     assert seen == [1, 2] and not track.clip_slots[1].is_triggered and track.clip_slots[2].is_triggered
     world.advance(2.0)
     assert seen == [1, 2, -1] and track.playing_slot_index == 2
+
+
+def test_start_marker_is_separate_from_the_position_since_11_2():
+    for version, expected in (("12.3.6", 0.0), ("11.0", 6.0)):
+        song = World(live_version=version, virtual_clock=True).song
+        song.current_song_time = 6.0
+        song.start_playing()
+        assert song.current_song_time == expected, version
