@@ -49,6 +49,9 @@ def _errno(error):
     return getattr(error, "winerror", None) or error.errno
 
 
+RECEIVE_BUFFER = 4 * 1024 * 1024
+
+
 class ReplyTooLarge(ValueError):
     """A reply that does not fit in one UDP datagram; it was not sent."""
 
@@ -234,6 +237,12 @@ class OSCServer(object):
     def start(self) -> None:
         """Bind the UDP socket (and the TCP listener); OSError names the port and the reason."""
         self._udp = self._bind(socket.SOCK_DGRAM, self.port, "UDP")
+        # A controller refreshing at start-up sends hundreds of queries at once; they wait in the
+        # socket's buffer until the next poll, so ask for a large one (the OS caps it).
+        try:
+            self._udp.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, RECEIVE_BUFFER)
+        except (OSError, IOError):
+            pass
         # Windows reports an earlier send's ICMP "port unreachable" on the next recvfrom.
         if hasattr(socket, "SIO_UDP_CONNRESET"):
             try:

@@ -7,6 +7,8 @@ are keyed by client, so one client's start/stop never touches another's. An obje
 deleted drops its subscriptions, and each subscriber is told on ``/live/api/listener_dropped``.
 """
 
+from .errors import HandlerError
+
 LISTENER_DROPPED = "/live/api/listener_dropped"
 
 
@@ -14,6 +16,12 @@ def live_id(obj):
     """A stable identity for a Live object (Live hands out a fresh wrapper on every access)."""
     ptr = getattr(obj, "_live_ptr", None)
     return ptr if ptr is not None else id(obj)
+
+
+def _normal(value):
+    if isinstance(value, float) and value == int(value):
+        return int(value)
+    return value
 
 
 def _alive(obj):
@@ -58,8 +66,15 @@ class Hub(object):
         self.attached = False
 
     def attach(self):
-        """Add the Live listener (AttributeError when the property is not observable)."""
-        getattr(self.target, "add_%s_listener" % self.prop.attr)(self.changed)
+        """Add the Live listener; a property Live does not report changes of is refused clearly."""
+        name = "add_%s_listener" % self.prop.attr
+        try:
+            add = getattr(self.target, name)
+        except AttributeError:
+            ctx = self.registry.ctx
+            raise HandlerError("%s: Live %s does not report changes of %s" % (
+                ctx.address, ".".join(str(n) for n in ctx.version), self.prop.attr))
+        add(self.changed)
         self.attached = True
 
     def detach(self):
@@ -124,6 +139,14 @@ class Subscriptions(object):
         sub = self.by_key.get(key)
         if sub is not None:
             self._remove(sub)
+
+    def stop_gone(self, client, entry, index_args):
+        """A stop_listen whose object no longer resolves: drop what that client had there."""
+        wanted = tuple(_normal(value) for value in index_args)
+        for sub in list(self.by_key.values()):
+            if sub.client is client and sub.start_address == entry.address.replace("/stop_listen/", "/start_listen/") \
+                    and tuple(_normal(value) for value in sub.echo) == wanted:
+                self._remove(sub)
 
     def _remove(self, sub):
         key = (sub.client, sub.address, live_id(sub.obj), sub.extra)

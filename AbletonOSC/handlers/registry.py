@@ -299,8 +299,8 @@ class Registry(object):
                 continue
             try:
                 self.run(entry, args, client)
-            except _Mismatch:
-                continue  # a pattern reaches addresses with other arguments: not an error
+            except (_Mismatch, NotAvailable):
+                continue  # a pattern reaches addresses with other arguments or versions: not an error
             except Exception as error:  # each match in its own error scope
                 server.send_error(client, "Error handling OSC message: %s" % error, entry.address)
 
@@ -322,7 +322,14 @@ class Registry(object):
                                                                                     if not a.optional)))
             )
         values = coerce_args(entry, args[count:])
-        targets = obj.resolve(ctx.song, args[:count]) if count else ((( ), ctx.song),)
+        try:
+            targets = obj.resolve(ctx.song, args[:count]) if count else (((), ctx.song),)
+        except (HandlerError, IndexError):
+            if entry.kind == KIND_STOP:
+                # The object is gone (its listeners went with it): nothing left to stop.
+                self.subscriptions.stop_gone(client, entry, args[:count])
+                return
+            raise
         reply_address = entry.address
         for echo, target in targets:
             ctx.echo = echo
@@ -377,6 +384,20 @@ def _index_reply(obj):
                                                                                            obj.index_types))
 
 
+def version_text(version):
+    """A Live version tuple as text ("11.0.0")."""
+    return ".".join(str(n) for n in version)
+
+
+def unavailable(ctx, prop, error, what=None):
+    """NotAvailable for a Live member the running version lacks (an AttributeError naming it)."""
+    name = what or prop.attr
+    if name not in str(error):
+        return error
+    return NotAvailable("%s is not available in Live %s: it has no %s" % (
+        ctx.address, version_text(ctx.version), name))
+
+
 def _make_getter(prop):
     def get(ctx, obj, *extra):
         try:
@@ -384,6 +405,8 @@ def _make_getter(prop):
         except RuntimeError:
             # Live raises RuntimeError where a property does not apply; upstream answers nil.
             values = (None,)
+        except AttributeError as error:
+            raise unavailable(ctx, prop, error)
         return values + tuple(to_osc(v) for v in extra)
 
     return get
@@ -393,7 +416,10 @@ def _make_setter(prop):
     coerce = COERCE.get(prop.type)
 
     def set_(ctx, obj, value):
-        ctx.manager.write(setattr, prop.live_target(obj), prop.attr, value)
+        try:
+            ctx.manager.write(setattr, prop.live_target(obj), prop.attr, value)
+        except AttributeError as error:
+            raise unavailable(ctx, prop, error)
 
     if coerce is None:
         raise ValueError("property %s of type %s cannot be set generically" % (prop.name, prop.type))

@@ -10,8 +10,8 @@ PROPERTIES = [
     Prop("name", "s"),
     Prop("tempo", "f", doc="The scene's tempo (-1 when disabled)"),
     Prop("tempo_enabled", "b", since=(11, 1)),
-    Prop("time_signature_numerator", "i"),
-    Prop("time_signature_denominator", "i"),
+    Prop("time_signature_numerator", "i", since=(11, 1)),
+    Prop("time_signature_denominator", "i", since=(11, 1)),
     Prop("time_signature_enabled", "b", since=(11, 1)),
 ]
 

@@ -16,7 +16,7 @@ PROPERTIES = [
     Prop("clip_trigger_quantization", "i", doc="Global launch quantization (0 none, 4 one bar, ... 13 1/32)"),
     Prop("current_song_time", "f", doc="Playback position in beats"),
     Prop("groove_amount", "f"),
-    Prop("is_ableton_link_enabled", "b"),
+    Prop("is_ableton_link_enabled", "b", since=(11, 1)),
     Prop("is_playing", "b"),
     Prop("loop", "b"),
     Prop("loop_length", "f"),
