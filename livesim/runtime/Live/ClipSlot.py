@@ -144,12 +144,10 @@ class ClipSlot(_lom.LomObject):
             return
         target.put_clip(copy_clip(o.clip, target), "Duplicate Clip")
 
-    @method("any record_length=1.7976931348623157e+308, int launch_quantization=-2147483648, "
+    @method("float record_length=1.7976931348623157e+308, int launch_quantization=-2147483648, "
             "bool force_legato=False")
     def fire(o, record_length, launch_quantization, force_legato):
         """Launch the clip, record into an empty armed slot, or act as the stop button."""
-        if not isinstance(record_length, (int, float)):
-            raise _lom.argument_error("ClipSlot", "fire", (record_length,), ["float", "int", "bool"])
         q = None if launch_quantization == INT_MIN else launch_quantization
         rec = None if record_length >= DBL_MAX else float(record_length)
         if rec is not None and o.clip is not None:
