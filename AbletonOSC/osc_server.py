@@ -153,6 +153,7 @@ class _Connection(object):
         self.open = True
 
     def write(self, packet):
+        """Frame and send a packet; what the socket does not take now waits in the backlog."""
         if not self.open:
             return
         self.backlog += slip_encode(packet)
@@ -163,6 +164,7 @@ class _Connection(object):
             self.close()
 
     def flush(self):
+        """Send as much of the backlog as the socket takes without blocking."""
         while self.backlog and self.open:
             try:
                 sent = self.sock.send(self.backlog)
@@ -187,6 +189,7 @@ class _Connection(object):
             self.pending.extend(self.decoder.feed(data))
 
     def close(self):
+        """Close the connection and forget its client (once)."""
         if not self.open:
             return
         self.open = False

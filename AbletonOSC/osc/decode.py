@@ -58,7 +58,8 @@ def decode_packet(data) -> "Message | Bundle":
     """Decode one OSC packet (a message or a bundle); raise OSCDecodeError if malformed."""
     if data.__class__ is not bytes:
         data = bytes(data)
-    # The head lookup of _decode_message, inlined: most packets are one message.
+    # _decode_message for a whole packet, inlined: most packets are one message, and the
+    # extra call would cost about a quarter of decoding a small one.
     try:
         o = (data.index(0) + 4) & -4
         head = _heads.get(data[:(data.index(0, o) + 4) & -4])

@@ -83,6 +83,7 @@ def nothing_waiting(sock):
 
 
 def send(sock, server, address, args=()):
+    """Send one OSC message from sock to the server's UDP port."""
     sock.sendto(encode_message(address, args), ("127.0.0.1", server.port))
 
 
@@ -90,11 +91,13 @@ class TcpPeer(object):
     """A TCP client speaking SLIP-framed OSC."""
 
     def __init__(self, server):
+        """Connect to the server's TCP port."""
         self.sock = socket.create_connection(("127.0.0.1", server.tcp_port), timeout=WAIT)
         self.decoder = SlipDecoder()
         self.inbox = []
 
     def send(self, address, args=()):
+        """Send one SLIP-framed OSC message."""
         self.sock.sendall(slip_encode(encode_message(address, args)))
 
     def receive(self, server, count=1):
@@ -111,4 +114,5 @@ class TcpPeer(object):
         return [(m.address, m.args) for m in out]
 
     def close(self):
+        """Close the connection."""
         self.sock.close()
