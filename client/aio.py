@@ -7,7 +7,8 @@ from typing import Any, Callable, Iterable, Optional, Sequence, Tuple
 from AbletonOSC.osc import OSCDecodeError, decode_packet, encode_message
 
 from .addresses import listen_addresses
-from .client import DEFAULT_TIMEOUT, PROBE_TIMEOUT, TEST, bundle_of, messages_of, open_socket
+from .client import (BARRIER, DEFAULT_TIMEOUT, PROBE_TIMEOUT, TEST, bundle_of, messages_of, open_socket,
+                     settle_listen)
 from .errors import OSCError, OSCTimeout, timeout_message
 from .routing import STARTUP, Pending, Router, Values
 
@@ -72,9 +73,10 @@ class AsyncAbletonOSCClient(object):
             raise RuntimeError("the client is not open (use `async with` or `await client.open()`)")
         self.transport.sendto(bundle_of(messages), (self.host, self.port))
 
-    async def query(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT) -> Values:
+    async def query(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT, probe: bool = True) -> Values:
         """Send and return the reply's values as the script sends them (echoed indices first)."""
-        return await self._request(address, args, address, address, timeout, None)
+        pending, future = self._start(address, args, address, address, None)
+        return await self._finish(pending, future, address, timeout, probe)
 
     async def query_value(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT) -> Any:
         """Query and return what follows the echoed arguments: one value, or a tuple of several."""
@@ -82,10 +84,10 @@ class AsyncAbletonOSCClient(object):
         rest = values[len(args):] if values[:len(args)] == tuple(args) else values
         return rest[0] if len(rest) == 1 else tuple(rest)
 
-    async def _request(self, address: str, args: Tuple[Any, ...], reply_address: str, error_address: str,
-                       timeout: float, listener: Any) -> Values:
+    def _start(self, address: str, args: Tuple[Any, ...], reply_address: str, error_address: str,
+               listener: Any) -> Tuple[Pending, "asyncio.Future[Pending]"]:
         assert self.loop is not None
-        future = self.loop.create_future()
+        future = self.loop.create_future()  # type: asyncio.Future[Pending]
 
         def done(pending: Pending) -> None:
             if not future.done():
@@ -96,10 +98,18 @@ class AsyncAbletonOSCClient(object):
         self.router.add_pending(pending)
         try:
             self.send(address, *args)
+        except BaseException:
+            self.router.discard_pending(pending)
+            raise
+        return pending, future
+
+    async def _finish(self, pending: Pending, future: "asyncio.Future[Pending]", address: str, timeout: float,
+                      probe: bool) -> Values:
+        try:
             await asyncio.wait_for(asyncio.shield(future), timeout)
         except asyncio.TimeoutError:
             self.router.discard_pending(pending)
-            raise await self._timeout(address, timeout)
+            raise await self._timeout(address, timeout, probe)
         except BaseException:
             self.router.discard_pending(pending)
             raise
@@ -107,32 +117,36 @@ class AsyncAbletonOSCClient(object):
             raise OSCError(pending.error[0], pending.error[1])
         return pending.values or ()
 
-    async def _timeout(self, address: str, timeout: float) -> OSCTimeout:
+    async def _timeout(self, address: str, timeout: float, probe: bool) -> OSCTimeout:
         target = "%s:%d" % (self.host, self.port)
         probing = address == TEST
-        reachable = False if probing else await self.ping(PROBE_TIMEOUT)
-        return OSCTimeout(timeout_message(address, timeout, target, reachable, probing), address, reachable)
+        reachable = await self.ping(PROBE_TIMEOUT) if probe and not probing else False
+        return OSCTimeout(timeout_message(address, timeout, target, reachable, probing, probe), address,
+                          reachable)
 
     async def ping(self, timeout: float = PROBE_TIMEOUT) -> bool:
         """Whether the script answers /live/test with 'ok' within ``timeout``."""
         try:
-            return (await self._request(TEST, (), TEST, TEST, timeout, None))[:1] == ("ok",)
+            return (await self.query(TEST, timeout=timeout))[:1] == ("ok",)
         except (OSCError, OSCTimeout, OSError):
             return False
 
     async def listen(self, address: str, callback: Callable[..., Any], *args: Any, wait: bool = True,
                      timeout: float = DEFAULT_TIMEOUT) -> Optional[Values]:
-        """Start listening to a property; callback(*values) per update; returns the current value."""
+        """Start listening to a property; callback(*values) per update; returns the current value (or None)."""
         get_address, start_address, stop_address = listen_addresses(address)
         listener = self.router.add_listener(get_address, start_address, stop_address, args, callback)
         if not wait:
             self.send(start_address, *args)
             return None
+        pending, _future = self._start(start_address, args, get_address, start_address, listener)
         try:
-            return await self._request(start_address, args, get_address, start_address, timeout, listener)
-        except OSCError:
+            await self.query(BARRIER, timeout=timeout)  # see AbletonOSCClient.listen
+        except OSCTimeout:
+            self.router.discard_pending(pending)
             self.router.remove_listener(get_address, args)
             raise
+        return settle_listen(self.router, pending, get_address, args)
 
     async def unlisten(self, address: str, *args: Any) -> None:
         """Stop listening to a property."""

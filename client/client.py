@@ -13,6 +13,8 @@ from .errors import OSCError, OSCTimeout, timeout_message
 from .routing import STARTUP, Pending, Router, Values
 
 TEST = "/live/test"
+# Answered by every AbletonOSC, upstream's too, and changes nothing: marks "all before it is served".
+BARRIER = "/live/application/get/version"
 DEFAULT_TIMEOUT = 1.0
 PROBE_TIMEOUT = 0.5
 RECV_SIZE = 65536
@@ -32,6 +34,15 @@ def open_socket(reply_port: int) -> socket.socket:
 def bundle_of(messages: Iterable[Tuple[str, Sequence[Any]]]) -> bytes:
     """One OSC bundle (timetag: immediately) of (address, args) pairs."""
     return encode_bundle(None, [encode_message(address, tuple(args)) for address, args in messages])
+
+
+def settle_listen(router: Router, pending: Pending, get_address: str, args: Tuple[Any, ...]) -> Optional[Values]:
+    """After the barrier: the listener's first value, None when none came, OSCError if refused."""
+    router.discard_pending(pending)
+    if pending.error is not None:
+        router.remove_listener(get_address, args)
+        raise OSCError(pending.error[0], pending.error[1])
+    return pending.values if pending.done else None
 
 
 def messages_of(packet: Any) -> List[Any]:
@@ -80,12 +91,14 @@ class AbletonOSCClient(object):
         with self._send_lock:
             self.sock.sendto(data, (self.host, self.port))
 
-    def query(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT) -> Values:
+    def query(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT, probe: bool = True) -> Values:
         """Send and return the reply's values as the script sends them (echoed indices first).
 
-        Raises OSCError when the script answers with /live/error, OSCTimeout without a reply.
+        Raises OSCError when the script answers with /live/error, OSCTimeout without a reply
+        (with ``probe``, after asking /live/test whether the script is there at all).
         """
-        return self._request(address, args, address, address, timeout, None)
+        pending, done = self._start(address, args, address, address, None)
+        return self._finish(pending, done, address, timeout, probe)
 
     def query_value(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT) -> Any:
         """Query and return what follows the echoed arguments: one value, or a tuple of several."""
@@ -93,8 +106,8 @@ class AbletonOSCClient(object):
         rest = values[len(args):] if values[:len(args)] == tuple(args) else values
         return rest[0] if len(rest) == 1 else tuple(rest)
 
-    def _request(self, address: str, args: Tuple[Any, ...], reply_address: str, error_address: str,
-                 timeout: float, listener: Any) -> Values:
+    def _start(self, address: str, args: Tuple[Any, ...], reply_address: str, error_address: str,
+               listener: Any) -> Tuple[Pending, threading.Event]:
         data = encode_message(address, args)
         done = threading.Event()
         pending = Pending(reply_address, args, error_address, on_done=lambda _p: done.set())
@@ -107,26 +120,31 @@ class AbletonOSCClient(object):
             except OSError:
                 self.router.discard_pending(pending)
                 raise
+        return pending, done
+
+    def _finish(self, pending: Pending, done: threading.Event, address: str, timeout: float,
+                probe: bool) -> Values:
         if not done.wait(timeout):
             self.router.discard_pending(pending)
             if not pending.done:
-                raise self._timeout(address, timeout)
+                raise self._timeout(address, timeout, probe)
         if pending.error is not None:
             raise OSCError(pending.error[0], pending.error[1])
         return pending.values or ()
 
-    def _timeout(self, address: str, timeout: float) -> OSCTimeout:
+    def _timeout(self, address: str, timeout: float, probe: bool = True) -> OSCTimeout:
         target = "%s:%d" % (self.host, self.port)
         probing = address == TEST
         reachable = False
-        if not probing and not self._closed:
+        if probe and not probing and not self._closed:
             reachable = self.ping(PROBE_TIMEOUT)
-        return OSCTimeout(timeout_message(address, timeout, target, reachable, probing), address, reachable)
+        return OSCTimeout(timeout_message(address, timeout, target, reachable, probing, probe), address,
+                          reachable)
 
     def ping(self, timeout: float = PROBE_TIMEOUT) -> bool:
         """Whether the script answers /live/test with 'ok' within ``timeout``."""
         try:
-            return self._request(TEST, (), TEST, TEST, timeout, None)[:1] == ("ok",)
+            return self.query(TEST, timeout=timeout)[:1] == ("ok",)
         except (OSCError, OSCTimeout, OSError):
             return False
 
@@ -135,19 +153,25 @@ class AbletonOSCClient(object):
                timeout: float = DEFAULT_TIMEOUT) -> Optional[Values]:
         """Start listening to a property (its get or start_listen address); callback(*values) per update.
 
-        With ``wait`` it returns the current value the script sends at once (and raises
-        OSCError if the script refuses); the listener is restored after /live/startup.
+        With ``wait`` it returns the current value the script sends at once (None for the beat,
+        which has none), raises OSCError if the script refuses and OSCTimeout if it does not
+        answer. The listener is restored after /live/startup.
         """
         get_address, start_address, stop_address = listen_addresses(address)
         listener = self.router.add_listener(get_address, start_address, stop_address, args, callback)
         if not wait:
             self.send(start_address, *args)
             return None
+        pending, _done = self._start(start_address, args, get_address, start_address, listener)
         try:
-            return self._request(start_address, args, get_address, start_address, timeout, listener)
-        except OSCError:
+            # The script answers in order: once the barrier is answered, the current value (if
+            # the property sends one: the beat does not) or the error has arrived.
+            self.query(BARRIER, timeout=timeout)
+        except OSCTimeout:
+            self.router.discard_pending(pending)
             self.router.remove_listener(get_address, args)
             raise
+        return settle_listen(self.router, pending, get_address, args)
 
     def unlisten(self, address: str, *args: Any) -> None:
         """Stop listening to a property (its get, start_listen or stop_listen address)."""

@@ -11,7 +11,7 @@ import sys
 from typing import Any, List, Optional
 
 from .catalog import AddressInfo, by_address, describe_from_server, load
-from .client import AbletonOSCClient
+from .client import BARRIER, AbletonOSCClient
 from .completion import Completer
 from .errors import OSCError, OSCTimeout
 from .lineparse import format_values, parse_line
@@ -20,7 +20,6 @@ from .screen import Screen, load_readline
 PROMPT = "live> "
 HISTORY_FILE = ".abletonosc_history"
 HISTORY_LENGTH = 2000
-BARRIER = "/live/api/get/version"
 HELP = """Type an OSC address and its arguments, e.g. /live/clip/get/name 0 1
   arguments: 3 (int), 0.5 (float), True/False, None, 'quoted string', 0x1AFF2F
   Tab completes addresses and shows an address's arguments; ↑/↓ recall history
@@ -171,7 +170,7 @@ class Console(object):
         # The script answers in order: once this is answered, any error from the line before
         # has arrived and been printed.
         try:
-            self.client.query(BARRIER, timeout=self.timeout)
+            self.client.query(BARRIER, timeout=self.timeout, probe=False)
         except (OSCError, OSCTimeout):
             pass
 

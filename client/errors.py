@@ -20,9 +20,12 @@ class OSCTimeout(TimeoutError):
         self.reachable = reachable
 
 
-def timeout_message(address: str, timeout: float, target: str, reachable: bool, probing_test: bool) -> str:
+def timeout_message(address: str, timeout: float, target: str, reachable: bool, probing_test: bool,
+                    probed: bool = True) -> str:
     """The text of an OSCTimeout: what timed out and what that suggests."""
     head = "no reply to %s from %s within %.2f s" % (address, target, timeout)
+    if not probed and not probing_test:
+        return head
     if probing_test:
         return head + ": AbletonOSC is not reachable (is Live running with AbletonOSC as a control " \
                       "surface, and the port right?). Run `abletonosc doctor` to find out more."

@@ -95,6 +95,8 @@ class FakeScript(object):
     def _serve(self, client, address, args):
         if address == "/live/test":
             self.send(client, address, ("ok",))
+        elif address == "/live/application/get/version":
+            self.send(client, address, (12, 3))
         elif address == "/live/api/get/version":
             self.send(client, address, ("0.1.0",))
         elif address == "/live/song/get/tempo":

@@ -91,6 +91,16 @@ def test_listen_and_unlisten(live):
         live.listen("/live/track/get/name", names, 42)
 
 
+def test_beat_listener_has_no_first_value(sim, live):
+    beats = Collector()
+    assert live.listen("/live/song/start_listen/beat", beats) is None
+    live.send("/live/song/start_playing")
+    assert live.query("/live/song/get/is_playing") == (True,)
+    sim.advance(2.2)
+    wait_until(lambda: len(beats.calls) >= 2)
+    assert all(len(call) == 1 and isinstance(call[0], int) for call in beats.calls)
+
+
 def test_status_handlers(live):
     errors = Collector()
     live.on("/live/error", errors)
