@@ -38,6 +38,7 @@ class Engine(object):
         self.playing = {}            # track node -> clip node
         self.record_limit = {}       # recording clip node -> beats to record (None: until stopped)
         self.started_now = set()
+        self.cue_flags = None
         self._seq = itertools.count()
 
     @property
@@ -82,6 +83,19 @@ class Engine(object):
                 t1 = round(song.loop_start + (t1 - end), 9)
         song.current_song_time = t1
         notify(song, "current_song_time")
+        if song.cue_points:
+            self._cue_flags()
+
+    def _cue_flags(self):
+        """Notify can_jump_to_next/prev_cue when the play position crosses a cue point."""
+        song = self.song
+        t = song.current_song_time
+        flags = (any(c.time > t + _EPS for c in song.cue_points), any(c.time < t - _EPS for c in song.cue_points))
+        old, self.cue_flags = self.cue_flags, flags
+        if old is not None and flags[0] != old[0]:
+            notify(song, "can_jump_to_next_cue")
+        if old is not None and flags[1] != old[1]:
+            notify(song, "can_jump_to_prev_cue")
 
     def song_seconds(self):
         """The play position in seconds at the current tempo."""
@@ -134,6 +148,8 @@ class Engine(object):
         song = self.song
         song.current_song_time = float(t)
         notify(song, "current_song_time")
+        if song.cue_points:
+            self._cue_flags()
         if not song.is_playing and self.world.version < (11, 2, 0):
             # before Live 11.2 there is no separate start marker: a stopped jump sets where play starts
             song.start_time = float(t)

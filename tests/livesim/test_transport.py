@@ -279,3 +279,14 @@ def test_start_marker_is_separate_from_the_position_since_11_2():
         song.current_song_time = 6.0
         song.start_playing()
         assert song.current_song_time == expected, version
+
+
+def test_cue_flags_follow_the_play_position(world):
+    w = World(set_data={"tracks": [{}], "cue_points": [{"name": "A", "time": 2.0}]}, virtual_clock=True)
+    song = w.song
+    heard = []
+    song.add_can_jump_to_prev_cue_listener(lambda: heard.append(song.can_jump_to_prev_cue))
+    song.current_song_time = 0.5
+    song.start_playing()
+    w.advance(1.25)
+    assert heard == [True] and not song.can_jump_to_next_cue
