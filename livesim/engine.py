@@ -170,6 +170,9 @@ class Engine(object):
                     self.fire_slot(t.slots[i], quantization, None, legato, scene)
             return
         if slot.clip is not None:
+            if int(slot.clip.launch_mode) == 2 and self.playing.get(track) is slot.clip:
+                self.stop_track(track, quantized=True, scene=scene)    # toggle mode: a second press stops
+                return
             kind = "start"
         elif track.arm and track.kind in ("midi", "audio"):
             kind = "record"

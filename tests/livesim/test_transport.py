@@ -290,3 +290,13 @@ def test_cue_flags_follow_the_play_position(world):
     song.start_playing()
     w.advance(1.25)
     assert heard == [True] and not song.can_jump_to_next_cue
+
+
+def test_toggle_launch_mode_stops_on_a_second_press(world, song):
+    clip = song.tracks[0].clip_slots[0].create_clip(4.0)
+    clip.launch_mode = Live.Clip.LaunchMode.toggle
+    clip.fire()
+    assert clip.is_playing
+    song.clip_trigger_quantization = 0
+    clip.fire()
+    assert not clip.is_playing
