@@ -60,7 +60,7 @@ def from_server(client: Any, timeout: float = 1.0) -> List[AddressInfo]:
     result = []  # type: List[AddressInfo]
     start = 0
     while True:
-        values = client.query(ADDRESSES, "//*", start, PAGE, timeout=timeout)
+        values = client.query(ADDRESSES, "//*", start, PAGE, timeout=timeout, probe=False)
         total, flat = int(values[0]), values[2:]
         for position in range(0, len(flat) - 2, 3):
             result.append(AddressInfo(str(flat[position]), str(flat[position + 1]), str(flat[position + 2])))
@@ -71,7 +71,7 @@ def from_server(client: Any, timeout: float = 1.0) -> List[AddressInfo]:
 
 def describe_from_server(client: Any, address: str, timeout: float = 1.0) -> Optional[AddressInfo]:
     """One address as a running script describes it, or None when it does not know it."""
-    values = client.query(ADDRESS, address, timeout=timeout)
+    values = client.query(ADDRESS, address, timeout=timeout, probe=False)
     if len(values) < 6:
         return None
     return AddressInfo(str(values[0]), str(values[2]), str(values[3]), str(values[1]), str(values[4]),

@@ -10,7 +10,7 @@ import os
 import sys
 from typing import Any, List, Optional
 
-from .catalog import AddressInfo, by_address, describe_from_server, load
+from .catalog import AddressInfo, by_address, describe_from_server, from_server, load
 from .client import BARRIER, AbletonOSCClient
 from .completion import Completer
 from .errors import OSCError, OSCTimeout
@@ -45,12 +45,22 @@ class Console(object):
         self.completer = Completer(entries)
         self._matches = []  # type: List[str]
         client.on("/live/error", lambda text="", address="", *rest: screen.show("error: %s (%s)" % (text, address)))
-        client.on("/live/startup", lambda *values: screen.show("AbletonOSC (re)started; listeners restored"))
+        client.on("/live/startup", self._started)
         client.on("/live/api/listener_dropped",
                   lambda *values: screen.show("listener dropped (its object was deleted): %s" % format_values(values)))
         client.on_unhandled(lambda address, values: screen.show("%s %s" % (address, format_values(values))))
         if verbose:
             client.monitor(lambda address, values: screen.show("<- %s %s" % (address, format_values(values))))
+
+    def _started(self, *values: object) -> None:
+        self.screen.show("AbletonOSC (re)started; listeners restored")
+        try:
+            entries = from_server(self.client, self.timeout)
+        except (OSCError, OSCTimeout, OSError):
+            return
+        # The script that just started may be another version: complete what it answers.
+        self.entries = by_address(entries)
+        self.completer.update(entries)
 
     # ------------------------------------------------------------------ readline
     def install_readline(self) -> None:
@@ -105,8 +115,11 @@ class Console(object):
                 except KeyboardInterrupt:
                     self.screen.show("")
                     continue
-                if not self.execute(line):
-                    return 0
+                try:
+                    if not self.execute(line):
+                        return 0
+                except KeyboardInterrupt:
+                    self.screen.show("interrupted")
         finally:
             self.save_history()
 
