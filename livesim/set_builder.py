@@ -331,12 +331,10 @@ def _clip_data(c):
 
 
 def _device_specs(t):
-    out = []
-    for d in t.devices:
-        spec = getattr(d, "spec", None)
-        if spec is not None:
-            out.append(spec)
-    return out or list(getattr(t, "device_specs", []))
+    if not t.devices:
+        return list(getattr(t, "device_specs", []))
+    from Live._build_devices import spec_of
+    return [spec_of(d) for d in t.devices]
 
 
 def export(world):

@@ -295,3 +295,22 @@ def test_default_track_names_renumber_and_given_names_stay():
     song = World(set_data={"tracks": [{"type": "midi", "name": "1-MIDI"}, {"type": "audio", "name": "7-Audio"}]}).song
     song.create_midi_track(0)
     assert [t.name for t in song.tracks] == ["1-MIDI", "2-MIDI", "7-Audio"]
+
+
+def test_devices_follow_duplication_deletion_and_export():
+    w = World(set_data={"tracks": [{"type": "audio", "devices": [{"name": "Reverb", "class_name": "Reverb",
+                                                                  "type": "audio_effect"}]}]})
+    if w.device_builder() is None:
+        pytest.skip("the device family is not present")
+    song = w.song
+    song.duplicate_track(0)
+    a, b = song.tracks[0].devices[0], song.tracks[1].devices[0]
+    assert a.class_name == b.class_name == "Reverb" and a != b
+    song.tracks[1].delete_device(0)
+    assert len(song.tracks[1].devices) == 0 and b == None     # noqa: E711
+    with pytest.raises(RuntimeError):
+        song.tracks[1].delete_device(0)
+    data = set_builder.export(w)
+    assert [d["class_name"] for d in data["tracks"][0]["devices"]] == ["Reverb"]
+    song.tracks[1].insert_device("Reverb")
+    assert [d.class_name for d in song.tracks[1].devices] == ["Reverb"]

@@ -347,46 +347,6 @@ class SongNode(_lom.Node):
         take()
         self.record(put, take, "Delete Clip")
 
-    def _set_devices(self, t, devices):
-        old = t.devices
-        t.devices = devices
-        for d in devices:
-            _lom.revive(d)
-        for d in old:
-            if d not in devices:
-                _lom.kill(d)
-        _lom.notify(t, "devices")
-        sel = t.view.selected_device
-        if sel is not None and sel not in devices:
-            t.view.selected_device = devices[0] if devices else None
-            _lom.notify(t.view, "selected_device", False)
-
-    def remove_device(self, t, index):
-        old = list(t.devices)
-        new = old[:index] + old[index + 1:]
-        self._set_devices(t, new)
-        self.record(lambda: self._set_devices(t, old), lambda: self._set_devices(t, new), "Delete Device")
-
-    def duplicate_device(self, t, index):
-        builder = self.world.device_builder()
-        if builder is None or getattr(t.devices[index], "spec", None) is None:
-            raise RuntimeError("Cannot duplicate this device")
-        d = builder(self.world, t.devices[index].spec, t)
-        old = list(t.devices)
-        new = old[:index + 1] + [d] + old[index + 1:]
-        self._set_devices(t, new)
-        self.record(lambda: self._set_devices(t, old), lambda: self._set_devices(t, new), "Duplicate Device")
-
-    def insert_device(self, t, name, index):
-        from Live._build_devices import device_for_name
-        d = device_for_name(self.world, name, t)
-        old = list(t.devices)
-        i = len(old) if index < 0 else min(index, len(old))
-        new = old[:i] + [d] + old[i:]
-        self._set_devices(t, new)
-        self.record(lambda: self._set_devices(t, old), lambda: self._set_devices(t, new), "Insert Device")
-        return d
-
     # -- track duplication
     def copy_track(self, t, group=None):
         c = TrackNode(self.world, self, t.kind, None if t.auto_name else t.own_name, t.color_index)
@@ -402,9 +362,9 @@ class SongNode(_lom.Node):
             if s.clip is not None:
                 n.clip = copy_clip(s.clip, n)
             c.slots.append(n)
-        builder = self.world.device_builder()
-        if builder is not None:
-            c.devices = [builder(self.world, d.spec, c) for d in t.devices if getattr(d, "spec", None) is not None]
+        if t.devices:
+            from Live._build_devices import clone_device
+            c.devices = [clone_device(self.world, d, c) for d in t.devices]
         for i, p in enumerate(t.mixer.sends):
             c.mixer.add_send(i, p.value)
         return c

@@ -470,9 +470,8 @@ class Track(DeviceContainer):
     @method("int arg2", edits=True, label="Delete Device")
     def delete_device(o, index):
         """Delete the device at ``index``."""
-        if not 0 <= index < len(o.devices):
-            raise RuntimeError("Index out of range")
-        o.world.song_node.remove_device(o, index)
+        from Live.Device import delete_device
+        delete_device(o, index)
 
     @method("int arg2", edits=True, label="Duplicate Clip")
     def duplicate_clip_slot(o, index):
@@ -531,15 +530,16 @@ class Track(DeviceContainer):
 
     @method("str DeviceName, int DeviceIndex=-1", edits=True, label="Insert Device", avail=since(12, 3))
     def insert_device(o, name, index):
-        """Insert a native device by name (needs the device family's builder)."""
-        return _lom.wrap(o.world.song_node.insert_device(o, name, index))
+        """Insert a stock device by its browser name at ``index`` (-1: the end)."""
+        from Live._build_devices import insert_device_by_name
+        return _lom.wrap(insert_device_by_name(o, name, index))
 
     @method("int arg2", edits=True, label="Duplicate Device", avail=since(12, 3))
     def duplicate_device(o, index):
         """Duplicate the device at ``index``."""
-        if not 0 <= index < len(o.devices):
-            raise RuntimeError("Index out of range")
-        o.world.song_node.duplicate_device(o, index)
+        from Live._build_devices import duplicate_device
+        from Live.Device import device_at
+        duplicate_device(o, device_at(o, index))
 
     class View(_lom.LomObject):
         """Track.View: the track's device chain view."""
@@ -548,7 +548,9 @@ class Track(DeviceContainer):
         canonical_parent = _lom.parent_prop()
         device_insert_mode = prop(DeviceInsertMode, set=True, observe=True, doc=False)
         is_collapsed = prop("bool", set=True, observe=True, doc=False)
-        selected_device = prop("Device", observe=True, doc=False, get=lambda o: _lom.wrap(o.selected_device))
+        selected_device = prop("Device", observe=True, doc=False,
+                               get=lambda o: _lom.wrap(o.selected_device) if o.selected_device is not None
+                               and not o.selected_device.dead else None)
 
         @method()
         def select_instrument(o):
