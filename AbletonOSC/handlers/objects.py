@@ -16,6 +16,7 @@ class Kind(object):
     """An object kind: its name and the index arguments that select one."""
 
     name = ""
+    live_class = ""  # the Live class its objects are, for the coverage report
     index_names = ()  # names of the index arguments, in order
     index_types = ()  # their type letters (see types.TYPE_NAMES)
 
@@ -49,6 +50,7 @@ def find_index(vector, obj, hint=None):
 
 
 class SongKind(Kind):
+    live_class = "Song"
     name = "song"
 
     def resolve(self, song, values):
@@ -103,6 +105,7 @@ def locate_track(song, track, echo_ref):
 
 
 class TrackKind(Kind):
+    live_class = "Track"
     name = "track"
     index_names = ("track_id",)
     index_types = ("T",)
@@ -121,6 +124,7 @@ class TrackKind(Kind):
 
 
 class ClipSlotKind(Kind):
+    live_class = "ClipSlot"
     name = "clip_slot"
     index_names = ("track_id", "clip_id")
     index_types = ("T", "i")
@@ -137,6 +141,7 @@ class ClipSlotKind(Kind):
 
 
 class ClipKind(Kind):
+    live_class = "Clip"
     name = "clip"
     index_names = ("track_id", "clip_id")
     index_types = ("T", "i")
@@ -178,6 +183,7 @@ def _locate_in_tracks(song, echo, children, obj):
 
 
 class SceneKind(Kind):
+    live_class = "Scene"
     name = "scene"
     index_names = ("scene_id",)
     index_types = ("i",)
@@ -229,6 +235,7 @@ def _device_paths(devices, prefix=()):
 
 
 class DeviceKind(Kind):
+    live_class = "Device"
     name = "device"
     index_names = ("track_id", "device_id")
     index_types = ("T", "D")
@@ -257,11 +264,78 @@ class DeviceKind(Kind):
         return None
 
 
+class ArrangementClipKind(Kind):
+    name = "arrangement_clip"
+    live_class = "Clip"
+    index_names = ("track_id", "clip_index")
+    index_types = ("T", "i")
+
+    def resolve(self, song, values):
+        index = to_int(values[1], "clip_index")
+        return [((echo[0], index), track.arrangement_clips[index]) for echo, track in TRACK.resolve(song, values[:1])]
+
+    def locate(self, song, obj, echo):
+        return _locate_in_tracks(song, echo, lambda track: track.arrangement_clips, obj)
+
+
+class ChainKind(Kind):
+    name = "chain"
+    live_class = "Chain"
+    index_names = ("track_id", "device_id", "chain_id")
+    index_types = ("T", "D", "i")
+
+    def resolve(self, song, values):
+        index = to_int(values[2], "chain_id")
+        result = []
+        for echo, device in DEVICE.resolve(song, values[:2]):
+            if not device.can_have_chains:
+                raise HandlerError("Device %s of track %s has no chains" % (echo[1], echo[0]))
+            result.append((echo + (index,), device.chains[index]))
+        return result
+
+    def locate(self, song, obj, echo):
+        if not _alive(obj):
+            return None
+        try:
+            for echo_now, device in DEVICE.resolve(song, echo[:2]):
+                index = find_index(device.chains, obj, echo[2])
+                if index is not None:
+                    return echo_now + (index,) + tuple(echo[3:])
+        except (IndexError, HandlerError, ArgumentError):
+            pass
+        return None
+
+
+class DrumPadKind(Kind):
+    name = "drum_pad"
+    live_class = "DrumPad"
+    index_names = ("track_id", "device_id", "note")
+    index_types = ("T", "D", "i")
+
+    def resolve(self, song, values):
+        note = to_int(values[2], "note")
+        if not 0 <= note <= 127:
+            raise HandlerError("note must be 0-127, got %d" % note)
+        result = []
+        for echo, device in DEVICE.resolve(song, values[:2]):
+            if not device.can_have_drum_pads:
+                raise HandlerError("Device %s of track %s is not a Drum Rack" % (echo[1], echo[0]))
+            result.append((echo + (note,), device.drum_pads[note]))
+        return result
+
+    def locate(self, song, obj, echo):
+        # A pad belongs to its rack for good and keeps its note.
+        return echo if _alive(obj) else None
+
+
 SONG = SongKind()
 TRACK = TrackKind()
 CLIP_SLOT = ClipSlotKind()
 CLIP = ClipKind()
 SCENE = SceneKind()
 DEVICE = DeviceKind()
+ARRANGEMENT_CLIP = ArrangementClipKind()
+CHAIN = ChainKind()
+DRUM_PAD = DrumPadKind()
 
-KINDS = {kind.name: kind for kind in (SONG, TRACK, CLIP_SLOT, CLIP, SCENE, DEVICE)}
+KINDS = {kind.name: kind for kind in (SONG, TRACK, CLIP_SLOT, CLIP, SCENE, DEVICE, ARRANGEMENT_CLIP, CHAIN, DRUM_PAD)}

@@ -62,11 +62,11 @@ class Entry(object):
 
     __slots__ = (
         "address", "kind", "obj", "args", "reply", "doc", "since", "fn", "echo", "reply_address",
-        "prop", "example",
+        "prop", "example", "members",
     )
 
     def __init__(self, address, kind, obj, args, reply, doc, fn, since=None, echo=True,
-                 reply_address=None, prop=None, example=None):
+                 reply_address=None, prop=None, example=None, members=()):
         self.address = address
         self.kind = kind
         self.obj = obj
@@ -79,6 +79,7 @@ class Entry(object):
         self.reply_address = reply_address
         self.prop = prop
         self.example = example
+        self.members = tuple(members)  # the Live members ("Class.member") this address reaches
 
     @property
     def full_args(self):
@@ -97,6 +98,7 @@ class Entry(object):
             "doc": self.doc,
             "since": ".".join(str(n) for n in self.since) if self.since else "",
             "example": self.example or "",
+            "members": list(self.members),
         }
 
 
@@ -109,12 +111,16 @@ class Prop(object):
     target   obj -> the Live object that holds ``attr`` (default: the object itself)
     out      Live value -> OSC value(s) (default: types.to_osc); may return a tuple
     since    the first Live version (major, minor[, bugfix]) that has it
+    member   the Live member it reaches, "Class.member" (default: the kind's class and ``attr``)
+    strict   True: where Live refuses the property for this object, answer Live's error text
+             (upstream's addresses answer nil instead, and so do ours for index references)
     """
 
-    __slots__ = ("name", "type", "access", "attr", "target", "out", "since", "doc", "getter", "listen_echo")
+    __slots__ = ("name", "type", "access", "attr", "target", "out", "since", "doc", "getter", "listen_echo",
+                 "member", "strict")
 
     def __init__(self, name, type_, access="gsl", attr=None, target=None, out=None, since=None, doc="",
-                 getter=None, listen_echo=True):
+                 getter=None, listen_echo=True, member=None, strict=False):
         self.name = name
         self.type = type_
         self.access = access
@@ -126,6 +132,8 @@ class Prop(object):
         self.getter = getter
         # Upstream's device name/class_name/type updates carry no indices; kept for compatibility.
         self.listen_echo = listen_echo
+        self.member = member
+        self.strict = strict
 
     def live_target(self, obj):
         """The Live object that holds this property."""
@@ -180,12 +188,21 @@ class Registry(object):
 
     # ------------------------------------------------------------------ declaring
     def add(self, address, kind, obj, fn, args="", reply="", doc="", since=None, echo=True,
-            reply_address=None, prop=None, example=None):
-        """Register one address; fn(ctx, obj, *args) returns a tuple to reply with, or None."""
+            reply_address=None, prop=None, example=None, members=()):
+        """Register one address; fn(ctx, obj, *args) returns a tuple to reply with, or None.
+
+        ``members`` names the Live members it reaches ("Song.tempo"), for the coverage report.
+        """
         if address in self.entries:
             raise ValueError("address registered twice: %s" % address)
-        entry = Entry(address, kind, KINDS[obj] if isinstance(obj, str) else obj, parse_signature(args), reply,
-                      doc, fn, since=since, echo=echo, reply_address=reply_address, prop=prop, example=example)
+        obj = KINDS[obj] if isinstance(obj, str) else obj
+        if isinstance(members, str):
+            members = (members,)
+        if not members and prop is not None:
+            members = (prop.member or "%s.%s" % (obj.live_class, prop.attr),)
+        entry = Entry(address, kind, obj, parse_signature(args), reply,
+                      doc, fn, since=since, echo=echo, reply_address=reply_address, prop=prop, example=example,
+                      members=members)
         self.entries[address] = entry
         self.order.append(entry)
         self._pattern_cache.clear()
@@ -227,7 +244,7 @@ class Registry(object):
             getattr(target, live_name)(*values)
 
         return self.add(address or "/live/%s/%s" % (obj.name, name), KIND_METHOD, obj, call, args=args, doc=doc,
-                        since=since, reply=reply or "")
+                        since=since, reply=reply or "", members="%s.%s" % (obj.live_class, live_name))
 
     def status(self, address, reply, doc):
         """Declare a message the script sends on its own (not dispatched)."""
@@ -338,6 +355,15 @@ class Registry(object):
                 client.send(reply_address, (echo + tuple(result)) if entry.echo else tuple(result))
 
     # ------------------------------------------------------------------ introspection
+    def coverage(self):
+        """The Live members reachable over OSC, by Live class: {"Song": ["tempo", ...]}."""
+        result = {}
+        for entry in self.order:
+            for member in entry.members:
+                cls, _, name = member.rpartition(".")
+                result.setdefault(cls, set()).add(name)
+        return {cls: sorted(names) for cls, names in sorted(result.items())}
+
     def describe(self, pattern=None):
         """Every address (matching an optional OSC pattern) as plain dicts, in registration order."""
         result = []
@@ -403,7 +429,10 @@ def _make_getter(prop):
         try:
             values = prop.read(obj)
         except RuntimeError:
-            # Live raises RuntimeError where a property does not apply; upstream answers nil.
+            # Live raises RuntimeError where a property does not apply. Upstream answers nil, and so
+            # do we on its addresses with index references; otherwise Live's own text is the answer.
+            if prop.strict or (ctx.echo and isinstance(ctx.echo[0], str)):
+                raise
             values = (None,)
         except AttributeError as error:
             raise unavailable(ctx, prop, error)
