@@ -239,6 +239,8 @@ def _devices(world, t, d, path):
         if getattr(node, "spec", None) is None:
             node.spec = spec
         t.devices.append(node)
+    if t.devices:
+        t.view.selected_device = t.devices[0]
 
 
 def _notes(clip, notes, path):
