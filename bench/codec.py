@@ -74,14 +74,17 @@ def run():
         def ref_decode(data=data):
             return OscMessage(data).params
 
-        for direction, ours, ref in (("decode", ours_decode, ref_decode),
-                                     ("encode", ours_encode, ref_encode)):
+        for direction, ours, ref, path in (
+                ("decode", ours_decode, ref_decode, "OscMessage(dgram).params"),
+                ("encode", ours_encode, ref_encode, "OscMessageBuilder: add_arg, build")):
             row = {"benchmark": "codec " + direction, "case": name, "bytes": len(data)}
             if OscMessage is None:
                 row["ours msg/s"] = rates(ours, ours)[0]
+                row["python-osc path"] = "(python-osc not installed)"
             else:
                 row["ours msg/s"], row["python-osc msg/s"] = rates(ours, ref)
                 row["ratio"] = row["ours msg/s"] / row["python-osc msg/s"]
+                row["python-osc path"] = path
             rows.append(row)
     return rows
 

@@ -325,14 +325,12 @@ _FF_TO_NUL = bytes(range(255)) + b"\x00"
 _masks = {}
 
 
-def _inner_mask(words):
-    """An int with a 1 in every byte that is not the first of its 4-byte word."""
-    mask = _masks.get(words)
-    if mask is None:
-        mask = int.from_bytes(b"\x00\x01\x01\x01" * words, "big")
-        if len(_masks) >= 64:
-            _masks.clear()
-        _masks[words] = mask
+def _inner_mask(size):
+    """An int of size bytes with a 1 in every byte that is not the first of its 4-byte word."""
+    mask = int.from_bytes(b"\x00\x01\x01\x01" * (size >> 2), "big")
+    if len(_masks) >= 64:
+        _masks.clear()
+    _masks[size] = mask
     return mask
 
 
@@ -349,12 +347,12 @@ def _strings_tail(data, o, end, count):
     nul = int.from_bytes(region.translate(_NUL_FLAGS), "big")
     if not nul & 1:
         raise _Invalid  # the last string is not terminated
-    follows_nul = (nul >> 8) & _inner_mask(size >> 2)
-    if follows_nul & ~nul:
+    follows_nul = (nul >> 8) & (_masks.get(size) or _inner_mask(size))
+    if follows_nul | nul != nul:
         raise _Invalid  # a content byte after a NUL inside a word: not canonical
     # Each string's first NUL (its terminator) becomes 0xFF, which valid UTF-8
     # never holds; padding NULs are deleted, then 0xFF becomes the separator.
-    terminators = nul & ~follows_nul
+    terminators = nul ^ follows_nul
     marked = (int.from_bytes(region, "big") | terminators * 0xFF).to_bytes(size, "big")
     strings = marked.translate(_FF_TO_NUL, b"\x00").decode("utf-8").split("\x00")
     if len(strings) != count + 1:
