@@ -336,3 +336,26 @@ def test_client_equality_and_repr(server):
     b = Client(server, ("udp", "10.0.0.1", 9), "10.0.0.1", 9)
     assert a == b and hash(a) == hash(b) and a != server.default_client
     assert repr(a) == "Client(udp 10.0.0.1:9)"
+
+
+def test_ipv6_loopback():
+    if not socket.has_ipv6:
+        pytest.skip("no IPv6 support")
+    replies6 = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+    try:
+        replies6.bind(("::1", 0))
+    except OSError:
+        replies6.close()
+        pytest.skip("no IPv6 loopback")
+    server = OSCServer(echo_dispatcher(), host="::1", port=0, reply_port=replies6.getsockname()[1])
+    server.start()
+    sender6 = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+    try:
+        assert server.default_client.host == "::1"
+        sender6.sendto(encode_message("/echo", [6]), ("::1", server.port))
+        serve(server, 1)
+        assert receive(replies6) == [("/echo", (6,))]
+    finally:
+        sender6.close()
+        replies6.close()
+        server.close()
