@@ -162,6 +162,27 @@ class AsyncAbletonOSCClient(object):
         """Remove a callback given to ``on``."""
         self.router.remove_handler(address, callback)
 
+    async def wait_for(self, address: str, timeout: float = DEFAULT_TIMEOUT,
+                       trigger: Optional[Callable[[], Any]] = None) -> Values:
+        """The values of the next message on ``address`` that answers no request; ``trigger`` runs once armed."""
+        assert self.loop is not None
+        future = self.loop.create_future()  # type: asyncio.Future[Values]
+
+        def done(waiter: Pending) -> None:
+            if not future.done():
+                future.set_result(waiter.values or ())
+
+        waiter = Pending(address, (), on_done=done)
+        self.router.add_waiter(waiter)
+        try:
+            if trigger is not None:
+                trigger()
+            return await asyncio.wait_for(future, timeout)
+        except asyncio.TimeoutError:
+            raise OSCTimeout("no %s within %.2f s" % (address, timeout), address, False)
+        finally:
+            self.router.discard_waiter(waiter)
+
     def _handle(self, data: bytes) -> None:
         try:
             packet = decode_packet(data)

@@ -187,6 +187,24 @@ class AbletonOSCClient(object):
         """Remove a callback given to ``on`` (all of the address's when none is given)."""
         self.router.remove_handler(address, callback)
 
+    def wait_for(self, address: str, timeout: float = DEFAULT_TIMEOUT,
+                 trigger: Optional[Callable[[], Any]] = None) -> Values:
+        """The values of the next message on ``address`` that answers no request (e.g. /live/startup).
+
+        ``trigger`` runs once the wait is armed: send what causes the message there, so it
+        cannot arrive before the wait begins.
+        """
+        done = threading.Event()
+        waiter = Pending(address, (), on_done=lambda _p: done.set())
+        self.router.add_waiter(waiter)
+        if trigger is not None:
+            trigger()
+        if not done.wait(timeout):
+            self.router.discard_waiter(waiter)
+            if not waiter.done:
+                raise OSCTimeout("no %s within %.2f s" % (address, timeout), address, False)
+        return waiter.values or ()
+
     def monitor(self, callback: Callable[[str, Values], Any]) -> None:
         """Call ``callback(address, values)`` for every message received."""
         with self.router.lock:

@@ -65,6 +65,7 @@ class Router(object):
         self.handlers = {}  # type: Dict[str, List[Callable[..., Any]]]
         self.monitors = []  # type: List[Callable[[str, Values], Any]]
         self.unhandled = []  # type: List[Callable[[str, Values], Any]]
+        self.waiters = []  # type: List[Pending]
 
     # ------------------------------------------------------------------ tables
     def add_pending(self, pending: Pending) -> None:
@@ -77,6 +78,17 @@ class Router(object):
         with self.lock:
             if pending in self.pending:
                 self.pending.remove(pending)
+
+    def add_waiter(self, waiter: Pending) -> None:
+        """Complete ``waiter`` with the next message on its address that answers no request."""
+        with self.lock:
+            self.waiters.append(waiter)
+
+    def discard_waiter(self, waiter: Pending) -> None:
+        """Forget a waiter (it timed out)."""
+        with self.lock:
+            if waiter in self.waiters:
+                self.waiters.remove(waiter)
 
     def add_listener(self, get_address: str, start_address: str, stop_address: str, args: Values,
                      callback: Callable[..., Any]) -> Listener:
@@ -135,6 +147,9 @@ class Router(object):
                 if pending.listener is not None:
                     calls.extend((cb, values) for cb in pending.listener.callbacks)
                 return calls
+            for waiter in [w for w in self.waiters if w.address == address]:
+                self.waiters.remove(waiter)
+                waiter.complete(values, None)
             listeners = self._listeners_for(address, values)
             for listener in listeners:
                 calls.extend((cb, values) for cb in listener.callbacks)

@@ -124,7 +124,7 @@ def test_listeners_restored_after_the_script_reloads(sim, live):
     tempo, startups = Collector(), Collector()
     live.on("/live/startup", startups)
     live.listen("/live/song/get/tempo", tempo)
-    sim.reload_script()
+    assert live.wait_for("/live/startup", timeout=5, trigger=sim.reload_script) == ()
     wait_until(lambda: startups.calls)
     wait_until(lambda: tempo.calls.count((120.0,)) >= 2)
     live.send("/live/song/set/tempo", 112.0)

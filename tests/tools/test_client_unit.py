@@ -137,6 +137,13 @@ def test_listeners_are_restored_after_startup(pair):
     tempo.wait_for((99.0,))
 
 
+def test_wait_for_a_status_message(pair):
+    client, server = pair
+    assert client.wait_for("/live/startup", trigger=lambda: client.send("/live/api/reload")) == ()
+    with pytest.raises(OSCTimeout, match="no /live/startup within"):
+        client.wait_for("/live/startup", timeout=0.1)
+
+
 def test_reply_to_source_mode_with_two_clients():
     server = FakeScript(reply_to_source=True)
     one = AbletonOSCClient("127.0.0.1", server.port, reply_port=0)
@@ -185,6 +192,7 @@ def test_async_client():
             client.send("/live/song/set/tempo", 128.0)
             assert await asyncio.wait_for(updates.get(), 5) == 128.0
             await client.unlisten("/live/song/get/tempo")
+            assert await client.wait_for("/live/startup", trigger=lambda: client.send("/live/api/reload")) == ()
             server.silent = True
             with pytest.raises(OSCTimeout) as caught:
                 await client.query("/live/song/get/tempo", timeout=0.2)
