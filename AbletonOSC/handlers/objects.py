@@ -6,6 +6,8 @@ index arguments (``locate``). A track reference is an index, ``"*"`` for every t
 ``"master"``, or a return track's letter ``"A"``..``"L"``; replies echo it as given.
 """
 
+from typing import Tuple
+
 from .errors import HandlerError
 from .types import ArgumentError, to_int
 
@@ -17,8 +19,8 @@ class Kind(object):
 
     name = ""
     live_class = ""  # the Live class its objects are, for the coverage report
-    index_names = ()  # names of the index arguments, in order
-    index_types = ()  # their type letters (see types.TYPE_NAMES)
+    index_names = ()  # type: Tuple[str, ...]  # names of the index arguments, in order
+    index_types = ()  # type: Tuple[str, ...]  # their type letters (see types.TYPE_NAMES)
 
     def resolve(self, song, values):
         """Return a list of (echo, obj) for the index values (several for a wildcard)."""

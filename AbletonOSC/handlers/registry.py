@@ -12,10 +12,7 @@ from .listeners import Subscriptions
 from .objects import KINDS, SONG
 from .types import COERCE, TYPE_NAMES, ArgumentError, to_osc
 
-try:
-    from ..osc import is_pattern, pattern_matches
-except ImportError:  # pragma: no cover - the codec ships with the script
-    is_pattern = pattern_matches = None
+from ..osc import is_pattern, pattern_matches
 
 KIND_GET = "get"
 KIND_SET = "set"
