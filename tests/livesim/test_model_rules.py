@@ -343,3 +343,11 @@ def test_listener_errors_go_to_the_log(world, song):
     assert len(lines) == 1 and "KeyError" in lines[0] and "Traceback" in lines[0]
     with pytest.raises(ValueError):
         world.advance(-1.0)
+
+
+def test_view_notifications_do_not_take_the_lock(world, song):
+    def on_selection():
+        song.tracks[0].mute = True          # allowed: selection notifications hold no lock
+    song.view.add_selected_track_listener(on_selection)
+    song.view.selected_track = song.tracks[1]
+    assert song.tracks[0].mute is True and not world.exceptions
