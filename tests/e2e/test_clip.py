@@ -194,6 +194,14 @@ def test_clip_add_many_notes(client, midi_clip):
     assert reply == (0, 0) + tuple(expected)
 
 
+def test_notes_at_pitch_127_are_included_by_default(client, midi_clip):
+    # upstream's default range (0, 127) left pitch 127 out of "all notes": invisible and unremovable
+    client.send("/live/clip/add/notes", 0, 0, 127, 0.0, 1.0, 100, False, 0, 1.0, 1.0, 100, 1)
+    assert client.query("/live/clip/get/notes", 0, 0) == (0, 0, 0, 1.0, 1.0, 100, True, 127, 0.0, 1.0, 100, False)
+    client.send("/live/clip/remove/notes", 0, 0)
+    assert client.query("/live/clip/get/notes", 0, 0) == (0, 0)
+
+
 def test_add_notes_bad_count_is_an_error_and_adds_nothing(client, midi_clip):
     client.send("/live/clip/add/notes", 0, 0, 60, 0.0, 0.25, 64, False, 62)
     client.expect_error(address="/live/clip/add/notes")

@@ -162,8 +162,17 @@ def test_device_errors(dev):
     assert client.expect_error("Index out of range")[1] == "/live/device/get/parameter/value"
     client.send("/live/device/set/parameter/value", 0, 1, 3, 1000.0)
     client.expect_error(address="/live/device/set/parameter/value")
-    client.send("/live/device/get/name", 3, 0)  # a track without devices
+    client.send("/live/device/get/name", 4, 0)  # a track without devices
     client.expect_error("Index out of range", address="/live/device/get/name")
+
+
+def test_device_types(dev):
+    # LOM: 1 instrument, 2 audio effect, 4 MIDI effect (upstream's README had them swapped)
+    sim, client = dev
+    assert client.query("/live/device/get/type", 0, 0) == (0, 0, 1)
+    assert client.query("/live/device/get/type", 1, 0) == (1, 0, 2)
+    assert client.query("/live/device/get/type", 3, 0) == (3, 0, 4)
+    assert client.query("/live/device/get/class_name", 3, 0) == (3, 0, "MidiArpeggiator")
 
 
 def test_device_on_a_return_track(dev):

@@ -73,3 +73,30 @@ def test_map_cc_bad_arguments(rich):
     assert "cc" in client.expect_error(address="/live/midimap/map_cc")[0]
     client.send("/live/midimap/map_cc", 0, 1, 999, 0, 20)
     client.expect_error("Index out of range", address="/live/midimap/map_cc")
+
+
+def test_map_cc_again_replaces_the_mapping(rich):
+    sim, client = rich
+    client.send("/live/midimap/map_cc", 0, 1, 3, 0, 30)
+    client.send("/live/midimap/map_cc", 0, 2, 2, 0, 30)  # same channel and CC: replaces
+    assert client.query("/live/midimap/get/mappings") == (0, 30, 0, 2, 2)
+    client.sync()
+    sim.tick()
+    before = client.query("/live/device/get/parameter/value", 0, 1, 3)
+    _cc(sim, 0, 30, 0)
+    _cc(sim, 0, 30, 127)
+    assert client.query("/live/device/get/parameter/value", 0, 1, 3) == before
+    high = client.query("/live/device/get/parameters/max", 0, 2)[2 + 2]
+    assert client.query("/live/device/get/parameter/value", 0, 2, 2) == (0, 2, 2, pytest.approx(high))
+
+
+def test_mappings_survive_a_reload(rich):
+    sim, client = rich
+    client.send("/live/midimap/map_cc", 1, 0, 1, 5, 40)
+    client.send("/live/api/reload")
+    client.wait_for("/live/startup")
+    assert client.query("/live/midimap/get/mappings") == (5, 40, 1, 0, 1)
+    sim.tick()
+    _cc(sim, 5, 40, 0)
+    low = client.query("/live/device/get/parameters/min", 1, 0)[2 + 1]
+    assert client.query("/live/device/get/parameter/value", 1, 0, 1) == (1, 0, 1, pytest.approx(low))

@@ -289,6 +289,11 @@ def test_track_names(client):
     assert client.query("/live/song/get/track_names", 2, -1) == ("3-Audio", "4-Audio")
 
 
+def test_track_names_with_only_a_start(client):
+    # upstream raised on a single bound; it reads as "from index_min on"
+    assert client.query("/live/song/get/track_names", 2) == ("3-Audio", "4-Audio")
+
+
 def test_scene_names(client):
     try:
         client.send("/live/scene/set/name", 0, "Intro")
@@ -435,3 +440,39 @@ def test_track_data_devices_and_clip_slots():
         assert reply == ("Synth", "Lead", "Auto Filter", "Reverb", 4.0, 8.0, None, None,
                          "Drums", "Compressor", 4.0, None, None, None)
         assert client.errors() == []
+
+
+def test_start_listen_twice_sends_each_change_once(client):
+    try:
+        client.send("/live/song/start_listen/groove_amount")
+        client.send("/live/song/start_listen/groove_amount")
+        client.sync()
+        client.take_all("/live/song/get/groove_amount")
+        client.send("/live/song/set/groove_amount", 0.25)
+        client.sync()
+        assert client.take_all("/live/song/get/groove_amount") == [(pytest.approx(0.25),)]
+    finally:
+        client.send("/live/song/stop_listen/groove_amount")
+        client.send("/live/song/set/groove_amount", 0.0)
+    client.sync()
+    client.take_all("/live/song/get/groove_amount")
+
+
+def test_stop_listen_without_start_is_quiet(client):
+    client.send("/live/song/stop_listen/metronome")
+    client.send("/live/track/stop_listen/solo", 0)
+    client.send("/live/song/stop_listen/beat")
+    assert client.errors() == []
+
+
+@pytest.mark.livesim_only
+def test_current_song_time_listener(fresh_sim, fresh_client):
+    sim, client = fresh_sim, fresh_client
+    client.send("/live/song/start_listen/current_song_time")
+    assert client.wait_for("/live/song/get/current_song_time") == (0.0,)
+    client.send("/live/song/start_playing")
+    client.sync()
+    sim.advance(1.0)
+    times = [a[0] for a in client.take_all("/live/song/get/current_song_time")]
+    assert times and times == sorted(times)
+    assert times[-1] == pytest.approx(2.0, abs=0.05)
