@@ -1,7 +1,7 @@
 """Address helpers: a property's get, start_listen and stop_listen addresses."""
 from __future__ import annotations
 
-from typing import Tuple
+from typing import Any, Tuple
 
 LISTEN_VERBS = ("get", "start_listen", "stop_listen")
 
@@ -35,3 +35,9 @@ def echoes(sent: Tuple[object, ...], values: Tuple[object, ...]) -> bool:
         if not same_value(expected, actual):
             return False
     return True
+
+
+def after_echo(sent: Tuple[Any, ...], values: Tuple[Any, ...]) -> Any:
+    """What follows the echoed arguments in a reply: one value, or a tuple of several."""
+    rest = values[len(sent):] if echoes(sent, values) else values
+    return rest[0] if len(rest) == 1 else tuple(rest)

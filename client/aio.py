@@ -6,11 +6,10 @@ from typing import Any, Callable, Iterable, Optional, Sequence, Tuple
 
 from AbletonOSC.osc import OSCDecodeError, decode_packet, encode_message
 
-from .addresses import listen_addresses
-from .client import (BARRIER, DEFAULT_TIMEOUT, PROBE_TIMEOUT, TEST, bundle_of, messages_of, open_socket,
-                     settle_listen)
+from .addresses import after_echo, listen_addresses
 from .errors import OSCError, OSCTimeout, timeout_message
-from .routing import STARTUP, Pending, Router, Values
+from .routing import STARTUP, Pending, Router, Values, settle_listen
+from .wire import BARRIER, DEFAULT_TIMEOUT, PROBE_TIMEOUT, TEST, bundle_of, messages_of, open_socket
 
 
 class _Protocol(asyncio.DatagramProtocol):
@@ -80,9 +79,7 @@ class AsyncAbletonOSCClient(object):
 
     async def query_value(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT) -> Any:
         """Query and return what follows the echoed arguments: one value, or a tuple of several."""
-        values = await self.query(address, *args, timeout=timeout)
-        rest = values[len(args):] if values[:len(args)] == tuple(args) else values
-        return rest[0] if len(rest) == 1 else tuple(rest)
+        return after_echo(args, await self.query(address, *args, timeout=timeout))
 
     def _start(self, address: str, args: Tuple[Any, ...], reply_address: str, error_address: str,
                listener: Any) -> Tuple[Pending, "asyncio.Future[Pending]"]:

@@ -2,58 +2,15 @@
 from __future__ import annotations
 
 import queue
-import socket
 import threading
-from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Iterable, Optional, Sequence, Tuple
 
-from AbletonOSC.osc import Bundle, OSCDecodeError, decode_packet, encode_bundle, encode_message
+from AbletonOSC.osc import OSCDecodeError, decode_packet, encode_message
 
-from .addresses import listen_addresses
+from .addresses import after_echo, listen_addresses
 from .errors import OSCError, OSCTimeout, timeout_message
-from .routing import STARTUP, Pending, Router, Values
-
-TEST = "/live/test"
-# Answered by every AbletonOSC, upstream's too, and changes nothing: marks "all before it is served".
-BARRIER = "/live/application/get/version"
-DEFAULT_TIMEOUT = 1.0
-PROBE_TIMEOUT = 0.5
-RECV_SIZE = 65536
-
-
-def open_socket(reply_port: int) -> socket.socket:
-    """A UDP socket bound to the reply port (0: an ephemeral one) on every interface."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        sock.bind(("0.0.0.0", reply_port))
-    except OSError:
-        sock.close()
-        raise
-    return sock
-
-
-def bundle_of(messages: Iterable[Tuple[str, Sequence[Any]]]) -> bytes:
-    """One OSC bundle (timetag: immediately) of (address, args) pairs."""
-    return encode_bundle(None, [encode_message(address, tuple(args)) for address, args in messages])
-
-
-def settle_listen(router: Router, pending: Pending, get_address: str, args: Tuple[Any, ...]) -> Optional[Values]:
-    """After the barrier: the listener's first value, None when none came, OSCError if refused."""
-    router.discard_pending(pending)
-    if pending.error is not None:
-        router.remove_listener(get_address, args)
-        raise OSCError(pending.error[0], pending.error[1])
-    return pending.values if pending.done else None
-
-
-def messages_of(packet: Any) -> List[Any]:
-    """The messages of a decoded packet, bundles flattened in order."""
-    if isinstance(packet, Bundle):
-        result = []  # type: List[Any]
-        for element in packet.elements:
-            result.extend(messages_of(element))
-        return result
-    return [packet]
-
+from .routing import STARTUP, Pending, Router, Values, settle_listen
+from .wire import BARRIER, DEFAULT_TIMEOUT, PROBE_TIMEOUT, RECV_SIZE, TEST, bundle_of, messages_of, open_socket
 
 class AbletonOSCClient(object):
     """Send to AbletonOSC, query it, and listen to Live's properties.
@@ -102,9 +59,7 @@ class AbletonOSCClient(object):
 
     def query_value(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT) -> Any:
         """Query and return what follows the echoed arguments: one value, or a tuple of several."""
-        values = self.query(address, *args, timeout=timeout)
-        rest = values[len(args):] if values[:len(args)] == tuple(args) else values
-        return rest[0] if len(rest) == 1 else tuple(rest)
+        return after_echo(args, self.query(address, *args, timeout=timeout))
 
     def _start(self, address: str, args: Tuple[Any, ...], reply_address: str, error_address: str,
                listener: Any) -> Tuple[Pending, threading.Event]:

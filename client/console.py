@@ -11,11 +11,12 @@ import sys
 from typing import Any, List, Optional
 
 from .catalog import AddressInfo, by_address, describe_from_server, from_server, load
-from .client import BARRIER, AbletonOSCClient
+from .client import AbletonOSCClient
 from .completion import Completer
 from .errors import OSCError, OSCTimeout
 from .lineparse import format_values, parse_line
 from .screen import Screen, load_readline
+from .wire import BARRIER
 
 PROMPT = "live> "
 HISTORY_FILE = ".abletonosc_history"

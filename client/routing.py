@@ -13,6 +13,7 @@ import threading
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from .addresses import echoes
+from .errors import OSCError
 
 ERROR = "/live/error"
 STARTUP = "/live/startup"
@@ -194,3 +195,12 @@ class Router(object):
         # indices of an object that moved: with one listener on the address, they are its.
         on_address = [listener for (get_address, _), listener in self.listeners.items() if get_address == address]
         return on_address if len(on_address) == 1 else []
+
+
+def settle_listen(router: Router, pending: Pending, get_address: str, args: Tuple[Any, ...]) -> Optional[Values]:
+    """After the barrier: the listener's first value, None when none came, OSCError if refused."""
+    router.discard_pending(pending)
+    if pending.error is not None:
+        router.remove_listener(get_address, args)
+        raise OSCError(pending.error[0], pending.error[1])
+    return pending.values if pending.done else None
