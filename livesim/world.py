@@ -124,9 +124,17 @@ class History(object):
 
 
 class World(object):
-    """One simulated Live: the set scripts see as ``song``, its engine, timers and log."""
+    """One simulated Live: the set scripts see as ``song``, its engine, timers and log.
+
+    Behaviours not yet measured on a real Live are switchable per world:
+    ``clamp_ranges`` (False: an out-of-range tempo or parameter value raises RuntimeError;
+    True: it is clamped) and ``notify_unchanged`` (False: listeners fire only when a value
+    changes; True: every write notifies).
+    """
 
     log = None
+    clamp_ranges = False
+    notify_unchanged = False
 
     def __init__(self, set_data=None, live_version=DEFAULT_VERSION, virtual_clock=False):
         from livesim import set_builder

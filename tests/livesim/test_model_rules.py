@@ -351,3 +351,18 @@ def test_view_notifications_do_not_take_the_lock(world, song):
     song.view.add_selected_track_listener(on_selection)
     song.view.selected_track = song.tracks[1]
     assert song.tracks[0].mute is True and not world.exceptions
+
+
+def test_unmeasured_behaviours_are_switchable(world, song):
+    world.clamp_ranges = True
+    song.tempo = 5000.0
+    assert song.tempo == 999.0
+    song.tracks[0].mixer_device.volume.value = -1.0
+    assert song.tracks[0].mixer_device.volume.value == 0.0
+    heard = []
+    song.add_metronome_listener(lambda: heard.append(1))
+    song.metronome = False
+    assert heard == []
+    world.notify_unchanged = True
+    song.metronome = False
+    assert heard == [1]

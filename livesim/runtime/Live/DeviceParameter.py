@@ -82,9 +82,7 @@ class ParamNode(_lom.Node):
 
 
 def _set_value(o, v):
-    if v < o.min or v > o.max:
-        raise RuntimeError(OUT_OF_RANGE_TEXT)
-    o.set(v)
+    o.set(_lom.in_range(o.world, v, o.min, o.max, OUT_OF_RANGE_TEXT))
 
 
 def _check_items(o):

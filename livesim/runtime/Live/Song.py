@@ -389,8 +389,7 @@ def _range(attr, lo, hi, what):
 
 
 def _set_tempo(o, v):
-    if v < 20.0 or v > 999.0:
-        raise RuntimeError("Tempo out of range")
+    v = _lom.in_range(o.world, v, 20.0, 999.0, "Tempo out of range")
     if set_value(o, "tempo", v):
         p = o.master.mixer.song_tempo if o.master is not None else None
         if p is not None:

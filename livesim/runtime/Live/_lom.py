@@ -451,6 +451,15 @@ def event(avail=None):
     return _Event(avail)
 
 
+def in_range(w, v, lo, hi, text):
+    """``v`` if within [lo, hi]; else clamped (world.clamp_ranges) or RuntimeError(text)."""
+    if lo <= v <= hi:
+        return v
+    if w.clamp_ranges:
+        return lo if v < lo else hi
+    raise RuntimeError(text)
+
+
 def check_edit(w):
     """Refuse a document change during notifications and undo/redo."""
     if w.history.replaying:
@@ -463,6 +472,8 @@ def set_value(o, name, value, undo=None, prop=None):
     """Store ``value`` as ``o.<name>``; record undo and notify if it changed."""
     old = getattr(o, name)
     if old == value and type(old) is type(value):
+        if o.world.notify_unchanged and o.ls is not None:
+            notify(o, prop.name if prop is not None else name, prop.doc if prop is not None else True)
         return False
     setattr(o, name, value)
     if prop is None:
