@@ -69,6 +69,8 @@ An exception in a listener goes to ``world.log_exception`` and the other listene
 ``set_value(node, name, value, undo=None)`` stores a value, records the undo entry (for
 undoable document properties) and notifies when it changed.  Engine updates call it with
 ``undo=False``.  ``world.history.record(undo_fn, redo_fn, label)`` records other edits.
+Ranged setters use ``in_range(world, value, lo, hi, error_text)`` so ``world.clamp_ranges``
+applies; ``world.notify_unchanged`` makes ``set_value`` notify equal writes too.
 
 Vectors and enums
 -----------------
