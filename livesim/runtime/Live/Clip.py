@@ -331,9 +331,7 @@ def _set_is_playing(o, v):
 
 def _range_setter(attr, lo, hi, what):
     def fset(o, v):
-        if v < lo or v > hi:
-            raise RuntimeError("%s out of range" % what)
-        set_value(o, attr, v)
+        set_value(o, attr, _lom.in_range(o.world, v, lo, hi, "%s out of range" % what))
     return fset
 
 

@@ -35,9 +35,7 @@ def _set_tempo(o, v):
     if v == -1.0 and o.world.version < (11, 1, 0):
         set_value(o, "tempo_enabled", False)
         return
-    if v < 20.0 or v > 999.0:
-        raise RuntimeError("Tempo out of range")
-    set_value(o, "tempo_value", v)
+    set_value(o, "tempo_value", _lom.in_range(o.world, v, 20.0, 999.0, "Tempo out of range"))
     set_value(o, "tempo_enabled", True)
     _lom.notify(o, "tempo")
 

@@ -382,9 +382,7 @@ def _put_send(mixer, index, p):
 
 def _range(attr, lo, hi, what):
     def fset(o, v):
-        if v < lo or v > hi:
-            raise RuntimeError("%s out of range" % what)
-        set_value(o, attr, v)
+        set_value(o, attr, _lom.in_range(o.world, v, lo, hi, "%s out of range" % what))
     return fset
 
 
