@@ -54,3 +54,20 @@ def test_errors_are_logged(client, sim):
     with open(path) as handle:
         text = handle.read()
     assert "/live/scene/get/name" in text and "Index out of range" in text
+
+
+@pytest.mark.livesim_only
+def test_startup_is_sent_to_the_reply_port_when_the_script_starts():
+    # upstream: at start-up /live/startup goes to 127.0.0.1:11001 before any client spoke
+    from livesim.testing import LiveSim
+
+    from tests.e2e.harness import OSCClient, REAL_TARGET
+
+    if REAL_TARGET is not None:
+        pytest.skip("starts its own livesim")
+    listener = OSCClient("127.0.0.1", 9, bind_port=0)
+    try:
+        with LiveSim(reply_port=listener.port, virtual_clock=True) as sim:
+            assert listener.wait_for("/live/startup", timeout=3.0) == ()
+    finally:
+        listener.close()

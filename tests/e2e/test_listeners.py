@@ -156,6 +156,20 @@ def test_deleting_the_device_drops_its_parameter_listener():
         assert client.query("/live/track/get/num_devices", 0) == (0, 2)
 
 
+def test_parameter_listener_follows_its_device():
+    from tests.e2e.sets import rich_set
+
+    with running_sim(rich_set()) as (sim, client):
+        client.send("/live/device/start_listen/parameter/value", 0, 2, 2)
+        assert client.wait_for("/live/device/get/parameter/value")[:3] == (0, 2, 2)
+        assert client.wait_for("/live/device/get/parameter/value_string")[:3] == (0, 2, 2)
+        client.send("/live/track/delete_device", 0, 0)  # the Reverb is now device 1
+        client.send("/live/device/set/parameter/value", 0, 1, 2, 0.125)
+        assert client.wait_for("/live/device/get/parameter/value") == (0, 1, 2, pytest.approx(0.125))
+        assert client.wait_for("/live/device/get/parameter/value_string")[:3] == (0, 1, 2)
+        assert client.errors() == []
+
+
 def test_undo_of_a_deletion_does_not_revive_a_dropped_listener(fresh_client):
     client = fresh_client
     client.send("/live/track/start_listen/arm", 2)

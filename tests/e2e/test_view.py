@@ -38,8 +38,13 @@ def test_selected_track_touchosc_float(client):
     try:
         client.send("/live/view/set/selected_track", 1.0)
         assert client.query("/live/view/get/selected_track") == (1,)
+        client.send("/live/view/set/selected_scene", 2.0)  # upstream refused floats here
+        assert client.query("/live/view/get/selected_scene") == (2,)
+        client.send("/live/view/set/selected_clip", 3.0, 1.0)
+        assert client.query("/live/view/get/selected_clip") == (3, 1)
     finally:
         client.send("/live/view/set/selected_track", 0)
+        client.send("/live/view/set/selected_scene", 0)
     client.sync()
 
 
