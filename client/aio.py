@@ -117,7 +117,7 @@ class AsyncAbletonOSCClient(object):
     async def _timeout(self, address: str, timeout: float, probe: bool) -> OSCTimeout:
         target = "%s:%d" % (self.host, self.port)
         probing = address == TEST
-        reachable = await self.ping(PROBE_TIMEOUT) if probe and not probing else False
+        reachable = await self.ping(max(timeout, PROBE_TIMEOUT)) if probe and not probing else False
         return OSCTimeout(timeout_message(address, timeout, target, reachable, probing, probe), address,
                           reachable)
 

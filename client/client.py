@@ -92,7 +92,7 @@ class AbletonOSCClient(object):
         probing = address == TEST
         reachable = False
         if probe and not probing and not self._closed:
-            reachable = self.ping(PROBE_TIMEOUT)
+            reachable = self.ping(max(timeout, PROBE_TIMEOUT))
         return OSCTimeout(timeout_message(address, timeout, target, reachable, probing, probe), address,
                           reachable)
 

@@ -10,6 +10,7 @@ import os
 import sys
 from typing import Any, List, Optional
 
+from .addresses import listen_addresses
 from .catalog import AddressInfo, by_address, describe_from_server, from_server, load
 from .client import AbletonOSCClient
 from .completion import Completer
@@ -160,8 +161,7 @@ class Console(object):
         if self.verbose:
             self.screen.show("-> %s %s" % (address, format_values(args)))
         if entry is not None and entry.kind == "start_listen":
-            self.client.listen(address, self._printer(address), *args, wait=True,
-                                             timeout=self.timeout)
+            self.client.listen(address, self._printer(address), *args, wait=True, timeout=self.timeout)
             return
         if entry is not None and entry.kind == "stop_listen":
             self.client.unlisten(address, *args)
@@ -175,7 +175,7 @@ class Console(object):
         self._barrier()
 
     def _printer(self, address: str) -> Any:
-        get_address = address.replace("/start_listen/", "/get/", 1)
+        get_address = listen_addresses(address)[0]
         reply = self.entries.get(get_address)
         signature = reply.reply if reply is not None else None
         return lambda *values: self.screen.show("%s %s" % (get_address, format_values(values, signature)))

@@ -63,7 +63,7 @@ def test_error_raises_oscerror_with_the_servers_text(live):
 def test_timeout_when_the_server_is_reachable(live):
     # A set answers nothing: the script is there, the address just sends no reply.
     with pytest.raises(OSCTimeout) as caught:
-        live.query("/live/song/set/tempo", 120.0, timeout=0.3)
+        live.query("/live/song/set/tempo", 120.0, timeout=1.0)
     assert caught.value.reachable and "reachable" in str(caught.value)
 
 
@@ -170,7 +170,7 @@ def test_async_client(sim):
             assert await asyncio.wait_for(updates.get(), 5) == 125.0
             await client.unlisten("/live/song/get/tempo")
             with pytest.raises(OSCTimeout) as caught:
-                await client.query("/live/song/set/tempo", 125.0, timeout=0.3)
+                await client.query("/live/song/set/tempo", 125.0, timeout=1.0)
             assert caught.value.reachable
 
     loop = asyncio.new_event_loop()
