@@ -21,7 +21,7 @@ _SONG_GRID = {0: 0.0, 1: 8.0, 2: 4.0, 3: 2.0, 4: 1.0, 5: -2.0, 6: -4.0 / 3, 7: -
 
 
 class _Event(object):
-    __slots__ = ("time", "seq", "kind", "track", "slot", "clip", "scene", "record_length", "live")
+    __slots__ = ("time", "seq", "kind", "track", "slot", "clip", "scene", "record_length", "live", "legato")
 
     def __lt__(self, other):
         return (self.time, self.seq) < (other.time, other.seq)
@@ -184,6 +184,7 @@ class Engine(object):
         grid = 0.0 if legato else self.clip_grid(slot.clip, quantization)
         song = self.song
         ev = self._event(kind, track, slot, slot.clip, scene, record_length)
+        ev.legato = legato or (slot.clip is not None and slot.clip.legato)
         if not song.is_playing:
             self.start(from_start=True)
             ev.time = song.current_song_time
@@ -301,6 +302,7 @@ class Engine(object):
         ev.kind, ev.track, ev.slot, ev.clip, ev.scene, ev.record_length = kind, track, slot, clip, scene, \
             record_length
         ev.live = True
+        ev.legato = False
         ev.time = 0.0
         return ev
 
@@ -345,14 +347,19 @@ class Engine(object):
             set_value(self.song, "session_record_status", self._status(1), undo=False)
         if clip is None or clip.dead:
             return
-        self._start_now(ev.track, slot, clip, ev.time, offset, recording=ev.kind == "record")
+        follow = None
+        if ev.legato and ev.kind == "start":
+            old = self.playing.get(ev.track)
+            if old is not None and old is not clip:
+                follow = old.playing_position + offset     # legato: keep the playing clip's position
+        self._start_now(ev.track, slot, clip, ev.time, offset, recording=ev.kind == "record", at_pos=follow)
 
     @staticmethod
     def _status(v):
         from Live.Song import SessionRecordStatus
         return SessionRecordStatus.values[v]
 
-    def _start_now(self, track, slot, clip, at, offset, recording=False):
+    def _start_now(self, track, slot, clip, at, offset, recording=False, at_pos=None):
         old = self.playing.get(track)
         if old is not None and old is not clip:
             self._halt_clip(old)
@@ -364,7 +371,7 @@ class Engine(object):
         if recording:
             pos = offset
         else:
-            pos = clip.start_marker + offset
+            pos = clip.start_marker + offset if at_pos is None else at_pos
             if clip.looping and pos >= clip.loop_end and clip.loop_end > clip.loop_start:
                 pos = clip.loop_start + (pos - clip.loop_start) % (clip.loop_end - clip.loop_start)
         was_playing = clip.is_playing

@@ -300,3 +300,14 @@ def test_toggle_launch_mode_stops_on_a_second_press(world, song):
     song.clip_trigger_quantization = 0
     clip.fire()
     assert not clip.is_playing
+
+
+def test_force_legato_keeps_the_position(world, song):
+    track = song.tracks[0]
+    a = track.clip_slots[0].create_clip(8.0)
+    b = track.clip_slots[1].create_clip(8.0)
+    track.clip_slots[0].fire()
+    world.advance(1.0)
+    track.clip_slots[1].fire(force_legato=True)
+    assert b.is_playing and not a.is_playing
+    assert b.playing_position == pytest.approx(2.0)
