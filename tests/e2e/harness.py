@@ -18,7 +18,9 @@ import select
 import socket
 import time
 
-from AbletonOSC.osc import Bundle, Message, decode_packet, encode_bundle, encode_message
+# Imported once, at collection: livesim re-imports the script package (AbletonOSC.*) for each
+# script it starts, and the codec checks classes by identity, so tests take Typed from here.
+from AbletonOSC.osc import Bundle, Message, Typed, decode_packet, encode_bundle, encode_message  # noqa: F401
 
 TARGET_ENV = "ABLETONOSC_TARGET"
 SCRIPT_ENV = "ABLETONOSC_E2E_SCRIPT"  # another copy of the remote script package to run in livesim
@@ -189,7 +191,7 @@ class OSCClient(object):
 
     def reply_matcher(self, address, args):
         count = index_count(address)
-        expected = tuple(args[:count])
+        expected = tuple(a.value if isinstance(a, Typed) else a for a in args[:count])
         if expected and expected[0] == "*":
             expected = ()
 

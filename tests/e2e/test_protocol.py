@@ -1,7 +1,7 @@
 """The wire protocol: reply shapes and types, errors, argument coercion, patterns, bundles."""
 import pytest
 
-from tests.e2e.harness import NoReply
+from tests.e2e.harness import NoReply, Typed
 
 INDEX_ERROR = "Error handling OSC message: Index out of range"
 
@@ -159,6 +159,31 @@ def test_ints_as_floats(client):
     finally:
         client.send("/live/song/set/tempo", 120.0)
     assert client.query("/live/song/get/tempo") == (pytest.approx(120.0),)
+
+
+def test_float64_int64_and_osc_true_arguments(client):
+    try:
+        client.send("/live/song/set/tempo", Typed("d", 121.5))
+        assert client.query("/live/song/get/tempo") == (pytest.approx(121.5),)
+        assert client.query("/live/track/get/name", Typed("h", 1)) == (1, "2-MIDI")
+        client.send("/live/track/set/arm", Typed("h", 3), Typed("T"))
+        assert client.query("/live/track/get/arm", 3) == (3, True)
+    finally:
+        client.send("/live/song/set/tempo", 120.0)
+        client.send("/live/track/set/arm", 3, False)
+    client.sync()
+
+
+def test_nil_argument_is_a_clear_error(client):
+    client.send("/live/track/set/mute", 0, None)
+    error = client.expect_error(address="/live/track/set/mute")
+    assert "nil" in error[0] or "None" in error[0], error
+
+
+def test_pattern_and_star_index_together(client):
+    client.send("/live/track/get/{mute,solo}", "*")
+    replies = client.collect("/live/track/get/mute", 4) + client.collect("/live/track/get/solo", 4)
+    assert sorted(replies) == sorted([(i, False) for i in range(4)] * 2)
 
 
 def test_floats_as_clip_indices(client):
