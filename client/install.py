@@ -5,6 +5,7 @@ import glob
 import os
 import re
 import shutil
+import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ElementTree
@@ -147,6 +148,8 @@ def install(remote_scripts: str, source: Optional[str] = None, dry_run: bool = F
             say: Callable[[str], None] = print, stamp: Optional[str] = None) -> str:
     """Copy the package into ``remote_scripts``/AbletonOSC; return the installed folder."""
     source = source or package_source()
+    if not os.path.isfile(os.path.join(source, "__init__.py")):
+        raise IOError("%s is not the AbletonOSC package (no __init__.py)" % source)
     dest = os.path.join(remote_scripts, PACKAGE)
     stamp = stamp or time.strftime("%Y%m%d-%H%M%S")
     prefix = "would " if dry_run else ""
@@ -179,6 +182,24 @@ def install(remote_scripts: str, source: Optional[str] = None, dry_run: bool = F
     return dest
 
 
+SELF_TEST = ("import sys; sys.path.insert(0, sys.argv[1]); sys.dont_write_bytecode = True; "
+             "from AbletonOSC.handlers import build_registry; build_registry()")
+
+
+def self_test(remote_scripts: str) -> str:
+    """Load the installed copy's handlers in a fresh Python; return what went wrong, or ''."""
+    try:
+        # -I: only the installed copy can be imported (no current folder, no PYTHONPATH).
+        result = subprocess.run([sys.executable, "-I", "-c", SELF_TEST, remote_scripts], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
+    except (OSError, subprocess.SubprocessError) as error:
+        return str(error)
+    if result.returncode != 0:
+        lines = result.stderr.strip().splitlines()
+        return lines[-1] if lines else "exit status %d" % result.returncode
+    return ""
+
+
 def run_install(dest: Optional[str], list_targets: bool, dry_run: bool, platform: Optional[str] = None,
                 home: Optional[str] = None, appdata: Optional[str] = None,
                 say: Callable[[str], None] = print) -> int:
@@ -205,5 +226,13 @@ def run_install(dest: Optional[str], list_targets: bool, dry_run: bool, platform
     except (IOError, OSError) as error:
         say("Install failed: %s" % error)
         return 1
-    say("Dry run: nothing was changed." if dry_run else NEXT_STEP)
+    if dry_run:
+        say("Dry run: nothing was changed.")
+        return 0
+    problem = self_test(dest)
+    if problem:
+        say("The installed copy does not load: %s" % problem)
+        return 1
+    say("The installed copy loads.")
+    say(NEXT_STEP)
     return 0

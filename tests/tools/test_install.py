@@ -1,8 +1,10 @@
 """The installer against temporary folders laid out like macOS and Windows user libraries."""
 import os
 
+import pytest
+
 from client.cli import main as cli_main
-from client.install import (BACKUPS, find_targets, install, package_source, run_install,
+from client.install import (BACKUPS, find_targets, install, package_source, run_install, self_test,
                             user_library_from_cfg)
 
 CFG_FULL = """<?xml version="1.0" encoding="UTF-8"?>
@@ -68,7 +70,8 @@ def test_default_macos_target_and_install(tmp_path, capsys):
     assert os.path.exists(os.path.join(installed, "osc", "decode.py"))
     for name in listing(installed):
         assert not name.startswith("logs/") and "__pycache__" not in name and name != "settings.local.ini"
-    assert "Control Surface" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "The installed copy loads." in out and "Control Surface" in out
 
 
 def test_exclusions_backup_and_local_settings_kept(tmp_path):
@@ -87,6 +90,18 @@ def test_exclusions_backup_and_local_settings_kept(tmp_path):
     # Nothing else inside Remote Scripts that Live could offer as a second surface.
     assert os.listdir(remote) == ["AbletonOSC"]
     assert any("keep your settings.local.ini" in line for line in said)
+
+
+def test_a_broken_copy_fails_the_self_test(tmp_path):
+    remote = str(tmp_path / "Remote Scripts")
+    write(os.path.join(remote, "AbletonOSC", "__init__.py"), "")
+    assert self_test(remote) != ""  # no handlers package
+    assert self_test(str(tmp_path / "nowhere")) != ""
+
+
+def test_source_must_be_the_package(tmp_path):
+    with pytest.raises(IOError, match="not the AbletonOSC package"):
+        install(str(tmp_path / "Remote Scripts"), source=str(tmp_path))
 
 
 def test_dry_run_changes_nothing(tmp_path):
