@@ -210,6 +210,21 @@ def test_wildcard_replies_on_each_concrete_address(client):
     assert client.pending("/live/song/get/scenes/name", sync=False) == []
 
 
+def test_patterns_are_anchored(client):
+    client.send("/live/song/get/tem*")
+    assert client.wait_for("/live/song/get/tempo") == (pytest.approx(120.0),)
+    client.sync()
+    assert client.pending("/live/song/get/track_names", sync=False) == []
+    client.send("/live/*/get/tempo")  # the song's tempo; scenes need an index and are skipped
+    assert client.wait_for("/live/song/get/tempo") == (pytest.approx(120.0),)
+    client.sync()
+    assert client.pending("/live/scene/get/tempo", sync=False) == []
+    client.send("/live/song/get/tempo*x")
+    assert client.expect_error("Unknown OSC address")[1] == "/live/song/get/tempo*x"
+    client.send("/live/song/get/temp")  # not a prefix match
+    assert client.expect_error("Unknown OSC address")[1] == "/live/song/get/temp"
+
+
 def test_track_wildcard_getter_stays_within_one_level(client):
     client.send("/live/track/get/*", 0)
     assert client.wait_for("/live/track/get/name") == (0, "1-MIDI")
