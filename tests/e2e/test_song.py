@@ -362,6 +362,25 @@ def test_export_structure_writes_json(client):
     assert [track["name"] for track in data["tracks"]] == ["1-MIDI", "2-MIDI", "3-Audio", "4-Audio"]
 
 
+@pytest.mark.livesim_only
+def test_export_structure_with_clips_and_devices():
+    from tests.e2e.harness import running_sim
+    from tests.e2e.sets import rich_set
+
+    path = os.path.join(tempfile.gettempdir(), "abletonosc-song-structure.json")
+    with running_sim(rich_set()) as (sim, client):
+        assert client.query("/live/song/export/structure") == (1,)
+        with open(path) as handle:
+            data = json.load(handle)
+        synth = data["tracks"][0]
+        assert synth["name"] == "Synth"
+        assert [c["name"] for c in synth["clips"]] == ["Chords-C-E-G", "Bass-D-F-A"]
+        assert [d["name"] for d in synth["devices"]] == ["Lead", "Auto Filter", "Reverb"]
+        assert synth["devices"][0]["parameters"][0]["name"] == "Device On"
+        assert data["tracks"][3]["group_track"] == 2
+        assert client.errors() == []
+
+
 # ---------------------------------------------------------------------- cue points
 
 def test_cue_points_empty_is_an_argless_reply(client):

@@ -169,8 +169,14 @@ def test_track_listen_mute_star(client):
         assert initial == [(i, False) for i in range(4)]
         client.send("/live/track/set/mute", 2, 1)
         assert client.wait_for("/live/track/get/mute") == (2, True)
+        client.send("/live/track/stop_listen/mute", "*")
+        client.sync()
+        client.send("/live/track/set/mute", 2, 0)
+        client.send("/live/track/set/mute", 0, 1)
+        client.assert_nothing("/live/track/get/mute")
     finally:
         client.send("/live/track/stop_listen/mute", "*")
+        client.send("/live/track/set/mute", 0, 0)
         client.send("/live/track/set/mute", 2, 0)
     client.sync()
     client.take_all("/live/track/get/mute")
