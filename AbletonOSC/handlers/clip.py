@@ -44,8 +44,9 @@ PROPERTIES = [
     Prop("warping", "b"),
 ]
 
-# Upstream's defaults: every pitch below 127 and times [-8192, 8192).
-DEFAULT_RANGE = (0, 127, -8192.0, 16384.0)
+# Every pitch and times [-8192, 8192). Upstream's pitch span of 127 left pitch 127 out of "all
+# notes", so its notes could be neither read nor removed.
+DEFAULT_RANGE = (0, 128, -8192.0, 16384.0)
 
 
 def _note_range(values, address):
