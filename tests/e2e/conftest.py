@@ -44,7 +44,12 @@ def sim(_module_sim_and_client):
     return _module_sim_and_client[0]
 
 
-def _check_clean(request, client):
+def _check_clean(request, client, sim=None):
+    watch = getattr(sim, "e2e_watch", None)
+    if watch is not None:
+        problems = watch.take()
+        if problems:
+            pytest.fail("the script reported failures of its own:\n" + "\n".join(problems), pytrace=False)
     if request.node.get_closest_marker("allow_errors") is not None:
         client.drain()
         return
@@ -60,10 +65,12 @@ def _check_clean(request, client):
 
 @pytest.fixture
 def client(request, _module_sim_and_client):
-    osc = _module_sim_and_client[1]
+    sim, osc = _module_sim_and_client
     osc.drain()
+    if sim is not None:
+        sim.e2e_watch.take()
     yield osc
-    _check_clean(request, osc)
+    _check_clean(request, osc, sim)
 
 
 @pytest.fixture
@@ -72,7 +79,7 @@ def fresh_pair(request):
         pytest.skip("needs livesim (ABLETONOSC_TARGET points at a running Live)")
     with running_sim() as (sim, osc):
         yield sim, osc
-        _check_clean(request, osc)
+        _check_clean(request, osc, sim)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ environment variable ``ABLETONOSC_TARGET=host:port:reply_port`` (see README.md h
 """
 import contextlib
 import itertools
+import logging
 import math
 import os
 import select
@@ -283,6 +284,52 @@ class OSCClient(object):
 
 # ---------------------------------------------------------------------- livesim
 
+class ScriptProblems(logging.Handler):
+    """Collects what the script logs about its own failures (not about bad requests).
+
+    ERROR records (an exception in a tick, a poll or the MIDI map) and writes that failed
+    after being deferred are bugs even when every reply looks right.
+    """
+
+    def __init__(self):
+        logging.Handler.__init__(self, logging.WARNING)
+        self.found = []
+
+    def emit(self, record):
+        text = record.getMessage()
+        if record.levelno >= logging.ERROR or text.startswith("Deferred change failed"):
+            if record.exc_info:
+                text += "\n" + logging.Formatter().formatException(record.exc_info)
+            self.found.append(text)
+
+
+class SimWatch(object):
+    """What went wrong inside the script of a LiveSim: its logger and Live's Log.txt."""
+
+    def __init__(self, sim):
+        self.sim = sim
+        self.handler = ScriptProblems()
+        self.log_seen = 0
+        self.attach()
+
+    def attach(self):
+        logger = logging.getLogger("abletonosc")
+        if self.handler not in logger.handlers:
+            logger.addHandler(self.handler)
+
+    def take(self):
+        """Problems since the last call (and re-attach: a script restart drops handlers)."""
+        found, self.handler.found = self.handler.found, []
+        text = self.sim.log_text()
+        new, self.log_seen = text[self.log_seen:], len(text)
+        found.extend(line for line in new.splitlines() if "error: Python" in line or "Traceback" in line)
+        self.attach()
+        return found
+
+    def close(self):
+        logging.getLogger("abletonosc").removeHandler(self.handler)
+
+
 @contextlib.contextmanager
 def running_sim(set_data=None, live_version="12.3.6", env=None, clients=1, reply_to_source=False, **kwargs):
     """A fresh LiveSim and its client(s): yields (sim, client) or (sim, [clients])."""
@@ -294,15 +341,22 @@ def running_sim(set_data=None, live_version="12.3.6", env=None, clients=1, reply
     if reply_to_source:
         env["ABLETONOSC_REPLY_TO_SOURCE"] = "true"
     with LiveSim(set_data=set_data, live_version=live_version, virtual_clock=True, env=env, **kwargs) as sim:
+        sim.e2e_watch = SimWatch(sim)
         made = []
+        failed = True
         try:
             for number in range(clients):
                 bind = 0 if (reply_to_source or number > 0) else sim.reply_port
                 made.append(OSCClient("127.0.0.1", sim.port, bind_port=bind))
             yield sim, (made[0] if clients == 1 else made)
+            failed = False
         finally:
             for client in made:
                 client.close()
+            problems = sim.e2e_watch.take()
+            sim.e2e_watch.close()
+        if problems and not failed:
+            raise AssertionError("the script reported failures of its own:\n" + "\n".join(problems))
 
 
 def live_call(sim, fn, *args):
