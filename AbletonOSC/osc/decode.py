@@ -12,6 +12,7 @@ exactly what is wrong and where.
 from __future__ import annotations
 
 import struct
+from operator import itemgetter
 
 from .errors import OSCDecodeError
 from .timetag import raw_to_seconds
@@ -24,8 +25,9 @@ MAX_BUNDLE_DEPTH = 8
 #: Cached plans (one per typetag string) and validated message heads; cleared when full.
 MAX_CACHED_PLANS = 512
 MAX_CACHED_HEADS = 1024
-#: Typetag strings longer than this are interpreted, not compiled to a function.
-MAX_GENERATED_TAGS = 4096
+#: Longer typetag strings are interpreted: generating code for them would take
+#: milliseconds on Live's main thread for each new shape.
+MAX_GENERATED_TAGS = 32
 
 _BUNDLE_HEAD = b"#bundle\x00"
 _ZEROS = (b"", b"\x00", b"\x00\x00", b"\x00\x00\x00", b"\x00\x00\x00\x00")
@@ -39,6 +41,7 @@ _RUN, _STRS, _BLOB, _OPEN, _CLOSE = range(5)
 # Fixed-size tags: struct code. T F N I carry no bytes.
 _CODES = {"i": "i", "f": "f", "h": "q", "d": "d", "r": "I", "c": "i", "t": "Q", "m": "4s"}
 _CONSTANTS = {"T": True, "F": False, "N": None, "I": _INF}
+_CONSTANT_VALUES = (True, False, None, _INF)  # appended to a run's values, picked by index
 _CONSTANT_SOURCE = {"T": "True", "F": "False", "N": "None", "I": "_INF"}
 
 
@@ -157,25 +160,29 @@ def _interpret(ops, data, o, end):
     for op in ops:
         kind = op[0]
         if kind == _RUN:
-            struct_, tags = op[1], op[2]
+            struct_, picker, conversions = op[1], op[3], op[4]
             if o + struct_.size > end:
                 _fail("arguments need %d bytes but only %d remain" % (struct_.size, end - o), o)
-            values = iter(struct_.unpack_from(data, o))
-            at = o
-            for tag in tags:
-                if tag in _CONSTANTS:
-                    out.append(_CONSTANTS[tag])
-                    continue
-                value = next(values)
-                if tag in _CONVERSIONS:
+            values = struct_.unpack_from(data, o)
+            if picker is not None:
+                values = picker(values + _CONSTANT_VALUES)  # constants in their places
+            if conversions:
+                values = list(values)
+                for i, tag, at in conversions:
                     try:
-                        value = _CONVERSIONS[tag](value)
+                        values[i] = _CONVERSIONS[tag](values[i])
                     except (ValueError, OverflowError):
-                        _fail("invalid value for type tag %r" % tag, at)
-                out.append(value)
-                at += 8 if tag in "hdt" else 4
+                        _fail("invalid value for type tag %r" % tag, o + at)
+            out.extend(values)
             o += struct_.size
         elif kind == _STRS:
+            if op is ops[-1] and not stack and op[1] >= 4:
+                try:  # in bulk; on any problem the loop below finds it
+                    out.extend(_strings_tail(data, o, end, op[1]))
+                    o = end
+                    continue
+                except (_Invalid, UnicodeDecodeError):
+                    pass
             for _ in range(op[1]):
                 raw, nxt = _read_string(data, o, end, "string argument")
                 try:
@@ -259,8 +266,24 @@ def _compile_plan(tags, offset):
 
 
 def _run_op(run):
-    codes = "".join(_CODES[tag] for tag in run if tag in _CODES)
-    return (_RUN, struct.Struct(">" + codes), tuple(run))
+    """A run of fixed-size tags: its struct, how to put constants in, which values to convert."""
+    codes = [_CODES[tag] for tag in run if tag in _CODES]
+    order = []  # for each tag: its index in (struct values + _CONSTANT_VALUES)
+    conversions = []
+    payload = at = 0
+    for i, tag in enumerate(run):
+        if tag in _CONSTANTS:
+            order.append(len(codes) + "TFNI".index(tag))
+            continue
+        order.append(payload)
+        payload += 1
+        if tag in _CONVERSIONS:
+            conversions.append((i, tag, at))
+        at += 8 if tag in "hdt" else 4
+    picker = None
+    if len(order) != len(codes):
+        picker = itemgetter(*order) if len(order) > 1 else (lambda values: (values[order[0]],))
+    return (_RUN, struct.Struct(">" + "".join(codes)), tuple(run), picker, tuple(conversions))
 
 
 def _generate(ops):

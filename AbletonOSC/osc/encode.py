@@ -4,12 +4,15 @@ Type inference: bool -> T/F, int -> i (h outside 32 bits), float -> f, str -> s,
 bytes/bytearray -> b, None -> N, list/tuple -> array; Typed(tag, value) forces
 a tag. Arguments whose types are all plain (int, float, str, bool, None,
 bytes) take a fast path: a plan compiled once per sequence of argument types
-(cached, bounded) becomes a small generated function that packs each run of
-fixed-size values with one precompiled struct.Struct.
+(cached, bounded) packs each run of fixed-size values with one precompiled
+struct.Struct: a small generated function for short lists, a table of
+operations for long ones.
 """
 from __future__ import annotations
 
 import struct
+from functools import partial
+from operator import itemgetter
 
 from .errors import OSCEncodeError
 from .timetag import IMMEDIATELY, seconds_to_raw
@@ -138,72 +141,116 @@ def _bundle(raw, elements):
 # --- fast path -----------------------------------------------------------
 
 _FAST_CODES = {int: "i", float: "f", bool: None, type(None): None, str: "s", bytes: "b"}
-#: Argument lists longer than this take the general path (no generated function).
-MAX_GENERATED_ARGS = 4096
+#: Longer argument lists get a table-driven plan: generating code for them would
+#: take milliseconds on Live's main thread for each new shape.
+MAX_GENERATED_ARGS = 32
+
+_FIXED, _STRINGS, _BLOB = range(3)
 
 
 def _blob(blob):
     return _INT32.pack(len(blob)) + blob + _BLOB_PADS[len(blob) & 3]
 
 
+def _getter(positions):
+    """A C-level function args -> tuple of args at positions."""
+    if len(positions) == 1:
+        return itemgetter(slice(positions[0], positions[0] + 1))
+    return itemgetter(*positions)
+
+
 def _compile_plan(key):
-    """Generate an encoder for a tuple of argument types (False: use the general path)."""
-    if len(key) > MAX_GENERATED_ARGS:
-        return False
+    """An encoder for a tuple of argument types: fn(head, args) -> bytes (False: general path)."""
     for t in key:
         if t not in _FAST_CODES:
             return False
-    names = {"_P": _PADS, "_TF": _TF, "_blob": _blob}
     template = []
-    flags = []
-    lines = ["def fast(head, args):", " %s, = args" % ", ".join("a%d" % i for i in range(len(key)))]
-    parts = ["head", "_TAGS"]
-    codes = []
-    packed = []
-
-    def flush():
-        if packed:
-            name = "_pack%d" % len(names)
-            names[name] = struct.Struct(">" + "".join(codes)).pack
-            parts.append("%s(%s)" % (name, ", ".join(packed)))
-            del codes[:], packed[:]
-
+    bools = []
+    segments = []  # (_FIXED, codes, positions) | (_STRINGS, positions) | (_BLOB, position)
     for i, t in enumerate(key):
-        var = "a%d" % i
         if t is bool:
             template.append("%s")
-            flags.append("_TF[%s]" % var)
+            bools.append(i)
         elif t is type(None):
             template.append("N")
         elif t is str:
-            flush()
             template.append("s")
-            lines.append(" e%d = %s.encode()" % (i, var))  # UTF-8, the default
-            parts.append("e%d, _P[len(e%d) & 3]" % (i, i))
+            if segments and segments[-1][0] == _STRINGS:
+                segments[-1][1].append(i)
+            else:
+                segments.append((_STRINGS, [i]))
         elif t is bytes:
-            flush()
             template.append("b")
-            parts.append("_blob(%s)" % var)
+            segments.append((_BLOB, i))
         else:
             code = _FAST_CODES[t]
             template.append(code)
-            codes.append(code)
-            packed.append(var)
-    flush()
+            if segments and segments[-1][0] == _FIXED:
+                segments[-1][1].append(code)
+                segments[-1][2].append(i)
+            else:
+                segments.append((_FIXED, [code], [i]))
     tags = "," + "".join(template)
-    if flags:
-        names["_TMPL"] = tags
-        lines.append(" _TAGS = (_TMPL %% (%s,)).encode('ascii') + %r"
-                     % (", ".join(flags), _PADS[(len(tags) - len(flags)) & 3]))
+    pad = _PADS[(len(tags) - len(bools)) & 3]  # each "%s" stands for one tag
+    if len(key) <= MAX_GENERATED_ARGS:
+        plan = _generate(key, tags, bools, pad, segments)
     else:
-        names["_TAGS"] = _padded(tags.encode("ascii"))
-    lines.append(" return b''.join((%s,))" % ", ".join(parts))
-    exec(compile("\n".join(lines), "<osc encode plan>", "exec"), names)
-    plan = names["fast"]
+        ops = []
+        for segment in segments:
+            if segment[0] == _FIXED:
+                ops.append((_FIXED, struct.Struct(">" + "".join(segment[1])).pack, _getter(segment[2])))
+            elif segment[0] == _STRINGS:
+                ops.append((_STRINGS, _getter(segment[1])))
+            else:
+                ops.append(segment)
+        tagbytes = None if bools else _padded(tags.encode("ascii"))
+        plan = partial(_run_plan, (tagbytes, tags, bools and _getter(bools), pad, tuple(ops)))
     if len(_plans) >= MAX_CACHED_PLANS:
         _plans.clear()
     _plans[key] = plan
     return plan
+
+
+def _generate(key, tags, bools, pad, segments):
+    """Generate a straight-line encoder for a short argument list."""
+    names = {"_P": _PADS, "_TF": _TF, "_blob": _blob, "_TMPL": tags}
+    lines = ["def fast(head, args):", " %s, = args" % ", ".join("a%d" % i for i in range(len(key)))]
+    if bools:
+        lines.append(" tags = (_TMPL %% (%s,)).encode('ascii') + %r"
+                     % (", ".join("_TF[a%d]" % i for i in bools), pad))
+    else:
+        names["tags"] = _padded(tags.encode("ascii"))
+    parts = ["head", "tags"]
+    for n, segment in enumerate(segments):
+        if segment[0] == _FIXED:
+            names["_pack%d" % n] = struct.Struct(">" + "".join(segment[1])).pack
+            parts.append("_pack%d(%s)" % (n, ", ".join("a%d" % i for i in segment[2])))
+        elif segment[0] == _STRINGS:
+            for i in segment[1]:
+                lines.append(" e%d = a%d.encode()" % (i, i))  # UTF-8, the default
+                parts.append("e%d, _P[len(e%d) & 3]" % (i, i))
+        else:
+            parts.append("_blob(a%d)" % segment[1])
+    lines.append(" return b''.join((%s,))" % ", ".join(parts))
+    exec(compile("\n".join(lines), "<osc encode plan>", "exec"), names)
+    return names["fast"]
+
+
+def _run_plan(spec, head, args):
+    """Encode args by a table-driven plan (long argument lists)."""
+    tagbytes, template, bools, pad, ops = spec
+    if tagbytes is None:
+        tagbytes = (template % tuple(map(_TF.__getitem__, bools(args)))).encode("ascii") + pad
+    parts = [head, tagbytes]
+    for op in ops:
+        kind = op[0]
+        if kind == _FIXED:
+            parts.append(op[1](*op[2](args)))
+        elif kind == _STRINGS:
+            parts += [raw + _PADS[len(raw) & 3] for raw in map(str.encode, op[1](args))]
+        else:
+            parts.append(_blob(args[op[1]]))
+    return b"".join(parts)
 
 
 # --- general path --------------------------------------------------------

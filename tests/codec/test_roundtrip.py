@@ -166,3 +166,20 @@ def test_many_strings_including_empty_ones():
     names = ["", "a", "", "", "bcd", "efgh", "", "é" * 5, "ijklm", ""] * 3
     assert decode_packet(encode_message("/n", names)).args == tuple(names)
     assert decode_packet(encode_message("/n", [1] + names + [2])).args == tuple([1] + names + [2])
+
+
+@settings(max_examples=60, deadline=None)
+@given(s.addresses, st.lists(s.plain_values(), min_size=33, max_size=120))
+def test_long_argument_lists_round_trip(address, args):
+    # Past the generated-code limit: table-driven plans in both directions.
+    data = encode_message(address, args)
+    message = decode_packet(data)
+    assert message.args == tuple(args)
+    assert encode_packet(message) == data
+
+
+@settings(max_examples=60, deadline=None)
+@given(s.addresses, st.lists(s.typed_values(), min_size=33, max_size=80))
+def test_long_typed_lists_round_trip(address, pairs):
+    data = encode_message(address, [typed for typed, _ in pairs])
+    assert decode_packet(data).args == tuple(value for _, value in pairs)

@@ -3,7 +3,7 @@ import struct
 
 import pytest
 
-from AbletonOSC.osc import (IMMEDIATELY, MAX_BUNDLE_DEPTH, Message, OSCDecodeError, decode_packet,
+from AbletonOSC.osc import (IMMEDIATELY, MAX_BUNDLE_DEPTH, Message, OSCDecodeError, Typed, decode_packet,
                             encode_bundle, encode_message)
 
 I32 = struct.Struct(">i").pack
@@ -155,3 +155,13 @@ def test_huge_declared_sizes_allocate_nothing():
     # A blob and a bundle element that claim ~2 GB are refused by arithmetic alone.
     raises_at(b"/a\x00\x00,b\x00\x00" + I32(0x7FFFFFF0), 8, "runs past the end")
     raises_at(b"#bundle\x00" + b"\x00" * 8 + I32(0x7FFFFFF0), 16, "runs past the end")
+
+
+def test_long_messages_are_as_strict():
+    args = [1, 2.5, True, "name", None] * 10 + ["tail %d" % i for i in range(8)]
+    data = encode_message("/long", args)
+    for cut in range(len(data) - 40, len(data)):
+        with pytest.raises(OSCDecodeError):
+            decode_packet(data[:cut])
+    raises_at(encode_message("/long", [1] * 40 + [Typed("c", "x")])[:-4] + I32(-5), 8 + 44 + 160,
+              "invalid value for type tag 'c'")
