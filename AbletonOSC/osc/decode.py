@@ -2,12 +2,12 @@
 
 Every malformed input raises OSCDecodeError naming the problem and its byte
 offset. Each typetag string is compiled once (cached, bounded) into a plan:
-a list of operations for a precise interpreter, and, for array-free
+a list of operations for a precise interpreter (each run of fixed-size
+values is one precompiled struct.Struct), and, for short array-free
 typetags, a small generated function that decodes the arguments straight
-through (runs of fixed-size values with one precompiled struct.Struct,
-strings with bytes.index). When the generated function meets anything
-unexpected, the interpreter decodes the same bytes again and reports
-exactly what is wrong and where.
+through. When the generated function meets anything unexpected, the
+interpreter decodes the same bytes again and reports exactly what is wrong
+and where.
 """
 from __future__ import annotations
 
