@@ -213,6 +213,29 @@ def test_reload_keeps_every_handler_working_with_mixer_and_parameter_listeners(f
     assert client.errors() == []
 
 
+def test_reload_leaves_no_stale_listener_behind(fresh_client):
+    client = fresh_client
+    client.send("/live/song/start_listen/tempo")
+    client.send("/live/track/start_listen/volume", 1)
+    client.send("/live/device/start_listen/parameter/value", "A", 0, 2)
+    client.sync()
+    client.send("/live/api/reload")
+    client.wait_for("/live/startup")
+    client.drain()
+    client.send("/live/song/start_listen/tempo")
+    client.send("/live/track/start_listen/volume", 1)
+    client.send("/live/device/start_listen/parameter/value", "A", 0, 2)
+    client.sync()
+    client.drain()
+    client.send("/live/song/set/tempo", 101)
+    client.send("/live/track/set/volume", 1, 0.3)
+    client.send("/live/device/set/parameter/value", "A", 0, 2, 0.7)
+    client.sync()
+    assert client.take_all("/live/song/get/tempo") == [(pytest.approx(101.0),)]
+    assert client.take_all("/live/track/get/volume") == [(1, pytest.approx(0.3))]
+    assert client.take_all("/live/device/get/parameter/value") == [("A", 0, 2, pytest.approx(0.7))]
+
+
 def test_live_reloading_the_script(fresh_sim, fresh_client):
     sim, client = fresh_sim, fresh_client
     client.send("/live/track/start_listen/mute", 0)

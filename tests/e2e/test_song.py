@@ -5,6 +5,8 @@ import tempfile
 
 import pytest
 
+from tests.e2e.sets import advance
+
 # (property, values set in turn): upstream's test values, then the default to restore
 SONG_ROUND_TRIPS = [
     ("arrangement_overdub", [1, 0]),
@@ -91,6 +93,30 @@ def test_song_play_and_stop(client):
     finally:
         client.send("/live/song/stop_playing")
         client.send("/live/song/set/current_song_time", 0)
+
+
+def test_song_stop_all_clips(client, sim):
+    client.send("/live/clip_slot/create_clip", 0, 0, 4)
+    client.send("/live/clip_slot/create_clip", 1, 0, 4)
+    try:
+        client.send("/live/clip_slot/fire", 0, 0)
+        client.send("/live/clip_slot/fire", 1, 0)
+        client.sync()
+        advance(sim, 0.25)
+        assert client.query("/live/clip/get/is_playing", 0, 0) == (0, 0, True)
+        assert client.query("/live/clip/get/is_playing", 1, 0) == (1, 0, True)
+        client.send("/live/song/stop_playing")
+        client.send("/live/song/stop_all_clips")
+        client.sync()
+        advance(sim, 0.25)
+        assert client.query("/live/clip/get/is_playing", 0, 0) == (0, 0, False)
+        assert client.query("/live/clip/get/is_playing", 1, 0) == (1, 0, False)
+    finally:
+        client.send("/live/song/stop_playing")
+        client.send("/live/clip_slot/delete_clip", 0, 0)
+        client.send("/live/clip_slot/delete_clip", 1, 0)
+        client.send("/live/song/set/current_song_time", 0)
+    client.sync()
 
 
 def test_song_listen_is_playing(client):
