@@ -53,8 +53,8 @@ def _midi(four):
 _CONVERSIONS = {"c": chr, "t": raw_to_seconds, "m": _midi}
 _CONVERSION_SOURCE = {"c": "chr", "t": "_tt", "m": "tuple"}
 
-_plans = {}
-_heads = {}
+_plans = {}  # type: dict
+_heads = {}  # type: dict
 
 
 def decode_packet(data) -> "Message | Bundle":
@@ -345,7 +345,7 @@ class _Invalid(Exception):
 
 _NUL_FLAGS = bytes([1] + [0] * 255)
 _FF_TO_NUL = bytes(range(255)) + b"\x00"
-_masks = {}
+_masks = {}  # type: dict
 
 
 def _inner_mask(size):

@@ -33,8 +33,8 @@ _BLOB_PADS = (b"", b"\x00\x00\x00", b"\x00\x00", b"\x00")
 _EMPTY_TAGS = b",\x00\x00\x00"
 _TF = {True: "T", False: "F"}
 
-_addresses = {}
-_plans = {}
+_addresses = {}  # type: dict
+_plans = {}  # type: dict
 
 
 def _padded(raw):
@@ -97,7 +97,7 @@ def encode_packet(packet) -> bytes:
 
 def typetags_for(args) -> str:
     """Return the typetags (without ',') that encode_message infers for args."""
-    tags = []
+    tags = []  # type: list
     _infer(args, tags, [])
     return "".join(tags)
 

@@ -38,7 +38,7 @@ class Message(tuple):
     def __ne__(self, other):
         return not self.__eq__(other)
 
-    __hash__ = None
+    __hash__ = None  # type: ignore[assignment]  # unhashable, like list
 
     def __repr__(self):
         return "Message(%r, %r, %r)" % self
@@ -67,7 +67,7 @@ class Bundle(object):
     def __ne__(self, other):
         return not self.__eq__(other)
 
-    __hash__ = None
+    __hash__ = None  # type: ignore[assignment]  # unhashable, like list
 
     def __repr__(self):
         return "Bundle(%r, %r)" % (self.timetag, self.elements)
@@ -88,7 +88,7 @@ class Typed(object):
     def __ne__(self, other):
         return not self.__eq__(other)
 
-    __hash__ = None
+    __hash__ = None  # type: ignore[assignment]  # unhashable, like list
 
     def __repr__(self):
         return "Typed(%r, %r)" % (self.tag, self.value)
