@@ -77,7 +77,8 @@ class Manager(ControlSurface):
         self.server = OSCServer(
             self.registry, host=s.host, port=s.port, reply_port=s.reply_port, reply_to_source=s.reply_to_source,
             tcp_port=s.tcp_port or None, poll_budget=s.poll_budget_ms / 1000.0, max_datagram=s.max_datagram,
-            logger=self.logger,
+            logger=self.logger, allow=settings_module.parse_allow(s.allow), rate_limit=s.rate_limit,
+            max_reply_bytes=s.max_reply_bytes,
         )
         try:
             self.server.start()
@@ -100,6 +101,17 @@ class Manager(ControlSurface):
     def _start_polling(self):
         # A Live.Base.Timer polls every few milliseconds; the 100 ms tick loop is the fallback
         # (and also sweeps listeners of deleted objects and retries deferred writes).
+        # poll_interval_ms = 0 polls from the tick only, as upstream AbletonOSC does.
+        if self.settings.poll_interval_ms <= 0:
+            self.timer = None
+            self.logger.info("poll_interval_ms is 0: polling once per tick")
+        else:
+            self._start_timer()
+        if not self._ticking:
+            self._ticking = True
+            self.schedule_message(1, self._tick)
+
+    def _start_timer(self):
         try:
             self.timer = Live.Base.Timer(callback=self._on_timer, interval=self.settings.poll_interval_ms,
                                          repeat=True)
@@ -107,9 +119,6 @@ class Manager(ControlSurface):
         except Exception:
             self.logger.warning("Live.Base.Timer unavailable; polling once per tick", exc_info=True)
             self.timer = None
-        if not self._ticking:
-            self._ticking = True
-            self.schedule_message(1, self._tick)
 
     def _on_timer(self):
         try:

@@ -79,8 +79,11 @@ class Client(object):
         """Send an already-encoded OSC packet to this client."""
         if self._conn is not None:
             self._conn.write(data)
-        else:
-            self.server._send_udp(data, (self.host, self.port))
+            return
+        server = self.server
+        if server._reply_client is self and not server._charge_reply(len(data)):
+            return
+        server._send_udp(data, (self.host, self.port))
 
     def send_error(self, text: str, address=None) -> None:
         """Send /live/error (text[, address]) to this client."""
@@ -206,7 +209,8 @@ class OSCServer(object):
     """Serves OSC over non-blocking sockets; call poll() from Live's main thread."""
 
     def __init__(self, dispatcher, host="0.0.0.0", port=11000, reply_port=11001, reply_to_source=False,
-                 tcp_port=None, poll_budget=0.004, max_datagram=MAX_UDP_PAYLOAD, logger=None):
+                 tcp_port=None, poll_budget=0.004, max_datagram=MAX_UDP_PAYLOAD, logger=None, allow=(),
+                 rate_limit=0, max_reply_bytes=0):
         self.dispatcher = dispatcher
         self.host = host
         self.port = port
@@ -227,14 +231,29 @@ class OSCServer(object):
         self._listener = None
         self._connections = []
         self._tcp_first = False
+        #: Networks whose senders are served, as settings.parse_allow returns them; empty: everyone.
+        self.allow = tuple(allow or ())
+        #: Messages per second each sending IP may send (token bucket); 0: no limit.
+        self.rate_limit = rate_limit
+        #: Bytes of UDP replies one request may cause (bounds amplification); 0: no limit.
+        self.max_reply_bytes = max_reply_bytes
+        self._allowed = {}  # sender IP -> allowed?, decided once per address
+        self._buckets = {}  # sender IP -> _Bucket
+        self._reply_client = None  # the UDP client whose request is being handled
+        self._reply_left = 0
+        self._gated = bool(self.allow) or rate_limit > 0
 
     @classmethod
     def from_settings(cls, dispatcher, settings, logger=None):
         """Build a server from a settings object (host, port, reply_port, ..., poll_budget_ms)."""
+        from .settings import parse_allow
+
         return cls(dispatcher, host=settings.host, port=settings.port, reply_port=settings.reply_port,
                    reply_to_source=settings.reply_to_source, tcp_port=settings.tcp_port or None,
                    poll_budget=settings.poll_budget_ms / 1000.0, max_datagram=settings.max_datagram,
-                   logger=logger)
+                   logger=logger, allow=parse_allow(getattr(settings, "allow", "")),
+                   rate_limit=getattr(settings, "rate_limit", 0),
+                   max_reply_bytes=getattr(settings, "max_reply_bytes", 0))
 
     # ------------------------------------------------------------------ lifecycle
     def start(self) -> None:
@@ -308,8 +327,9 @@ class OSCServer(object):
 
     def _poll_udp(self, deadline, handled):
         recvfrom = self._udp.recvfrom
-        count = 0
-        while handled + count == 0 or time.perf_counter() < deadline:
+        gated = self._gated
+        count = dropped = 0
+        while handled + count + dropped == 0 or time.perf_counter() < deadline:
             try:
                 data, source = recvfrom(65536)
             except (OSError, IOError) as error:
@@ -320,10 +340,21 @@ class OSCServer(object):
                     continue  # an earlier reply's peer is gone; keep reading
                 self.logger.warning("AbletonOSC: UDP receive failed: %s", error)
                 break
+            if gated and not self._admit(source[0]):
+                dropped += 1  # before decoding: a flood costs one dict lookup per datagram
+                continue
             client = self._by_source.get(source)
             if client is None:
                 client = self._udp_client(source)
-            self.handle_datagram(data, client)
+            if self.max_reply_bytes:
+                self._reply_client = client
+                self._reply_left = self.max_reply_bytes
+                try:
+                    self.handle_datagram(data, client)
+                finally:
+                    self._reply_client = None
+            else:
+                self.handle_datagram(data, client)
             count += 1
         return count
 
@@ -336,6 +367,8 @@ class OSCServer(object):
             while conn.pending and conn.open:
                 if handled + count and time.perf_counter() >= deadline:
                     return count  # the rest waits in conn.pending
+                if self.rate_limit > 0 and not self._bucket(conn.client.host).take(self, conn.client.host):
+                    break  # over TCP nothing is dropped: the rest waits, and the sender is slowed down
                 self.handle_datagram(conn.pending.popleft(), conn.client)
                 count += 1
         return count
@@ -351,6 +384,9 @@ class OSCServer(object):
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             except (OSError, IOError):
                 pass
+            if self.allow and not self._is_allowed(peer[0]):
+                sock.close()
+                continue
             conn = _Connection(self, sock, peer)
             self._connections.append(conn)
             self.clients[conn.client.key] = conn.client
@@ -367,6 +403,57 @@ class OSCServer(object):
                 closed(conn.client)
             except Exception:
                 self.logger.warning("AbletonOSC: error forgetting a client", exc_info=True)
+
+    # ------------------------------------------------------------------ hostile senders
+    def _admit(self, host):
+        """Whether a datagram from host is served: allowed address, and within its rate limit."""
+        if self.allow:
+            allowed = self._allowed.get(host)
+            if allowed is None:
+                allowed = self._is_allowed(host)
+            if not allowed:
+                return False
+        if self.rate_limit > 0:
+            bucket = self._buckets.get(host)
+            if bucket is None:
+                bucket = self._bucket(host)
+            return bucket.take(self, host)
+        return True
+
+    def _is_allowed(self, host):
+        allowed = self._allowed.get(host)
+        if allowed is None:
+            allowed = address_allowed(host, self.allow)
+            if len(self._allowed) >= MAX_CLIENTS:
+                self._allowed.clear()
+            self._allowed[host] = allowed
+            if not allowed:
+                self.logger.warning("AbletonOSC: ignoring %s, which is not in the allow setting", host)
+        return allowed
+
+    def _bucket(self, host):
+        bucket = self._buckets.get(host)
+        if bucket is None:
+            if len(self._buckets) >= MAX_CLIENTS:
+                self._buckets.clear()
+            bucket = self._buckets[host] = _Bucket(self.rate_limit)
+        return bucket
+
+    def _charge_reply(self, size):
+        """Count a reply against the current request's max_reply_bytes; False once it is spent."""
+        left = self._reply_left - size
+        self._reply_left = left
+        if left >= 0:
+            return True
+        if left + size >= 0:  # the first reply over the limit: say so, once per request
+            client, self._reply_client = self._reply_client, None
+            self.logger.info("AbletonOSC: replies to one request from %r exceed max_reply_bytes (%d)",
+                             client, self.max_reply_bytes)
+            self.send_error(client, "Replies to this request exceed %d bytes (max_reply_bytes); the rest "
+                                    "were not sent. Ask for fewer items, or connect over TCP."
+                            % self.max_reply_bytes)
+            self._reply_client = client
+        return False
 
     # ------------------------------------------------------------------ clients
     def _udp_client(self, source):
@@ -465,6 +552,54 @@ class OSCServer(object):
                 self.logger.debug("AbletonOSC: reply to %s:%s dropped: %s", target[0], target[1], error)
             else:
                 self.logger.warning("AbletonOSC: reply to %s:%s failed: %s", target[0], target[1], error)
+
+
+class _Bucket(object):
+    """A token bucket: ``rate`` messages per second, bursts of up to one second's worth."""
+
+    __slots__ = ("rate", "tokens", "stamp", "dropped")
+
+    def __init__(self, rate):
+        self.rate = float(rate)
+        self.tokens = float(rate)
+        self.stamp = time.perf_counter()
+        self.dropped = 0
+
+    def take(self, server, host):
+        """Spend one token; False (and a log line once per burst) when there is none."""
+        now = time.perf_counter()
+        tokens = self.tokens + (now - self.stamp) * self.rate
+        self.tokens = tokens if tokens < self.rate else self.rate
+        self.stamp = now
+        if self.tokens < 1.0:
+            if not self.dropped:
+                server.logger.warning("AbletonOSC: %s sends more than rate_limit (%d messages/s); "
+                                      "dropping the excess", host, self.rate)
+            self.dropped += 1
+            return False
+        if self.dropped:
+            server.logger.info("AbletonOSC: %s is within rate_limit again; %d messages were dropped",
+                               host, self.dropped)
+            self.dropped = 0
+        self.tokens -= 1.0
+        return True
+
+
+def address_allowed(host, networks):
+    """Whether an IP address (text) is in one of networks (settings.parse_allow's tuples)."""
+    candidates = []
+    for family in (socket.AF_INET, getattr(socket, "AF_INET6", None)):
+        if family is None:
+            continue
+        try:
+            value = int.from_bytes(socket.inet_pton(family, host.split("%")[0]), "big")
+        except (OSError, ValueError):
+            continue
+        candidates.append((family, value))
+        if family != socket.AF_INET and value >> 32 == 0xFFFF:
+            candidates.append((socket.AF_INET, value & 0xFFFFFFFF))  # ::ffff:a.b.c.d is IPv4
+    return any(family == net_family and value & mask == network
+               for family, value in candidates for net_family, network, mask in networks)
 
 
 def _too_large(data, limit):

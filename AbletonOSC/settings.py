@@ -2,6 +2,7 @@
 
 import configparser
 import os
+import socket
 
 DEFAULTS = {
     "host": "0.0.0.0",
@@ -12,6 +13,9 @@ DEFAULTS = {
     "poll_interval_ms": 10,
     "poll_budget_ms": 4,
     "max_datagram": 65507,
+    "allow": "",
+    "rate_limit": 0,
+    "max_reply_bytes": 262144,
     "log_level": "info",
     "log_max_bytes": 1000000,
 }
@@ -45,9 +49,44 @@ def _convert(key, text):
             return int(text)
         except ValueError:
             raise ValueError("setting %s must be a whole number, got %r" % (key, text))
+    if key == "allow":
+        parse_allow(text)  # a typo must be reported, not silently allow everyone
+        return text
     if key == "log_level" and text.lower() not in LOG_LEVELS:
         raise ValueError("setting log_level must be one of %s, got %r" % (", ".join(LOG_LEVELS), text))
     return text.lower() if key == "log_level" else text
+
+
+def parse_allow(text):
+    """The networks of an allow setting ("127.0.0.1, 192.168.1.0/24") as (family, network, mask); empty: everyone."""
+    networks = []
+    for item in text.replace(";", ",").split(","):
+        item = item.strip()
+        if item:
+            networks.append(parse_network(item))
+    return tuple(networks)
+
+
+def parse_network(text):
+    """ "192.168.1.0/24", "::1" or "10.0.0.7" -> (family, network as int, mask as int); ValueError if invalid."""
+    # socket.inet_pton rather than ipaddress: the script keeps to a small set of stdlib modules.
+    address, _, prefix = text.partition("/")
+    for family, bits in ((socket.AF_INET, 32), (getattr(socket, "AF_INET6", None), 128)):
+        if family is None:
+            continue
+        try:
+            value = int.from_bytes(socket.inet_pton(family, address.strip()), "big")
+        except (OSError, ValueError):
+            continue
+        try:
+            length = int(prefix) if prefix else bits
+        except ValueError:
+            length = -1
+        if not 0 <= length <= bits:
+            break
+        mask = ((1 << bits) - 1) ^ ((1 << (bits - length)) - 1)
+        return family, value & mask, mask
+    raise ValueError("setting allow: %r is not an IP address or network" % text)
 
 
 def load(folder=HERE, environ=None):
