@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Callable, Iterable, Optional, Sequence, Tuple
+from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple
 
 from AbletonOSC.osc import OSCDecodeError, decode_packet, encode_message
 
 from .addresses import after_echo, listen_addresses
 from .errors import OSCError, OSCTimeout, timeout_message
-from .routing import STARTUP, Pending, Router, Values, settle_listen
-from .wire import BARRIER, DEFAULT_TIMEOUT, PROBE_TIMEOUT, TEST, bundle_of, messages_of, open_socket
+from .routing import STARTUP, Collector, Pending, Router, Values, collected, settle_listen
+from .wire import BARRIER, DEFAULT_TIMEOUT, PROBE_TIMEOUT, TEST, barrier_for, bundle_of, messages_of, open_socket
 
 
 class _Protocol(asyncio.DatagramProtocol):
@@ -80,6 +80,18 @@ class AsyncAbletonOSCClient(object):
     async def query_value(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT) -> Any:
         """Query and return what follows the echoed arguments: one value, or a tuple of several."""
         return after_echo(args, await self.query(address, *args, timeout=timeout))
+
+    async def query_all(self, address: str, *args: Any,
+                        timeout: float = DEFAULT_TIMEOUT) -> List[Tuple[str, Values]]:
+        """Every reply to a request answered several times (a '*' index or a pattern), as (address, values)."""
+        collector = Collector(address, args)
+        self.router.add_pending(collector)
+        try:
+            self.send(address, *args)
+            await self.query(barrier_for(address), timeout=timeout)  # see AbletonOSCClient.query_all
+        finally:
+            self.router.discard_pending(collector)
+        return collected(collector)
 
     def _start(self, address: str, args: Tuple[Any, ...], reply_address: str, error_address: str,
                listener: Any) -> Tuple[Pending, "asyncio.Future[Pending]"]:

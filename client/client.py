@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import queue
 import threading
-from typing import Any, Callable, Iterable, Optional, Sequence, Tuple
+from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple
 
 from AbletonOSC.osc import OSCDecodeError, decode_packet, encode_message
 
 from .addresses import after_echo, listen_addresses
 from .errors import OSCError, OSCTimeout, timeout_message
-from .routing import STARTUP, Pending, Router, Values, settle_listen
-from .wire import BARRIER, DEFAULT_TIMEOUT, PROBE_TIMEOUT, RECV_SIZE, TEST, bundle_of, messages_of, open_socket
+from .routing import STARTUP, Collector, Pending, Router, Values, collected, settle_listen
+from .wire import (BARRIER, DEFAULT_TIMEOUT, PROBE_TIMEOUT, RECV_SIZE, TEST, barrier_for, bundle_of, messages_of,
+                   open_socket)
 
 class AbletonOSCClient(object):
     """Send to AbletonOSC, query it, and listen to Live's properties.
@@ -61,12 +62,27 @@ class AbletonOSCClient(object):
         """Query and return what follows the echoed arguments: one value, or a tuple of several."""
         return after_echo(args, self.query(address, *args, timeout=timeout))
 
+    def query_all(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT) -> List[Tuple[str, Values]]:
+        """Every reply to a request answered several times: a wildcard index ('*') or an address
+        pattern (/live/song/get/*). Returns (address, values) pairs in arrival order."""
+        collector = Collector(address, args)
+        self._register_and_send(collector, encode_message(address, args))
+        try:
+            # The script answers in order: the barrier's answer comes after every reply.
+            self.query(barrier_for(address), timeout=timeout)
+        finally:
+            self.router.discard_pending(collector)
+        return collected(collector)
+
     def _start(self, address: str, args: Tuple[Any, ...], reply_address: str, error_address: str,
                listener: Any) -> Tuple[Pending, threading.Event]:
-        data = encode_message(address, args)
         done = threading.Event()
         pending = Pending(reply_address, args, error_address, on_done=lambda _p: done.set())
         pending.listener = listener
+        self._register_and_send(pending, encode_message(address, args))
+        return pending, done
+
+    def _register_and_send(self, pending: Pending, data: bytes) -> None:
         # Registered and sent under one lock: pending order is wire order.
         with self._send_lock:
             self.router.add_pending(pending)
@@ -75,7 +91,6 @@ class AbletonOSCClient(object):
             except OSError:
                 self.router.discard_pending(pending)
                 raise
-        return pending, done
 
     def _finish(self, pending: Pending, done: threading.Event, address: str, timeout: float,
                 probe: bool) -> Values:

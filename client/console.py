@@ -10,6 +10,8 @@ import os
 import sys
 from typing import Any, List, Optional
 
+from AbletonOSC.osc import is_pattern
+
 from .addresses import listen_addresses
 from .catalog import AddressInfo, by_address, describe_from_server, from_server, load
 from .client import AbletonOSCClient
@@ -160,6 +162,12 @@ class Console(object):
         entry = self.entries.get(address)
         if self.verbose:
             self.screen.show("-> %s %s" % (address, format_values(args)))
+        if is_pattern(address) or "*" in args:
+            # Answered once per match: show every reply, each with its address.
+            for reply_address, values in self.client.query_all(address, *args, timeout=self.timeout):
+                known = self.entries.get(reply_address)
+                self.screen.show("%s %s" % (reply_address, format_values(values, known.reply if known else None)))
+            return
         if entry is not None and entry.kind == "start_listen":
             self.client.listen(address, self._printer(address), *args, wait=True, timeout=self.timeout)
             return

@@ -12,6 +12,8 @@ from __future__ import annotations
 import threading
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
+from AbletonOSC.osc import is_pattern, pattern_matches
+
 from .addresses import echoes
 from .errors import OSCError
 
@@ -36,6 +38,10 @@ class Pending(object):
         self.on_done = on_done
         self.listener = None  # type: Optional[Listener]
 
+    def accepts(self, address: str) -> bool:
+        """Whether a reply on ``address`` may answer this request."""
+        return address == self.address
+
     def complete(self, values: Optional[Values], error: Optional[Tuple[str, str]]) -> None:
         """Record the reply or the error, and wake whoever waits."""
         self.values = values
@@ -43,6 +49,26 @@ class Pending(object):
         self.done = True
         if self.on_done is not None:
             self.on_done(self)
+
+
+class Collector(Pending):
+    """A request answered several times (a wildcard index or an address pattern): gathers every
+    reply, with its address, until its owner stops it."""
+
+    def __init__(self, address: str, args: Values) -> None:
+        Pending.__init__(self, address, args)
+        self.pattern = is_pattern(address)
+        self.replies = []  # type: List[Tuple[str, Values]]
+        self.errors = []  # type: List[Tuple[str, str]]
+
+    def accepts(self, address: str) -> bool:
+        """Whether a reply on ``address`` may answer this request."""
+        return address == self.address or (self.pattern and pattern_matches(self.address, address))
+
+    def complete(self, values: Optional[Values], error: Optional[Tuple[str, str]]) -> None:
+        """Record one reply or error; the request stays pending."""
+        if error is not None:
+            self.errors.append(error)
 
 
 class Listener(object):
@@ -136,12 +162,18 @@ class Router(object):
             for monitor in self.monitors:
                 calls.append((monitor, (address, values)))
             if address == ERROR and len(values) >= 2:
-                pending = self._oldest(lambda p: p.error_address == values[1])
+                about = str(values[1])
+                pending = self._oldest(lambda p: p.error_address == about or (
+                    isinstance(p, Collector) and p.accepts(about)))
                 if pending is not None:
-                    self.pending.remove(pending)
-                    pending.complete(None, (str(values[0]), str(values[1])))
+                    if not isinstance(pending, Collector):
+                        self.pending.remove(pending)
+                    pending.complete(None, (str(values[0]), about))
                     return calls
             pending = self._reply_to(address, values)
+            if isinstance(pending, Collector):
+                pending.replies.append((address, values))
+                return calls
             if pending is not None:
                 self.pending.remove(pending)
                 pending.complete(values, None)
@@ -167,7 +199,9 @@ class Router(object):
         return None
 
     def _reply_to(self, address: str, values: Values) -> Optional[Pending]:
+        # Requests for exactly this address come before patterns that match it.
         candidates = [p for p in self.pending if p.address == address]
+        candidates += [p for p in self.pending if p.address != address and p.accepts(address)]
         if not candidates:
             return None
         best = None  # type: Optional[Pending]
@@ -204,3 +238,10 @@ def settle_listen(router: Router, pending: Pending, get_address: str, args: Tupl
         router.remove_listener(get_address, args)
         raise OSCError(pending.error[0], pending.error[1])
     return pending.values if pending.done else None
+
+
+def collected(collector: Collector) -> List[Tuple[str, Values]]:
+    """A finished collector's replies; OSCError when errors were all it got."""
+    if not collector.replies and collector.errors:
+        raise OSCError(collector.errors[0][0], collector.errors[0][1])
+    return collector.replies

@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 from typing import Any, Iterable, List, Sequence, Tuple
 
-from AbletonOSC.osc import Bundle, encode_bundle, encode_message
+from AbletonOSC.osc import Bundle, encode_bundle, encode_message, is_pattern, pattern_matches
 
 TEST = "/live/test"
 # Answered by every AbletonOSC, upstream's too, and changes nothing: marks "all before it is served".
@@ -13,6 +13,13 @@ BARRIER = "/live/application/get/version"
 DEFAULT_TIMEOUT = 1.0
 PROBE_TIMEOUT = 0.5
 RECV_SIZE = 65536
+
+
+def barrier_for(address: str) -> str:
+    """A barrier address whose answer a pattern request cannot take for its own."""
+    if is_pattern(address) and pattern_matches(address, BARRIER):
+        return TEST  # methods never answer patterns, so /live/test's 'ok' is the barrier's
+    return BARRIER
 
 
 def open_socket(reply_port: int) -> socket.socket:

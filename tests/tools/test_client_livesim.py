@@ -6,7 +6,7 @@ import pytest
 
 from client import AbletonOSCClient, AsyncAbletonOSCClient, OSCError, OSCTimeout
 from livesim.testing import free_udp_port
-from tests.tools.waiting import Collector, wait_until
+from tests.tools.waiting import Recorder, wait_until
 
 NAMES = ("1-MIDI", "2-MIDI", "3-Audio", "4-Audio")
 
@@ -23,6 +23,20 @@ def test_query_and_query_value(live):
     assert live.query("/live/track/get/name", 2) == (2, "3-Audio")
     assert live.query_value("/live/track/get/name", 2) == "3-Audio"
     assert live.query_value("/live/song/get/tempo") == 120.0
+
+
+def test_query_all_gathers_every_reply(live):
+    assert live.query_all("/live/track/get/name", "*") == [("/live/track/get/name", (i, NAMES[i])) for i in range(4)]
+    assert live.query_all("/live/track/get/{mute,name}", 1) == [
+        ("/live/track/get/mute", (1, False)), ("/live/track/get/name", (1, "2-MIDI"))]
+    song = dict(live.query_all("/live/song/get/*"))
+    assert song["/live/song/get/tempo"] == (120.0,) and len(song) > 20
+    # The pattern also matches the barrier's address: its own reply is still collected.
+    assert [a for a, _ in live.query_all("/live/application/get/*")] == [
+        "/live/application/get/version", "/live/application/get/average_process_usage"]
+    with pytest.raises(OSCError, match="Index out of range"):
+        live.query_all("/live/track/get/name", 9)
+    assert live.query("/live/test") == ("ok",)
 
 
 def test_send_bundle(live):
@@ -75,7 +89,7 @@ def test_timeout_when_nothing_listens():
 
 
 def test_listen_and_unlisten(live):
-    tempo, names = Collector(), Collector()
+    tempo, names = Recorder(), Recorder()
     assert live.listen("/live/song/start_listen/tempo", tempo) == (120.0,)
     assert live.listen("/live/track/get/name", names, 1) == (1, "2-MIDI")
     live.send("/live/song/set/tempo", 128.0)
@@ -92,7 +106,7 @@ def test_listen_and_unlisten(live):
 
 
 def test_beat_listener_has_no_first_value(sim, live):
-    beats = Collector()
+    beats = Recorder()
     assert live.listen("/live/song/start_listen/beat", beats) is None
     live.send("/live/song/start_playing")
     assert live.query("/live/song/get/is_playing") == (True,)
@@ -102,7 +116,7 @@ def test_beat_listener_has_no_first_value(sim, live):
 
 
 def test_status_handlers(live):
-    errors = Collector()
+    errors = Recorder()
     live.on("/live/error", errors)
     live.send("/live/track/get/name", 99)
     wait_until(lambda: errors.calls)
@@ -110,7 +124,7 @@ def test_status_handlers(live):
 
 
 def test_listeners_restored_after_api_reload(live):
-    tempo, startups = Collector(), Collector()
+    tempo, startups = Recorder(), Recorder()
     live.on("/live/startup", startups)
     live.listen("/live/song/get/tempo", tempo)
     live.send("/live/api/reload")
@@ -121,7 +135,7 @@ def test_listeners_restored_after_api_reload(live):
 
 
 def test_listeners_restored_after_the_script_reloads(sim, live):
-    tempo, startups = Collector(), Collector()
+    tempo, startups = Recorder(), Recorder()
     live.on("/live/startup", startups)
     live.listen("/live/song/get/tempo", tempo)
     assert live.wait_for("/live/startup", timeout=5, trigger=sim.reload_script) == ()
@@ -136,7 +150,7 @@ def test_reply_to_source_port_with_two_clients(livesim_factory):
     with AbletonOSCClient("127.0.0.1", sim.port, reply_port=0) as one, \
             AbletonOSCClient("127.0.0.1", sim.port, reply_port=0) as two:
         assert one.reply_port != two.reply_port
-        seen_one, seen_two = Collector(), Collector()
+        seen_one, seen_two = Recorder(), Recorder()
         one.listen("/live/song/get/tempo", seen_one)
         two.listen("/live/song/get/tempo", seen_two)
         assert one.query("/live/track/get/name", 0) == (0, "1-MIDI")
@@ -163,6 +177,8 @@ def test_async_client(sim):
             assert answers == [(i, names[i]) for i in range(4)]
             with pytest.raises(OSCError, match="Index out of range"):
                 await client.query("/live/track/get/name", 9)
+            replies = await client.query_all("/live/track/get/name", "*")
+            assert [values for _address, values in replies] == [(i, names[i]) for i in range(4)]
             updates = asyncio.Queue()
             assert await client.listen("/live/song/get/tempo", updates.put_nowait) == (120.0,)
             assert await asyncio.wait_for(updates.get(), 5) == 120.0

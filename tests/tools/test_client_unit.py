@@ -6,9 +6,9 @@ import pytest
 
 from client import AbletonOSCClient, AsyncAbletonOSCClient, OSCError, OSCTimeout
 from client.addresses import listen_addresses
-from client.routing import Pending, Router
+from client.routing import Collector, Pending, Router
 from tests.tools.fake_server import FakeScript
-from tests.tools.waiting import Collector, wait_until
+from tests.tools.waiting import Recorder, wait_until
 
 
 @pytest.fixture
@@ -38,6 +38,21 @@ def test_router_matches_replies_by_echoed_arguments():
     router.route("/live/track/get/name", (2, "b"))
     router.route("/live/track/get/name", (1, "a"))
     assert first.values == (1, "a") and second.values == (2, "b")
+
+
+def test_router_collector_takes_every_matching_reply_until_discarded():
+    router = Router()
+    collector, exact = Collector("/live/track/get/*", (1,)), Pending("/live/track/get/name", (1,))
+    router.add_pending(collector)
+    router.add_pending(exact)
+    router.route("/live/track/get/mute", (1, False))
+    router.route("/live/track/get/name", (1, "a"))  # the exact request first
+    router.route("/live/track/get/name", (1, "a"))
+    router.route("/live/error", ("bad", "/live/track/get/color"))
+    router.discard_pending(collector)
+    assert exact.values == (1, "a")
+    assert collector.replies == [("/live/track/get/mute", (1, False)), ("/live/track/get/name", (1, "a"))]
+    assert collector.errors == [("bad", "/live/track/get/color")]
 
 
 def test_router_error_answers_the_oldest_request_on_its_address():
@@ -108,7 +123,7 @@ def test_timeout_says_the_server_is_not_reachable(pair):
 
 def test_listen_unlisten_and_status_handlers(pair):
     client, server = pair
-    tempo, names, errors = Collector(), Collector(), Collector()
+    tempo, names, errors = Recorder(), Recorder(), Recorder()
     client.on("/live/error", errors)
     assert client.listen("/live/song/get/tempo", tempo) == (120.0,)
     assert client.listen("/live/track/start_listen/name", names, 1) == (1, "2-MIDI")
@@ -129,7 +144,7 @@ def test_listen_unlisten_and_status_handlers(pair):
 
 def test_listeners_are_restored_after_startup(pair):
     client, server = pair
-    tempo = Collector()
+    tempo = Recorder()
     client.listen("/live/song/get/tempo", tempo)
     client.send("/live/api/reload")
     wait_until(lambda: server.received.count(("/live/song/start_listen/tempo", ())) == 2)
@@ -149,7 +164,7 @@ def test_reply_to_source_mode_with_two_clients():
     one = AbletonOSCClient("127.0.0.1", server.port, reply_port=0)
     two = AbletonOSCClient("127.0.0.1", server.port, reply_port=0)
     try:
-        seen_one, seen_two = Collector(), Collector()
+        seen_one, seen_two = Recorder(), Recorder()
         one.listen("/live/song/get/tempo", seen_one)
         two.listen("/live/song/get/tempo", seen_two)
         assert one.query("/live/track/get/name", 0) == (0, "1-MIDI")

@@ -138,11 +138,13 @@ def test_console_reads_piped_input(sim, tmp_path):
     env = dict(os.environ, HOME=str(tmp_path), PYTHONPATH=ROOT)
     result = subprocess.run(
         [sys.executable, "-m", "client.console", "--port", str(sim.port), "--reply-port", str(sim.reply_port)],
-        input="/live/track/get/name 2\n/live/song/set/tempo 100\n/live/song/get/tempo\n", env=env, cwd=ROOT,
+        input="/live/track/get/name 2\n/live/song/set/tempo 100\n/live/song/get/tempo\n/live/track/get/name *\n",
+        env=env, cwd=ROOT,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "track_id=2  name='3-Audio'" in result.stdout
     assert "tempo=100.0" in result.stdout
+    assert "/live/track/get/name track_id=3  name='4-Audio'" in result.stdout
 
 
 def test_cli_console_without_a_server(tmp_path):

@@ -13,7 +13,7 @@ def wait_until(predicate, timeout=5.0):
     raise AssertionError("condition not met within %.1f s" % timeout)
 
 
-class Collector(object):
+class Recorder(object):
     """A callback that records the values it is called with."""
 
     def __init__(self):
