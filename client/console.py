@@ -52,9 +52,10 @@ class Console(object):
         client.on("/live/startup", self._started)
         client.on("/live/api/listener_dropped",
                   lambda *values: screen.show("listener dropped (its object was deleted): %s" % format_values(values)))
-        client.on_unhandled(lambda address, values: screen.show("%s %s" % (address, format_values(values))))
         if verbose:
             client.monitor(lambda address, values: screen.show("<- %s %s" % (address, format_values(values))))
+        else:
+            client.on_unhandled(lambda address, values: screen.show("%s %s" % (address, format_values(values))))
 
     def _started(self, *values: object) -> None:
         self.screen.show("AbletonOSC (re)started; listeners restored")
