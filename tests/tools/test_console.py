@@ -147,6 +147,17 @@ def test_console_reads_piped_input(sim, tmp_path):
     assert "/live/track/get/name track_id=3  name='4-Audio'" in result.stdout
 
 
+def test_verbose_console_shows_the_traffic(sim, tmp_path):
+    env = dict(os.environ, HOME=str(tmp_path), PYTHONPATH=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "client", "console", "--port", str(sim.port), "--reply-port", str(sim.reply_port),
+         "--verbose"], input="/live/song/get/tempo\n", env=env, cwd=ROOT, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "-> /live/song/get/tempo" in result.stdout
+    assert "<- /live/song/get/tempo 120.0" in result.stdout
+
+
 def test_cli_console_without_a_server(tmp_path):
     from livesim.testing import free_udp_port
 
