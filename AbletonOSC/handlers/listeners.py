@@ -119,7 +119,8 @@ class Subscriptions(object):
         old = self.by_key.get(key)
         if old is not None:
             self._remove(old)
-        hub_key = (live_id(obj), prop.name, address)
+        # The extras tell apart properties reached through one object (parameter 1 and 2 of a device).
+        hub_key = (live_id(obj), prop.name, address, tuple(extra))
         hub = self.hubs.get(hub_key)
         if hub is None:
             hub = Hub(self.registry, prop, obj, hub_key)
