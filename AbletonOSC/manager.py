@@ -21,6 +21,7 @@ def _setup_logging(settings):
     """Log to logs/abletonosc.log next to the script, rotated by size."""
     logger = logging.getLogger(LOGGER_NAME)
     logger.setLevel(logging.DEBUG)
+    # Our own file only while connected: Live's log would otherwise get every line too.
     logger.propagate = False
     for handler in list(logger.handlers):
         logger.removeHandler(handler)
@@ -227,6 +228,7 @@ class Manager(ControlSurface):
         for handler in list(self.logger.handlers):
             self.logger.removeHandler(handler)
             handler.close()
+        self.logger.propagate = True
         ControlSurface.disconnect(self)
 
 
