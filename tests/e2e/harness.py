@@ -357,8 +357,3 @@ def running_sim(set_data=None, live_version="12.3.6", env=None, clients=1, reply
             sim.e2e_watch.close()
         if problems and not failed:
             raise AssertionError("the script reported failures of its own:\n" + "\n".join(problems))
-
-
-def live_call(sim, fn, *args):
-    """sim.call, for readability in tests."""
-    return sim.call(fn, *args)

@@ -2,8 +2,6 @@
 import copy
 import time
 
-from tests.e2e.harness import REAL_TARGET
-
 
 def advance(sim, seconds):
     """Let `seconds` of song time pass: the virtual clock in livesim, real time against a Live."""
@@ -50,6 +48,3 @@ RICH_SET = {
 
 def rich_set():
     return copy.deepcopy(RICH_SET)
-
-
-LIVESIM = REAL_TARGET is None

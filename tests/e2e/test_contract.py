@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.e2e.harness import HERE, REAL_TARGET, ROOT, NoReply, running_sim
+from tests.e2e.harness import HERE, REAL_TARGET, ROOT, running_sim
 from tests.e2e.sets import rich_set
 
 SHARED_CONTRACT = os.path.join(ROOT, "..", "shared", "reference", "upstream-api.tsv")
