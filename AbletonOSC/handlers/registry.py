@@ -214,6 +214,7 @@ class Registry(object):
 
     def property(self, obj, prop, base):
         """Generate the addresses of one Prop under `base` (e.g. /live/track)."""
+        obj = KINDS[obj] if isinstance(obj, str) else obj
         type_name = TYPE_NAMES.get(prop.type, prop.type)
         get_address = "%s/get/%s" % (base, prop.name)
         if "g" in prop.access:

@@ -100,24 +100,6 @@ def register(reg):
             args="track_index:T device_index:i", reply="track_index:i device_index:i",
             doc="Select a device (answers with the track and device, as upstream does)")
     for name, fn in (("selected_scene", selected_scene_index), ("selected_track", selected_track_index)):
-        prop = Prop(name, "i", "gl", target=lambda song: song.view, getter=fn)
-        get_address = "/live/view/get/%s" % name
-        reg.add("/live/view/start_listen/%s" % name, "start_listen", "song",
-                _start(prop, get_address), prop=prop, reply="-> %s %s_index:i" % (get_address, name[9:]),
-                doc="Send the %s's index now and whenever the selection changes" % name[9:])
-        reg.add("/live/view/stop_listen/%s" % name, "stop_listen", "song", _stop(prop, get_address), prop=prop,
-                doc="Stop listening to the %s" % name.replace("_", " "))
-
-
-def _start(prop, address):
-    def start(ctx, song, *extra):
-        ctx.registry.subscriptions.start(ctx, prop, song, address, extra)
-
-    return start
-
-
-def _stop(prop, address):
-    def stop(ctx, song, *extra):
-        ctx.registry.subscriptions.stop(ctx, prop, song, address, extra)
-
-    return stop
+        # Listen-only: the getters and setters above answer indices and take references.
+        reg.property("song", Prop(name, "i", "l", target=lambda song: song.view, getter=fn,
+                                  member="Song.View.%s" % name), "/live/view")
