@@ -21,6 +21,10 @@ GROUP_TITLES = {
     "clips": "Clips in bulk (/live/clips)",
     "scene": "Scenes",
     "device": "Devices and parameters",
+    "chain": "Rack chains",
+    "drum_pad": "Drum pads",
+    "groove": "Grooves",
+    "browser": "Browser",
     "midimap": "MIDI mapping",
 }
 
