@@ -12,16 +12,17 @@ PAGE = 200
 class AddressInfo(object):
     """One address: its argument and reply signatures, and what is known about it."""
 
-    __slots__ = ("address", "args", "reply", "kind", "doc", "since")
+    __slots__ = ("address", "args", "reply", "kind", "doc", "since", "available")
 
     def __init__(self, address: str, args: str = "", reply: str = "", kind: str = "", doc: str = "",
-                 since: str = "") -> None:
+                 since: str = "", available: Optional[bool] = None) -> None:
         self.address = address
         self.args = args
         self.reply = reply
         self.kind = kind or guess_kind(address, reply)
         self.doc = doc
         self.since = since
+        self.available = available  # whether the running Live has it; None when not asked
 
     @property
     def arg_names(self) -> List[str]:
@@ -74,8 +75,9 @@ def describe_from_server(client: Any, address: str, timeout: float = 1.0) -> Opt
     values = client.query(ADDRESS, address, timeout=timeout, probe=False)
     if len(values) < 6:
         return None
+    available = None if len(values) < 7 else str(values[6]) == "yes"
     return AddressInfo(str(values[0]), str(values[2]), str(values[3]), str(values[1]), str(values[4]),
-                       str(values[5]))
+                       str(values[5]), available)
 
 
 def load(client: Any = None, timeout: float = 1.0) -> Tuple[List[AddressInfo], str]:

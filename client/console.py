@@ -219,7 +219,10 @@ class Console(object):
                  "  reply:     %s" % (info.reply or "none")]
         if info.doc:
             lines.append("  %s" % info.doc)
-        lines.append("  Live:      %s" % ("%s and later" % info.since if info.since else "all versions"))
+        versions = "%s and later" % info.since if info.since else "all versions"
+        if info.available is False:
+            versions += " (not in the Live that is running)"
+        lines.append("  Live:      %s" % versions)
         self.screen.show("\n".join(lines))
 
 

@@ -158,6 +158,16 @@ def test_verbose_console_shows_the_traffic(sim, tmp_path):
     assert "<- /live/song/get/tempo 120.0" in result.stdout
 
 
+def test_help_says_when_the_running_live_lacks_an_address(livesim_factory, tmp_path):
+    sim = livesim_factory(live_version="11.0.0")
+    env = dict(os.environ, HOME=str(tmp_path), PYTHONPATH=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "client.console", "--port", str(sim.port), "--reply-port", str(sim.reply_port)],
+        input="help /live/scene/get/tempo_enabled\n", env=env, cwd=ROOT, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
+    assert "Live:      11.1 and later (not in the Live that is running)" in result.stdout
+
+
 def test_cli_console_without_a_server(tmp_path):
     from livesim.testing import free_udp_port
 
