@@ -14,11 +14,12 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from AbletonOSC.osc import is_pattern, pattern_matches
 
-from .addresses import echoes
+from .addresses import echoes, listen_addresses, same_value
 from .errors import OSCError
 
 ERROR = "/live/error"
 STARTUP = "/live/startup"
+LISTENER_DROPPED = "/live/api/listener_dropped"
 
 Values = Tuple[Any, ...]
 Call = Tuple[Callable[..., Any], Values]
@@ -180,6 +181,8 @@ class Router(object):
                 if pending.listener is not None:
                     calls.extend((cb, values) for cb in pending.listener.callbacks)
                 return calls
+            if address == LISTENER_DROPPED and values:
+                self._forget_dropped(str(values[0]), tuple(values[1:]))
             for waiter in [w for w in self.waiters if w.address == address]:
                 self.waiters.remove(waiter)
                 waiter.complete(values, None)
@@ -191,6 +194,19 @@ class Router(object):
             if len(calls) == len(self.monitors):
                 calls.extend((cb, (address, values)) for cb in self.unhandled)
             return calls
+
+    def _forget_dropped(self, start_address: str, indices: Values) -> None:
+        # The object is gone: re-subscribing after /live/startup would only earn an error.
+        # A '*' listener stays (it still covers the other objects).
+        try:
+            get_address = listen_addresses(start_address)[0]
+        except ValueError:
+            return
+        for key, listener in list(self.listeners.items()):
+            if (listener.get_address == get_address and "*" not in listener.args
+                    and len(listener.args) == len(indices)
+                    and all(same_value(a, b) for a, b in zip(listener.args, indices))):
+                del self.listeners[key]
 
     def _oldest(self, accept: Callable[[Pending], bool]) -> Optional[Pending]:
         for pending in self.pending:

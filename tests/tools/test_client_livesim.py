@@ -115,6 +115,16 @@ def test_beat_listener_has_no_first_value(sim, live):
     assert all(len(call) == 1 and isinstance(call[0], int) for call in beats.calls)
 
 
+def test_a_dropped_listener_is_forgotten(live):
+    names, dropped = Recorder(), Recorder()
+    live.on("/live/api/listener_dropped", dropped)
+    live.listen("/live/track/get/name", names, 3)
+    live.send("/live/song/delete_track", 3)
+    wait_until(lambda: dropped.calls)
+    assert dropped.calls[0] == ("/live/track/start_listen/name", 3)
+    assert live.router.resubscriptions() == []
+
+
 def test_status_handlers(live):
     errors = Recorder()
     live.on("/live/error", errors)

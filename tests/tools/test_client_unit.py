@@ -55,6 +55,15 @@ def test_router_collector_takes_every_matching_reply_until_discarded():
     assert collector.errors == [("bad", "/live/track/get/color")]
 
 
+def test_router_forgets_listeners_of_deleted_objects_but_keeps_wildcards():
+    router = Router()
+    for args in ((2,), (3,), ("*",)):
+        router.add_listener("/live/track/get/name", "/live/track/start_listen/name",
+                            "/live/track/stop_listen/name", args, print)
+    router.route("/live/api/listener_dropped", ("/live/track/start_listen/name", 3.0))
+    assert [args for _start, args in router.resubscriptions()] == [(2,), ("*",)]
+
+
 def test_router_error_answers_the_oldest_request_on_its_address():
     router = Router()
     tempo, name = Pending("/live/song/get/tempo", ()), Pending("/live/track/get/name", (9,))
