@@ -6,7 +6,8 @@ with a name); samples holds a few drum samples.  ``load_item`` does what double-
 in Live: with a hot-swap target it replaces that device, else it loads onto the selected track
 (an instrument, a preset or a sample needs a MIDI track: from any other track a new MIDI track
 is created; an instrument replaces the track's instrument; a MIDI effect goes before the
-instrument; an audio effect is appended; a sample becomes a Simpler).
+instrument; an audio effect is appended; a sample becomes a Simpler, except with an audio
+track selected, where it becomes an audio clip in the highlighted clip slot).
 """
 from livesim import device_library as lib
 
@@ -165,6 +166,12 @@ class BrowserNode(_lom.Node):
             target.sample_path = sample
             self.selected = item
             return target
+        if sample is not None and (target is None or target.dead):
+            slot = _highlighted_audio_slot(self.world)
+            if slot is not None:
+                _put_sample_clip(slot, sample)
+                self.selected = item
+                return slot.clip
         if target is not None and not target.dead:
             container = target.parent
             node = build_device(self.world, spec, container)
@@ -192,6 +199,27 @@ def _put_devices(container, devices):
     else:
         from Live.Device import set_devices
         set_devices(container, devices, "Load Device")
+
+
+def _highlighted_audio_slot(world):
+    """The highlighted slot when the selected track is an audio track (None otherwise)."""
+    song = world.song_node
+    view = song.view
+    track = view.selected_track
+    if track is None or getattr(track, "kind", None) != "audio" or view.selected_scene is None:
+        return None
+    return track.slots[song.scenes.index(view.selected_scene)]
+
+
+def _put_sample_clip(slot, sample):
+    """A sample loaded onto an audio track becomes an audio clip in the highlighted slot (replacing its clip)."""
+    import os
+
+    from Live.Clip import ClipNode
+    clip = ClipNode(slot.world, slot, is_audio=True, length=4.0)
+    clip.file_path = sample
+    clip.name = os.path.splitext(os.path.basename(sample))[0]
+    slot.put_clip(clip, "Load Sample")
 
 
 def _target_track(world, d):
