@@ -66,8 +66,12 @@ class Collector(Pending):
         """Whether a reply on ``address`` may answer this request."""
         return address == self.address or (self.pattern and pattern_matches(self.address, address))
 
+    def add(self, address: str, values: Values) -> None:
+        """Record one reply; the request stays pending."""
+        self.replies.append((address, values))
+
     def complete(self, values: Optional[Values], error: Optional[Tuple[str, str]]) -> None:
-        """Record one reply or error; the request stays pending."""
+        """Record one error; the request stays pending."""
         if error is not None:
             self.errors.append(error)
 
@@ -173,7 +177,7 @@ class Router(object):
                     return calls
             pending = self._reply_to(address, values)
             if isinstance(pending, Collector):
-                pending.replies.append((address, values))
+                pending.add(address, values)
                 return calls
             if pending is not None:
                 self.pending.remove(pending)
