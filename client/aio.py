@@ -62,15 +62,16 @@ class AsyncAbletonOSCClient(object):
 
     def send(self, address: str, *args: Any) -> None:
         """Send one message; no reply is awaited."""
-        if self.transport is None:
-            raise RuntimeError("the client is not open (use `async with` or `await client.open()`)")
-        self.transport.sendto(encode_message(address, args), (self.host, self.port))
+        self._sendto(encode_message(address, args))
 
     def send_bundle(self, messages: Iterable[Tuple[str, Sequence[Any]]]) -> None:
         """Send (address, args) pairs in one bundle: the script runs them in order, in one go."""
+        self._sendto(bundle_of(messages))
+
+    def _sendto(self, data: bytes) -> None:
         if self.transport is None:
             raise RuntimeError("the client is not open (use `async with` or `await client.open()`)")
-        self.transport.sendto(bundle_of(messages), (self.host, self.port))
+        self.transport.sendto(data, (self.host, self.port))
 
     async def query(self, address: str, *args: Any, timeout: float = DEFAULT_TIMEOUT, probe: bool = True) -> Values:
         """Send and return the reply's values as the script sends them (echoed indices first)."""
