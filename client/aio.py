@@ -172,6 +172,14 @@ class AsyncAbletonOSCClient(object):
         """Remove a callback given to ``on``."""
         self.router.remove_handler(address, callback)
 
+    def monitor(self, callback: Callable[[str, Values], Any]) -> None:
+        """Call ``callback(address, values)`` for every message received."""
+        self.router.add_monitor(callback)
+
+    def on_unhandled(self, callback: Callable[[str, Values], Any]) -> None:
+        """Call ``callback(address, values)`` for each message nothing else took."""
+        self.router.add_unhandled(callback)
+
     async def wait_for(self, address: str, timeout: float = DEFAULT_TIMEOUT,
                        trigger: Optional[Callable[[], Any]] = None) -> Values:
         """The values of the next message on ``address`` that answers no request; ``trigger`` runs once armed."""

@@ -177,13 +177,11 @@ class AbletonOSCClient(object):
 
     def monitor(self, callback: Callable[[str, Values], Any]) -> None:
         """Call ``callback(address, values)`` for every message received."""
-        with self.router.lock:
-            self.router.monitors.append(callback)
+        self.router.add_monitor(callback)
 
     def on_unhandled(self, callback: Callable[[str, Values], Any]) -> None:
         """Call ``callback(address, values)`` for each message nothing else took."""
-        with self.router.lock:
-            self.router.unhandled.append(callback)
+        self.router.add_unhandled(callback)
 
     def wait_callbacks(self, timeout: float = DEFAULT_TIMEOUT) -> bool:
         """Wait until the callbacks of every message received so far have run."""

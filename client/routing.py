@@ -154,6 +154,16 @@ class Router(object):
             if callback in callbacks:
                 callbacks.remove(callback)
 
+    def add_monitor(self, callback: Callable[[str, Values], Any]) -> None:
+        """Call ``callback(address, values)`` for every message."""
+        with self.lock:
+            self.monitors.append(callback)
+
+    def add_unhandled(self, callback: Callable[[str, Values], Any]) -> None:
+        """Call ``callback(address, values)`` for each message nothing else took."""
+        with self.lock:
+            self.unhandled.append(callback)
+
     def resubscriptions(self) -> List[Tuple[str, Values]]:
         """The start_listen messages that restore every listener."""
         with self.lock:

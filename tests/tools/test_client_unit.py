@@ -204,7 +204,11 @@ def test_async_client():
     async def scenario(server):
         async with AsyncAbletonOSCClient("127.0.0.1", server.port, reply_port=0) as client:
             server.reply_port = client.reply_port
+            seen, stray = [], []
+            client.monitor(lambda address, values: seen.append(address))
+            client.on_unhandled(lambda address, values: stray.append((address, values)))
             assert await client.query("/live/song/get/tempo") == (120.0,)
+            assert seen == ["/live/song/get/tempo"]
             answers = await asyncio.gather(*[client.query("/live/track/get/name", i) for i in range(4)])
             assert answers == [(i, server.names[i]) for i in range(4)]
             assert await client.query_value("/live/track/get/name", 1) == "2-MIDI"
@@ -216,6 +220,9 @@ def test_async_client():
             client.send("/live/song/set/tempo", 128.0)
             assert await asyncio.wait_for(updates.get(), 5) == 128.0
             await client.unlisten("/live/song/get/tempo")
+            client.send("/live/nope")
+            assert await client.query("/live/test") == ("ok",)
+            assert stray == [("/live/error", ("Unknown OSC address: /live/nope", "/live/nope"))]
             assert await client.wait_for("/live/startup", trigger=lambda: client.send("/live/api/reload")) == ()
             server.silent = True
             with pytest.raises(OSCTimeout) as caught:
