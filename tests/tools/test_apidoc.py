@@ -46,3 +46,13 @@ def test_completion_entries_follow_the_registry():
     assert [e.address for e in entries] == [d["address"] for d in build_registry().describe()]
     tempo = [e for e in entries if e.address == "/live/song/get/tempo"][0]
     assert tempo.replies and tempo.kind == "get"
+
+
+def test_cli_docs_command(tmp_path, capsys):
+    from client.cli import main
+
+    target = str(tmp_path / "API.md")
+    assert main(["docs", "--output", target]) == 0
+    assert main(["docs", "--check", "--output", target]) == 0
+    assert main([]) == 2
+    assert "console" in capsys.readouterr().out
