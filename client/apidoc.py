@@ -76,14 +76,15 @@ def _since(item: Dict[str, Any]) -> str:
     return "%s+" % item["since"] if item.get("since") else "all"
 
 
-def _not_exposed_line(item: Any) -> str:
+def _not_exposed_row(item: Any) -> str:
     if isinstance(item, dict):
         name = item.get("name") or item.get("member") or item.get("address") or "?"
         reason = item.get("reason") or item.get("why") or ""
-        return "- `%s`%s" % (name, ": " + reason if reason else "")
-    if isinstance(item, (tuple, list)) and item:
-        return "- `%s`%s" % (item[0], ": " + " ".join(str(part) for part in item[1:]) if len(item) > 1 else "")
-    return "- `%s`" % item
+    elif isinstance(item, (tuple, list)) and item:
+        name, reason = item[0], " ".join(str(part) for part in item[1:])
+    else:
+        name, reason = item, ""
+    return "| %s | %s |" % (_code(str(name)), _cell(str(reason)))
 
 
 def render(registry: Any = None) -> str:
@@ -161,7 +162,11 @@ def render(registry: Any = None) -> str:
     add("")
     not_exposed = list(getattr(registry, "not_exposed", None) or [])
     if not_exposed:
-        out.extend(_not_exposed_line(item) for item in not_exposed)
+        add("Members of Live's object model left out on purpose, and why.")
+        add("")
+        add("| Live member | why |")
+        add("| --- | --- |")
+        out.extend(_not_exposed_row(item) for item in not_exposed)
     else:
         add("(none listed yet)")
     add("")

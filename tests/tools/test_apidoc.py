@@ -30,7 +30,7 @@ def test_not_exposed_list_comes_from_the_registry():
     registry = build_registry()
     registry.not_exposed = [{"name": "Song.foo", "reason": "no OSC use"}, "Track.bar"]
     text = apidoc.render(registry)
-    assert "- `Song.foo`: no OSC use" in text and "- `Track.bar`" in text
+    assert "| `Song.foo` | no OSC use |" in text and "| `Track.bar` |  |" in text
 
 
 def test_check_mode(tmp_path):
