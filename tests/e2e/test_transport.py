@@ -96,3 +96,14 @@ def test_tcp_listener_updates(tcp):
     udp.send("/live/song/set/tempo", 99)
     assert client.wait_for("/live/song/get/tempo") == (pytest.approx(99.0),)
     udp.assert_nothing("/live/song/get/tempo")
+
+
+def test_round_trip_latency_is_well_under_a_tick(fresh_client):
+    # the script polls its socket from Live's Timer (every few ms), not only every 100 ms tick
+    client = fresh_client
+    client.query("/live/song/get/tempo")
+    start = time.monotonic()
+    for _ in range(50):
+        client.query("/live/song/get/tempo")
+    average = (time.monotonic() - start) / 50
+    assert average < 0.05, "average round trip %.1f ms" % (average * 1000)
