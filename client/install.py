@@ -151,6 +151,8 @@ def install(remote_scripts: str, source: Optional[str] = None, dry_run: bool = F
     if not os.path.isfile(os.path.join(source, "__init__.py")):
         raise IOError("%s is not the AbletonOSC package (no __init__.py)" % source)
     dest = os.path.join(remote_scripts, PACKAGE)
+    if os.path.realpath(source) == os.path.realpath(dest):
+        raise IOError("%s is the installed copy itself; install from the project's folder" % source)
     stamp = stamp or time.strftime("%Y%m%d-%H%M%S")
     prefix = "would " if dry_run else ""
     backup = None

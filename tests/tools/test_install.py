@@ -99,9 +99,14 @@ def test_a_broken_copy_fails_the_self_test(tmp_path):
     assert self_test(str(tmp_path / "nowhere")) != ""
 
 
-def test_source_must_be_the_package(tmp_path):
+def test_source_must_be_the_package_and_not_the_installed_copy(tmp_path):
     with pytest.raises(IOError, match="not the AbletonOSC package"):
         install(str(tmp_path / "Remote Scripts"), source=str(tmp_path))
+    remote = str(tmp_path / "Remote Scripts")
+    write(os.path.join(remote, "AbletonOSC", "__init__.py"), "")
+    with pytest.raises(IOError, match="the installed copy itself"):
+        install(remote, source=os.path.join(remote, "AbletonOSC"))
+    assert os.path.exists(os.path.join(remote, "AbletonOSC", "__init__.py"))
 
 
 def test_dry_run_changes_nothing(tmp_path):
