@@ -73,3 +73,22 @@ def test_reply_to_source_mode_with_livesim(livesim_factory):
     sim = livesim_factory(env={"ABLETONOSC_REPLY_TO_SOURCE": "true"})
     status, text = doctor("127.0.0.1", sim.port, 0)
     assert status == 0, text
+
+
+def test_owner_from_lsof_and_netstat_output(monkeypatch):
+    from client import ports
+
+    lsof = ("COMMAND    PID USER   FD   TYPE             DEVICE SIZE/OFF NODE NAME\n"
+            "Live      4242 ana   61u  IPv4 0x1234567890abcdef      0t0  UDP *:11000\n"
+            "Live      4242 ana   62u  IPv6 0x1234567890abcdee      0t0  UDP *:11000\n")
+    monkeypatch.setattr(ports, "_run", lambda command: lsof)
+    assert ports._owners_from_lsof(11000) == [(4242, "Live")]
+
+    outputs = {
+        "netstat": "\n  Proto  Local Address          Foreign Address        State           PID\n"
+                   "  UDP    0.0.0.0:11000          *:*                                    5150\n"
+                   "  UDP    0.0.0.0:11001          *:*                                    6000\n",
+        "tasklist": '"Ableton Live 12 Suite.exe","5150","Console","1","812,000 K"\n',
+    }
+    monkeypatch.setattr(ports, "_run", lambda command: outputs[command[0]])
+    assert ports._owners_from_netstat(11000) == [(5150, "Ableton Live 12 Suite.exe")]
