@@ -163,22 +163,23 @@ def clips_unfilter(ctx, song, *bounds):
 def register(reg):
     for name, doc in (("fire", "Launch the clip"), ("stop", "Stop the clip"),
                       ("duplicate_loop", "Double the loop, duplicating its notes")):
-        reg.add("/live/clip/%s" % name, "method", "clip", _method(name), doc=doc)
+        reg.add("/live/clip/%s" % name, "method", "clip", _method(name), doc=doc, members="Clip.%s" % name)
     reg.add("/live/clip/remove_notes_by_id", "method", "clip", remove_notes_by_id, args="note_id:i*",
-            doc="Remove notes by their ids")
+            doc="Remove notes by their ids", members="Clip.remove_notes_by_id")
     reg.properties("clip", PROPERTIES)
     reg.add("/live/clip/get/notes", "get", "clip", get_notes,
             args="pitch_start:i? pitch_span:i? time_start:f? time_span:f?",
             reply="track_id:i clip_id:i (pitch:i start_time:f duration:f velocity:f mute:b)*",
             doc="MIDI notes, sorted by pitch then time (optionally those in a pitch and time range)",
-            example="/live/clip/get/notes 0 0")
+            example="/live/clip/get/notes 0 0", members="Clip.get_notes_extended")
     reg.add("/live/clip/add/notes", "method", "clip", add_notes,
             args="note:x*", doc="Add notes given as groups of pitch, start_time, duration, velocity, mute",
-            example="/live/clip/add/notes 0 0 60 0.0 1.0 100 0")
+            example="/live/clip/add/notes 0 0 60 0.0 1.0 100 0", members="Clip.add_new_notes")
     reg.add("/live/clip/remove/notes", "method", "clip", remove_notes,
             args="pitch_start:i? pitch_span:i? time_start:f? time_span:f?",
-            doc="Remove MIDI notes (all, or those in a pitch and time range)")
+            doc="Remove MIDI notes (all, or those in a pitch and time range)", members="Clip.remove_notes_extended")
     reg.add("/live/clips/filter", "method", "song", clips_filter, args="note_name:s*",
-            doc="Mute clips whose names end in notes (e.g. 'Pad-C-E-G') not all among the given ones")
+            doc="Mute clips whose names end in notes (e.g. 'Pad-C-E-G') not all among the given ones",
+            members=("Clip.name", "Clip.muted"))
     reg.add("/live/clips/unfilter", "method", "song", clips_unfilter, args="track_start:i? track_end:i?",
-            doc="Unmute every clip")
+            doc="Unmute every clip", members="Clip.muted")

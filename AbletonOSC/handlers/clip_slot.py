@@ -38,11 +38,12 @@ def duplicate_clip_to(ctx, slot, target_track, target_clip):
 
 def register(reg):
     reg.add("/live/clip_slot/fire", "method", "clip_slot", fire,
-            doc="Launch the slot (on an armed track's empty slot: record)")
-    reg.add("/live/clip_slot/stop", "method", "clip_slot", stop, doc="Stop the slot's track")
+            doc="Launch the slot (on an armed track's empty slot: record)", members="ClipSlot.fire")
+    reg.add("/live/clip_slot/stop", "method", "clip_slot", stop, doc="Stop the slot's track", members="ClipSlot.stop")
     reg.add("/live/clip_slot/create_clip", "method", "clip_slot", create_clip, args="length:f",
-            doc="Create an empty MIDI clip of a length in beats")
-    reg.add("/live/clip_slot/delete_clip", "method", "clip_slot", delete_clip, doc="Delete the slot's clip")
+            doc="Create an empty MIDI clip of a length in beats", members="ClipSlot.create_clip")
+    reg.add("/live/clip_slot/delete_clip", "method", "clip_slot", delete_clip, doc="Delete the slot's clip", members="ClipSlot.delete_clip")
     reg.properties("clip_slot", PROPERTIES)
     reg.add("/live/clip_slot/duplicate_clip_to", "method", "clip_slot", duplicate_clip_to,
-            args="target_track_id:T target_clip_id:i", doc="Copy the clip to another slot (overwriting it)")
+            args="target_track_id:T target_clip_id:i", doc="Copy the clip to another slot (overwriting it)",
+            members="ClipSlot.duplicate_clip_to")

@@ -67,8 +67,10 @@ def get_mappings(ctx, song):
 
 def register(reg):
     reg.add("/live/midimap/map_cc", "method", DEVICE, map_cc, args="param_id:i channel:i cc:i",
-            doc="Map a MIDI CC (channel 0-15) arriving at the script's MIDI input to a device parameter")
+            doc="Map a MIDI CC (channel 0-15) arriving at the script's MIDI input to a device parameter",
+            members=("Device.parameters", "MidiMap.map_midi_cc"))
     reg.add("/live/midimap/unmap_cc", "method", "song", unmap_cc, args="channel:i cc:i",
-            doc="Remove the mapping of a MIDI CC")
+            doc="Remove the mapping of a MIDI CC", members="MidiMap.map_midi_cc")
     reg.add("/live/midimap/get/mappings", "get", "song", get_mappings,
-            reply="(channel:i cc:i track_id:i device_id:i param_id:i)*", doc="Every CC mapping")
+            reply="(channel:i cc:i track_id:i device_id:i param_id:i)*", doc="Every CC mapping",
+            members="MidiMap.map_midi_cc")

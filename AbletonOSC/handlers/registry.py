@@ -108,7 +108,8 @@ class Prop(object):
     target   obj -> the Live object that holds ``attr`` (default: the object itself)
     out      Live value -> OSC value(s) (default: types.to_osc); may return a tuple
     since    the first Live version (major, minor[, bugfix]) that has it
-    member   the Live member it reaches, "Class.member" (default: the kind's class and ``attr``)
+    member   the Live member(s) it reaches, "Class.member" or a tuple of them (default: the kind's
+             class and ``attr``)
     strict   True: where Live refuses the property for this object, answer Live's error text
              (upstream's addresses answer nil instead, and so do ours for index references)
     """
@@ -196,7 +197,8 @@ class Registry(object):
         if isinstance(members, str):
             members = (members,)
         if not members and prop is not None:
-            members = (prop.member or "%s.%s" % (obj.live_class, prop.attr),)
+            members = prop.member or "%s.%s" % (obj.live_class, prop.attr)
+            members = (members,) if isinstance(members, str) else tuple(members)
         entry = Entry(address, kind, obj, parse_signature(args), reply,
                       doc, fn, since=since, echo=echo, reply_address=reply_address, prop=prop, example=example,
                       members=members)
@@ -360,6 +362,10 @@ class Registry(object):
             for member in entry.members:
                 cls, _, name = member.rpartition(".")
                 result.setdefault(cls, set()).add(name)
+        for cls in list(result):
+            # Reaching members of "X.View" reaches X.view, the object that holds them.
+            if cls.endswith(".View"):
+                result.setdefault(cls[:-len(".View")], set()).add("view")
         return {cls: sorted(names) for cls, names in sorted(result.items())}
 
     def describe(self, pattern=None):

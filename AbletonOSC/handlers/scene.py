@@ -30,9 +30,10 @@ def fire_selected(ctx, song):
 
 def register(reg):
     reg.add("/live/scene/fire", "method", "scene", fire, args="force_legato:b? can_select_scene_on_launch:b?",
-            doc="Launch every clip of the scene")
+            doc="Launch every clip of the scene", members="Scene.fire")
     reg.add("/live/scene/fire_as_selected", "method", "scene", fire_as_selected, args="force_legato:b?",
-            doc="Launch the scene, then select the next one")
+            doc="Launch the scene, then select the next one", members="Scene.fire_as_selected")
     reg.properties("scene", PROPERTIES)
     reg.add("/live/scene/fire_selected", "method", "song", fire_selected,
-            doc="Launch the selected scene, then select the next one")
+            doc="Launch the selected scene, then select the next one",
+            members=("Song.View.selected_scene", "Scene.fire_as_selected"))

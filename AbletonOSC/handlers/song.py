@@ -292,34 +292,39 @@ def register(reg):
             fn = _with_default(name, (-1,))
         else:
             fn = _method(name)
-        reg.add("/live/song/%s" % name, "method", "song", fn, args=args, doc=doc)
+        reg.add("/live/song/%s" % name, "method", "song", fn, args=args, doc=doc, members="Song.%s" % name)
     reg.properties("song", PROPERTIES)
     reg.add("/live/song/get/num_tracks", "get", "song", get_num_tracks, reply="num_tracks:i",
-            doc="Number of tracks (not counting returns and master)")
+            doc="Number of tracks (not counting returns and master)", members="Song.tracks")
     reg.add("/live/song/get/track_names", "get", "song", get_track_names, args="index_min:i? index_max:i?",
             reply="name:s*", doc="Track names, optionally of tracks [index_min, index_max)",
+            members=("Song.tracks", "Track.name"),
             example="/live/song/get/track_names 0 4")
     reg.add("/live/song/get/track_data", "get", "song", get_track_data,
             args="index_min:i index_max:i property:s*", reply="value:x*",
             doc="Properties of tracks [index_min, index_max) (-1 = all), flat: per track, per property given "
                 "(track.X: one value; clip.X and clip_slot.X: one per scene; device.X: one per device)",
-            example="/live/song/get/track_data 0 -1 track.name clip.name")
+            example="/live/song/get/track_data 0 -1 track.name clip.name", members="Song.tracks")
     reg.add("/live/song/export/structure", "method", "song", export_structure, reply="1:i",
-            doc="Write the set's structure as JSON to <temp>/abletonosc-song-structure.json and answer 1")
+            doc="Write the set's structure as JSON to <temp>/abletonosc-song-structure.json and answer 1",
+            members="Song.tracks")
     reg.add("/live/song/get/num_scenes", "get", "song", get_num_scenes, reply="num_scenes:i",
-            doc="Number of scenes")
+            doc="Number of scenes", members="Song.scenes")
     reg.add("/live/song/get/scenes/name", "get", "song", get_scene_names, args="index_min:i? index_max:i?",
-            reply="name:s*", doc="Scene names, optionally of scenes [index_min, index_max)")
+            reply="name:s*", doc="Scene names, optionally of scenes [index_min, index_max)",
+            members=("Song.scenes", "Scene.name"))
     reg.add("/live/song/get/cue_points", "get", "song", get_cue_points, reply="(name:s time:f)*",
-            doc="Cue points as name, time pairs")
+            doc="Cue points as name, time pairs", members=("Song.cue_points", "CuePoint.name", "CuePoint.time"))
     reg.add("/live/song/cue_point/jump", "method", "song", cue_jump, args="cue:x",
-            doc="Jump to a cue point by index, or to every cue point with that name")
+            doc="Jump to a cue point by index, or to every cue point with that name", members="CuePoint.jump")
     reg.add("/live/song/cue_point/add_or_delete", "method", "song", cue_add_or_delete,
-            doc="Add a cue point at the playback position, or delete the one there")
+            doc="Add a cue point at the playback position, or delete the one there", members="Song.set_or_delete_cue")
     reg.add("/live/song/cue_point/set/name", "set", "song", cue_set_name, args="cue_index:i name:s",
-            doc="Rename a cue point")
+            doc="Rename a cue point", members="CuePoint.name")
     reg.add("/live/song/start_listen/beat", "start_listen", "song", start_listen_beat,
-            reply="-> /live/song/get/beat beat:i", doc="Send /live/song/get/beat on every beat while playing")
-    reg.add("/live/song/stop_listen/beat", "stop_listen", "song", stop_listen_beat, doc="Stop the beat messages")
+            reply="-> /live/song/get/beat beat:i", doc="Send /live/song/get/beat on every beat while playing",
+            members="Song.current_song_time")
+    reg.add("/live/song/stop_listen/beat", "stop_listen", "song", stop_listen_beat, doc="Stop the beat messages",
+            members="Song.current_song_time")
     reg.status("/live/song/get/beat", "beat:i", "The song position in whole beats, sent on each beat")
     reg.on_unbind(_close_beat(reg))

@@ -35,14 +35,19 @@ PROPERTIES = [
     Prop("output_meter_right", "f", "gl"),
     Prop("playing_slot_index", "i", "gl", doc="Slot playing (-1 none)"),
     Prop("solo", "b"),
-    Prop("volume", "f", attr="value", target=_volume, doc="Volume (0.0-1.0; 0.85 is 0 dB)"),
-    Prop("panning", "f", attr="value", target=_panning, doc="Panning (-1.0 left to 1.0 right)"),
+    Prop("volume", "f", attr="value", target=_volume, doc="Volume (0.0-1.0; 0.85 is 0 dB)",
+         member=("Track.mixer_device", "MixerDevice.volume", "DeviceParameter.value")),
+    Prop("panning", "f", attr="value", target=_panning, doc="Panning (-1.0 left to 1.0 right)",
+         member=("Track.mixer_device", "MixerDevice.panning", "DeviceParameter.value")),
 ]
 
 
 def _send_prop(send_id):
     return Prop("send", "f", attr="value", target=lambda track: track.mixer_device.sends[send_id],
-                out=lambda value: (send_id, float(value)))
+                out=lambda value: (send_id, float(value)), member=SEND_MEMBERS)
+
+
+SEND_MEMBERS = ("Track.mixer_device", "MixerDevice.sends", "DeviceParameter.value")
 
 
 def get_send(ctx, track, send_id):
@@ -134,40 +139,46 @@ def register(reg):
     reg.properties("track", PROPERTIES)
     reg.add("/live/track/get/send", "get", "track", get_send, args="send_id:i",
             reply="track_id:i send_id:i value:f", doc="A send's level (send_id 0 is return A)",
-            example="/live/track/get/send 0 1")
-    reg.add("/live/track/set/send", "set", "track", set_send, args="send_id:i value:f", doc="Set a send's level")
+            example="/live/track/get/send 0 1", members=SEND_MEMBERS)
+    reg.add("/live/track/set/send", "set", "track", set_send, args="send_id:i value:f", doc="Set a send's level",
+            members=SEND_MEMBERS)
     reg.add("/live/track/start_listen/send", "start_listen", "track", start_listen_send, args="send_id:i",
             reply="-> /live/track/get/send track_id:i send_id:i value:f",
-            doc="Send a send's level now and whenever it changes")
+            doc="Send a send's level now and whenever it changes", members=SEND_MEMBERS)
     reg.add("/live/track/stop_listen/send", "stop_listen", "track", stop_listen_send, args="send_id:i",
-            doc="Stop listening to a send's level")
+            doc="Stop listening to a send's level", members=SEND_MEMBERS)
     reg.add("/live/track/delete_clip", "method", "track", delete_clip, args="clip_index:i",
-            doc="Delete the clip in a slot")
+            doc="Delete the clip in a slot", members=("Track.clip_slots", "ClipSlot.delete_clip"))
     reg.add("/live/track/delete_device", "method", "track", delete_device, args="device_index:i",
-            doc="Delete a device")
+            doc="Delete a device", members="Track.delete_device")
     reg.add("/live/track/stop_all_clips", "method", "track", stop_all_clips, args="quantized:b?",
-            doc="Stop the track's clips")
+            doc="Stop the track's clips", members="Track.stop_all_clips")
     for name, type_ in (("name", "s"), ("length", "f"), ("color", "i")):
         reg.add("/live/track/get/clips/%s" % name, "get", "track", _clip_list(name),
                 reply="track_id:i %s:%s* (nil for empty slots)" % (name, type_),
-                doc="The %s of the clip in every slot" % name)
+                doc="The %s of the clip in every slot" % name,
+                members=("Track.clip_slots", "ClipSlot.clip", "Clip.%s" % name))
     for name, type_ in (("name", "s"), ("length", "f"), ("start_time", "f")):
         reg.add("/live/track/get/arrangement_clips/%s" % name, "get", "track", _arrangement_list(name),
-                reply="track_id:i %s:%s*" % (name, type_), doc="The %s of every arrangement clip" % name)
+                reply="track_id:i %s:%s*" % (name, type_), doc="The %s of every arrangement clip" % name,
+                members=("Track.arrangement_clips", "Clip.%s" % name))
     reg.add("/live/track/get/num_devices", "get", "track", get_num_devices, reply="track_id:i num_devices:i",
-            doc="Number of devices on the track")
+            doc="Number of devices on the track", members="Track.devices")
     for name, type_ in (("name", "s"), ("type", "i"), ("class_name", "s"), ("can_have_chains", "b")):
         reg.add("/live/track/get/devices/%s" % name, "get", "track", _device_list(name),
-                reply="track_id:i %s:%s*" % (name, type_), doc="The %s of every device" % name)
+                reply="track_id:i %s:%s*" % (name, type_), doc="The %s of every device" % name,
+                members=("Track.devices", "Device.%s" % name))
     for direction in ("output", "input"):
         for what in ("types", "channels"):
             attr = "available_%s_routing_%s" % (direction, what)
             reg.add("/live/track/get/%s" % attr, "get", "track", _routing_names(attr),
-                    reply="track_id:i display_name:s*", doc="Names of the %s routing %s" % (direction, what))
+                    reply="track_id:i display_name:s*", doc="Names of the %s routing %s" % (direction, what),
+                    members="Track.%s" % attr)
         for what in ("type", "channel"):
             attr = "%s_routing_%s" % (direction, what)
             available = "available_%s_routing_%ss" % (direction, what)
             reg.add("/live/track/get/%s" % attr, "get", "track", _routing_get(attr), reply="track_id:i display_name:s",
-                    doc="The %s routing %s" % (direction, what))
+                    doc="The %s routing %s" % (direction, what), members="Track.%s" % attr)
             reg.add("/live/track/set/%s" % attr, "set", "track", _routing_set(attr, available), args="display_name:s",
-                    doc="Set the %s routing %s by its display name" % (direction, what))
+                    doc="Set the %s routing %s by its display name" % (direction, what),
+                    members=("Track.%s" % attr, "Track.%s" % available))

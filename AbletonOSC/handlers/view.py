@@ -83,22 +83,26 @@ def _with_track(fn):
 
 def register(reg):
     reg.add("/live/view/get/selected_scene", "get", "song", get_selected_scene, reply="scene_index:i",
-            doc="The selected scene's index")
+            doc="The selected scene's index", members="Song.View.selected_scene")
     reg.add("/live/view/get/selected_track", "get", "song", get_selected_track, reply="track_index:i",
-            doc="The selected track's index ('master' or a return letter for those)")
+            doc="The selected track's index ('master' or a return letter for those)", members="Song.View.selected_track")
     reg.add("/live/view/get/selected_clip", "get", "song", get_selected_clip,
-            reply="track_index:i scene_index:i", doc="The selected track and scene")
+            reply="track_index:i scene_index:i", doc="The selected track and scene",
+            members=("Song.View.selected_track", "Song.View.selected_scene"))
     reg.add("/live/view/get/selected_device", "get", "song", get_selected_device,
-            reply="track_index:i device_index:i", doc="The selected track and its selected device")
+            reply="track_index:i device_index:i", doc="The selected track and its selected device",
+            members=("Song.View.selected_track", "Track.View.selected_device"))
     reg.add("/live/view/set/selected_scene", "set", "song", set_selected_scene, args="scene_index:i",
-            doc="Select a scene")
+            doc="Select a scene", members="Song.View.selected_scene")
     reg.add("/live/view/set/selected_track", "set", "song", _with_track(set_selected_track), args="track_index:T",
-            doc="Select a track")
+            doc="Select a track", members="Song.View.selected_track")
     reg.add("/live/view/set/selected_clip", "set", "song", _with_track(set_selected_clip),
-            args="track_index:T scene_index:i", doc="Select a track and scene")
+            args="track_index:T scene_index:i", doc="Select a track and scene",
+            members=("Song.View.selected_track", "Song.View.selected_scene"))
     reg.add("/live/view/set/selected_device", "set", "song", set_selected_device,
             args="track_index:T device_index:i", reply="track_index:i device_index:i",
-            doc="Select a device (answers with the track and device, as upstream does)")
+            doc="Select a device (answers with the track and device, as upstream does)",
+            members=("Song.View.selected_track", "Song.View.select_device"))
     for name, fn in (("selected_scene", selected_scene_index), ("selected_track", selected_track_index)):
         # Listen-only: the getters and setters above answer indices and take references.
         reg.property("song", Prop(name, "i", "l", target=lambda song: song.view, getter=fn,

@@ -1,0 +1,56 @@
+"""How much of Live's object model the addresses reach, and what is left out on purpose.
+
+Every registry entry names the Live members ("Class.member") it reaches; ``reg.coverage()``
+gathers them by class. ``NOT_EXPOSED`` lists members that are deliberately not reachable, with
+the reason; it becomes ``reg.not_exposed`` (docs/API.md lists it).
+
+Which members count (``counted``): a class's properties and methods, without dunders, private
+names (``_live_ptr``), ``canonical_parent`` (the owner, known from the address used) and the
+listener triples ``add_X_listener``/``remove_X_listener``/``X_has_listener`` (reached through
+``start_listen``/``stop_listen`` of property X).
+"""
+
+from typing import Dict
+
+from .errors import HandlerError
+
+# The classes the coverage report and its test measure.
+CLASSES = ("Song", "Song.View", "Track", "Track.View", "ClipSlot", "Clip", "Scene", "CuePoint", "Device",
+           "DeviceParameter", "MixerDevice", "RackDevice", "Chain", "DrumPad", "Application.View")
+
+INTERNAL = ("canonical_parent",)
+
+NOT_EXPOSED = {
+}  # type: Dict[str, str]
+
+
+def counted(name):
+    """Whether a Live member counts towards coverage (see the module docstring)."""
+    if name.startswith("_") or name in INTERNAL:
+        return False
+    if name.startswith(("add_", "remove_")) and name.endswith("_listener"):
+        return False
+    return not name.endswith("_has_listener")
+
+
+def get_coverage(ctx, song, *classes):
+    """Per Live class: class, number of reachable members, the members (flat)."""
+    coverage = ctx.registry.coverage()
+    names = classes or tuple(sorted(coverage))
+    values = []
+    for cls in names:
+        if cls not in coverage and classes:
+            raise HandlerError("No address reaches Live class %r" % cls)
+        members = [name for name in coverage.get(cls, ()) if counted(name)]
+        values.append(cls)
+        values.append(len(members))
+        values.extend(members)
+    return tuple(values)
+
+
+def register(reg):
+    reg.not_exposed = [{"name": name, "reason": reason} for name, reason in sorted(NOT_EXPOSED.items())]
+    reg.add("/live/api/get/coverage", "get", "song", get_coverage, args="class:s*", echo=False,
+            reply="(class:s count:i member:s*)*",
+            doc="The Live members reachable over OSC, per Live class (all classes, or those given)",
+            example="/live/api/get/coverage Song.View")
