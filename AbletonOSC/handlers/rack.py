@@ -332,7 +332,8 @@ def _register_rack(reg):
                       ("recall_last_used_variation", "Apply the macro variation recalled last"),
                       ("delete_selected_variation", "Delete the selected macro variation"),
                       ("randomize_macros", "Give the macros random values"),
-                      ("add_macro", "Show one more macro")):
+                      ("add_macro", "Show one more macro"),
+                      ("remove_macro", "Show one macro fewer")):
         reg.add("/live/device/%s" % name, "method", RACK, _call(name), members="RackDevice.%s" % name, doc=doc)
     reg.add("/live/device/copy_pad", "method", DRUM_RACK, _call("copy_pad"), args="source_note:i target_note:i",
             members="RackDevice.copy_pad", doc="Copy a drum pad's chains onto another pad (replacing its chains)")
@@ -344,18 +345,18 @@ def _register_rack(reg):
 def _register_chain(reg):
     reg.properties(CHAIN, CHAIN_PROPERTIES)
     reg.properties(DRUM_CHAIN, DRUM_CHAIN_PROPERTIES, prefix="/live/chain")
-    reg.add("/live/chain/get/send", "get", CHAIN, get_send, args="send_id:i", members="ChainMixerDevice.sends",
+    reg.add("/live/chain/get/send", "get", CHAIN, get_send, args="send_id:i", members=("Chain.mixer_device", "ChainMixerDevice.sends"),
             reply="track_id:i device_id:i chain_id:i send_id:i value:f",
             doc="A chain's send level to a return chain of its rack")
     reg.add("/live/chain/set/send", "set", CHAIN, set_send, args="send_id:i value:f",
-            members="ChainMixerDevice.sends", doc="Set a chain's send level")
+            members=("Chain.mixer_device", "ChainMixerDevice.sends"), doc="Set a chain's send level")
     reg.add("/live/chain/start_listen/send", "start_listen", CHAIN, start_listen_send, args="send_id:i",
-            members="ChainMixerDevice.sends",
+            members=("Chain.mixer_device", "ChainMixerDevice.sends"),
             reply="-> /live/chain/get/send track_id:i device_id:i chain_id:i send_id:i value:f",
             doc="Send a chain's send level now and whenever it changes")
     reg.add("/live/chain/stop_listen/send", "stop_listen", CHAIN, stop_listen_send, args="send_id:i",
-            members="ChainMixerDevice.sends", doc="Stop listening to a chain's send level")
-    reg.add("/live/chain/get/num_sends", "get", CHAIN, get_num_sends, members="ChainMixerDevice.sends",
+            members=("Chain.mixer_device", "ChainMixerDevice.sends"), doc="Stop listening to a chain's send level")
+    reg.add("/live/chain/get/num_sends", "get", CHAIN, get_num_sends, members=("Chain.mixer_device", "ChainMixerDevice.sends"),
             reply="track_id:i device_id:i chain_id:i num_sends:i", doc="Number of sends (one per return chain)")
     for name, type_ in DEVICE_LISTS:
         reg.add("/live/chain/get/devices/%s" % name, "get", CHAIN, _device_list(name),

@@ -261,6 +261,8 @@ def test_rack_macros_and_variations(rk):
         client.expect_error(address="/live/device/set/selected_variation_index")
         client.send("/live/device/add_macro", 0, 0)
         assert client.query("/live/device/get/visible_macro_count", 0, 0) == (0, 0, 9)
+        client.send("/live/device/remove_macro", 0, 0)
+        assert client.query("/live/device/get/visible_macro_count", 0, 0) == (0, 0, 8)
         client.send("/live/device/randomize_macros", 0, 0)
         client.sync()
     finally:
