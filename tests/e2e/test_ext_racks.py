@@ -548,3 +548,48 @@ def test_live_11_lacks_chain_edits_and_in_note():
         assert client.query("/live/device/get/chains/name", 0, 0) == (0, 0, "Piano", "Strings", "Empty")
         assert client.query("/live/device/get/chains/in_note", 1, 0) == (1, 0, None, None, None)
         assert client.errors() == []
+
+
+# ---------------------------------------------------------------------- every device address
+
+def _device_getters():
+    from AbletonOSC.handlers import build_registry
+
+    entries = [entry for entry in build_registry().order
+               if entry.obj.name == "device" and entry.kind == "get"]
+    return [(entry.address, tuple(a.name for a in entry.args if not a.optional)) for entry in entries]
+
+
+ARGUMENTS = {"param_id": 1, "value": 0.5}
+
+
+@pytest.mark.parametrize("address,names", _device_getters(), ids=[a for a, _ in _device_getters()])
+def test_every_device_getter_takes_a_device_path(rk, address, names):
+    sim, client = rk
+    args = tuple(ARGUMENTS[name] for name in names)
+    if address.endswith("value_items"):
+        args = (0,)  # Device On: only quantized parameters have value items
+    reply = client.query(address, 0, "0.1.1", *args)
+    assert reply[:2 + len(args[:1])] == (0, "0.1.1") + args[:1]
+    assert len(reply) > 2
+
+
+def test_a_device_path_listener_follows_its_device_when_the_chain_changes():
+    with running_sim(rack_set()) as (sim, client):
+        client.send("/live/device/start_listen/is_active", 0, "0.1.1")
+        assert client.wait_for("/live/device/get/is_active") == (0, "0.1.1", True)
+        client.send("/live/device/start_listen/parameter/value", 0, "0.1.1", 0)
+        assert client.wait_for("/live/device/get/parameter/value") == (0, "0.1.1", 0, 1.0)
+        client.send("/live/chain/delete_device", 0, 0, 1, 0)
+        client.sync()
+        client.send("/live/device/set/parameter/value", 0, "0.1.0", 0, 0.0)
+        assert client.wait_for("/live/device/get/is_active") == (0, "0.1.0", False)
+        assert client.wait_for("/live/device/get/parameter/value") == (0, "0.1.0", 0, 0.0)
+        # deleting the device drops its listeners and says so
+        client.send("/live/chain/delete_device", 0, 0, 1, 0)
+        client.sync()
+        sim.tick()
+        dropped = client.take_all("/live/api/listener_dropped")
+        assert ("/live/device/start_listen/is_active", 0, "0.1.0") in dropped
+        client.take_all("/live/device/get/parameter/value_string")
+        assert client.errors() == []
