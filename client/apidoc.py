@@ -25,6 +25,10 @@ GROUP_TITLES = {
     "drum_pad": "Drum pads",
     "groove": "Grooves",
     "browser": "Browser",
+    "chain": "Rack chains",
+    "drum_pad": "Drum pads",
+    "groove": "Grooves",
+    "browser": "Browser",
     "midimap": "MIDI mapping",
 }
 
@@ -123,6 +127,13 @@ def render(registry: Any = None) -> str:
     add("- Types: " + ", ".join("`%s` %s" % (letter, name) for letter, name in sorted(TYPE_NAMES.items())) + ".")
     add("- A track reference (`T`) is a track index, `*` for every track, `master`, or a return track's "
         "letter `A`..`L`. Index arguments may be sent as floats (TouchOSC) when whole.")
+    add("- A device reference (`D`) is an index on the track, or a path through racks as a string: "
+        "`'0.1.2'` is device 2 of chain 1 of device 0. Replies echo it as sent. A `chain_id` indexes a rack's "
+        "chains (a Drum Rack's chains are those of all its pads); a drum pad is named by its `note`; a "
+        "`groove_id` indexes the groove pool (`/live/song/get/groove_pool`).")
+    add("- A browser path names an item by the names leading to it from a category: "
+        "`'instruments/Operator'`, `'sounds/Bass/Basic Sub Bass'` (case and file extensions optional); "
+        "a URI as Live reports it (`'query:Synths#Operator'`) works too.")
     add("- A reply comes on the request's address, starting with the index arguments as sent "
         "(`/live/clip/get/name 0 1` answers `0 1 'Alpha'`).")
     add("- `start_listen` sends the current value at once and then each change, on the property's "
