@@ -125,6 +125,21 @@ def test_kits_presets_and_samples(world, browser):
         browser.load_item(browser.sounds)
 
 
+def test_a_sample_with_an_audio_track_selected_becomes_a_clip_in_the_highlighted_slot(world, browser):
+    song = world.song
+    song.view.selected_track = song.tracks[1]
+    song.view.selected_scene = song.scenes[0]
+    devices = len(song.tracks[1].devices)
+    browser.load_item(item(item(browser.samples, "Loops"), "Break 120 bpm.wav"))
+    clip = song.tracks[1].clip_slots[0].clip
+    assert clip.is_audio_clip and clip.name == "Break 120 bpm" and clip.file_path == "Loops/Break 120 bpm.wav"
+    assert len(song.tracks[1].devices) == devices and len(song.tracks) == 3
+    browser.load_item(item(item(browser.samples, "Drums"), "Kick 808.wav"))  # replaces the slot's clip
+    assert song.tracks[1].clip_slots[0].clip.name == "Kick 808"
+    song.undo()
+    assert song.tracks[1].clip_slots[0].clip.name == "Break 120 bpm"
+
+
 def test_hotswap_replaces_the_target(world, browser):
     song = world.song
     op = song.tracks[0].devices[1]
