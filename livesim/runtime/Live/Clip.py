@@ -4,6 +4,7 @@ import math
 from Live import _lom, _palette
 from Live._lom import event, method, prop, set_value, since
 from Live.Base import _IntU64Vector as IntU64Vector, IntVector, Vector
+from Live.Envelope import Envelope, EnvelopeNode, _EnvelopeBase
 
 ClipLaunchQuantization = _lom.make_enum("Clip", "ClipLaunchQuantization", dict(
     q_global=0, q_none=1, q_8_bars=2, q_4_bars=3, q_2_bars=4, q_bar=5, q_half=6, q_half_triplet=7,
@@ -147,10 +148,36 @@ class ClipNode(_lom.Node):
         self.is_overdubbing = False
         self.playing_position = 0.0
         self.start_time = float(start_time)
+        self.envelopes = []
         self.view = ClipViewNode(world, self)
 
     def children(self):
-        return (self.view,)
+        return (self.view,) + tuple(self.envelopes)
+
+    def envelope_of(self, param):
+        """This clip's envelope of a parameter node, or None."""
+        for e in self.envelopes:
+            if e.param is param:
+                return e
+        return None
+
+    def set_envelopes(self, envelopes, label):
+        """Replace the envelope list as one undoable edit; notify has_envelopes when it flips."""
+        old = self.envelopes
+
+        def apply(new):
+            had = bool(self.envelopes)
+            for e in self.envelopes:
+                if e not in new:
+                    _lom.kill(e)
+            for e in new:
+                if e.dead:
+                    _lom.revive(e)
+            self.envelopes = new
+            if had != bool(new):
+                _lom.notify(self, "has_envelopes")
+        self.world.history.record(lambda: apply(old), lambda: apply(envelopes), label)
+        apply(envelopes)
 
     @property
     def length(self):
@@ -402,7 +429,7 @@ class Clip(_lom.LomObject):
     is_arrangement_clip = prop("bool", get=lambda o: o.arrangement)
     is_session_clip = prop("bool", get=lambda o: not o.arrangement, avail=since(12, 2))
     is_take_lane_clip = prop("bool", get=lambda o: False, avail=since(12, 2))
-    automation_envelopes = prop("Vector", get=lambda o: _lom.vector(Vector, []), avail=since(12, 2))
+    automation_envelopes = prop("Vector", get=lambda o: _lom.vector(Vector, o.envelopes), avail=since(12, 2))
     length = prop("float", get=lambda o: o.length)
     start_time = prop("float", observe=True, obs_avail=since(12, 0))
     end_time = prop("float", observe=True, get=lambda o: o.start_time + o.length)
@@ -411,7 +438,7 @@ class Clip(_lom.LomObject):
     is_recording = prop("bool", observe=True)
     is_overdubbing = prop("bool", observe=True)
     will_record_on_start = prop("bool", get=lambda o: False)
-    has_envelopes = prop("bool", observe=True, get=lambda o: False)
+    has_envelopes = prop("bool", observe=True, get=lambda o: bool(o.envelopes))
     playing_position = prop("float", observe=True)
     view = prop("View", get=lambda o: _lom.wrap(o.view))
     notes = event()
@@ -554,18 +581,39 @@ class Clip(_lom.LomObject):
         _midi(o)
         _quantize(o, pitch, grid, amount)
 
-    @method("any arg2")
+    @method("DeviceParameter arg2", edits=True, label="Clear Envelope")
     def clear_envelope(o, param):
         """Remove the automation of one parameter."""
+        e = o.envelope_of(param)
+        if e is not None:
+            o.set_envelopes([x for x in o.envelopes if x is not e], "Clear Envelope")
 
-    @method()
+    @method(edits=True, label="Clear Envelopes")
     def clear_all_envelopes(o):
         """Remove all automation envelopes."""
+        if o.envelopes:
+            o.set_envelopes([], "Clear Envelopes")
 
-    @method("any arg2")
+    @method("DeviceParameter arg2")
     def automation_envelope(o, param):
-        """The envelope of a parameter (None: livesim keeps no automation)."""
-        return None
+        """The envelope of a parameter; None if there is none, for arrangement clips and other tracks' parameters."""
+        if o.arrangement or _param_track(param) is not o.track():
+            return None
+        return _lom.wrap(o.envelope_of(param))
+
+    @method("DeviceParameter arg2", edits=True, label="Create Envelope")
+    def create_automation_envelope(o, param):
+        """Create the envelope of a parameter of the clip's own track and return it."""
+        if o.arrangement:
+            raise RuntimeError("Cannot create an automation envelope for an arrangement clip")
+        if _param_track(param) is not o.track():
+            raise RuntimeError("Cannot create an automation envelope for a parameter of another track")
+        if o.envelope_of(param) is not None:
+            raise RuntimeError("Automation envelope already exists")
+        cls = Envelope if o.world.version >= (12, 2, 0) else _AutomationEnvelope
+        e = EnvelopeNode(o.world, o, param, cls)
+        o.set_envelopes(o.envelopes + [e], "Create Envelope")
+        return _lom.wrap(e)
 
     @method("float region_start, float region_length, float destination_time, int pitch=-1, "
             "int transposition_amount=0", edits=True, label="Duplicate Region")
@@ -789,6 +837,47 @@ class Clip(_lom.LomObject):
         @method("any arg2")
         def select_envelope_parameter(o, param):
             """Select the parameter whose envelope is shown."""
+
+
+def _param_track(param):
+    """The track node a parameter node belongs to (through devices, chains and mixers)."""
+    from Live.Track import TrackNode
+    n = param
+    while n is not None and not isinstance(n, TrackNode):
+        n = n.parent
+    return n
+
+
+class _Absent(object):
+    """A member Live's class lacks although every livesim object has it (``_live_ptr``)."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def __get__(self, obj, cls=None):
+        raise AttributeError("'AutomationEnvelope' object has no attribute '%s'" % self.name)
+
+
+class _AutomationEnvelope(_EnvelopeBase):
+    """Live.Clip.AutomationEnvelope: parameter automation of a clip (before Live 12.2)."""
+
+    __slots__ = ()
+    _live_ptr = _Absent("_live_ptr")
+
+
+_AutomationEnvelope.__name__ = _AutomationEnvelope.__qualname__ = "AutomationEnvelope"
+
+# Module members some Live versions lack (served by __getattr__ against the active world's version).
+GATED = {"AutomationEnvelope": (_AutomationEnvelope, _lom.until(12, 2))}
+
+
+def __getattr__(name):
+    entry = GATED.get(name)
+    if entry is not None:
+        world = _lom.active_world()
+        if world is None or entry[1](world.version):
+            return entry[0]
+    raise AttributeError("module 'Live.Clip' has no attribute '%s'" % name)
 
 
 def _copy_one(o, n):

@@ -1,0 +1,111 @@
+"""Live.Envelope (Live 12.2+): a clip's automation envelope of one parameter, and its events.
+
+Before 12.2 the same object is ``Live.Clip.AutomationEnvelope`` (insert_step and value_at_time
+only); both share ``_EnvelopeBase``.  An envelope is a list of breakpoints (time, value), linear
+between them; two points at one time make a jump, so a step is four points.
+"""
+from Live import _lom
+from Live._lom import method
+
+EnvelopeEventVector = _lom.make_vector_class("Envelope", "EnvelopeEventVector", "A container for holding envelope events.")
+
+
+class EnvelopeEvent(object):
+    """One breakpoint of an envelope."""
+
+    __slots__ = ("_time", "_value")
+
+    def __init__(self, *args, **kwargs):
+        raise RuntimeError("This class cannot be instantiated from Python")
+
+    time = property(lambda self: self._time, lambda self, v: setattr(self, "_time", float(v)))
+    value = property(lambda self: self._value, lambda self, v: setattr(self, "_value", float(v)))
+
+
+EnvelopeEvent.__module__ = "Envelope"
+
+
+def _event(time, value):
+    e = object.__new__(EnvelopeEvent)
+    e._time = time
+    e._value = value
+    return e
+
+
+class EnvelopeNode(_lom.Node):
+    """The automation of ``param`` (a parameter node) in ``clip`` (a clip node)."""
+
+    def __init__(self, world, clip, param, cls):
+        _lom.Node.__init__(self, world, clip, cls)
+        self.param = param
+        # A new envelope holds the parameter's current value.
+        self.points = [(0.0, param.value)]
+
+    def value_at(self, t):
+        """The envelope's value at beat ``t``."""
+        pts = self.points
+        before = [i for i, p in enumerate(pts) if p[0] <= t]
+        if not before:
+            return pts[0][1]
+        i = before[-1]
+        if i + 1 >= len(pts):
+            return pts[i][1]
+        (t0, v0), (t1, v1) = pts[i], pts[i + 1]
+        return v0 if t1 == t0 else v0 + (t - t0) * (v1 - v0) / (t1 - t0)
+
+    def set_points(self, pts):
+        old = self.points
+
+        def undo():
+            self.points = old
+
+        def redo():
+            self.points = pts
+        self.world.history.record(undo, redo, "Change Envelope")
+        self.points = pts
+
+
+def _clamp(o, v):
+    p = o.param
+    return max(p.min, min(p.max, float(v)))
+
+
+class _EnvelopeBase(_lom.LomObject):
+    """What every Live version's envelope can do."""
+
+    __slots__ = ()
+
+    @method("float arg2, float arg3, float arg4", edits=True, label="Insert Step")
+    def insert_step(o, start, length, value):
+        """Set the value to ``value`` from ``start`` for ``length`` beats."""
+        if length <= 0.0:
+            raise RuntimeError("Invalid step length")
+        end = start + length
+        before, after = o.value_at(start), o.value_at(end)
+        kept = [p for p in o.points if not start <= p[0] <= end]
+        v = _clamp(o, value)
+        pts = sorted(kept + [(start, before), (start, v), (end, v), (end, after)], key=lambda p: p[0])
+        o.set_points(pts)
+
+    @method("float arg2")
+    def value_at_time(o, t):
+        """The envelope's value at a beat time."""
+        return o.value_at(t)
+
+
+class Envelope(_EnvelopeBase):
+    """An automation or modulation envelope (Live 12.2+)."""
+
+    __slots__ = ()
+    canonical_parent = _lom.parent_prop()
+
+    @method("float arg2, float arg3")
+    def events_in_range(o, start, end):
+        """The breakpoints in [start, end)."""
+        return _lom.vector(EnvelopeEventVector, [_event(t, v) for t, v in o.points if start <= t < end], None)
+
+    @method("float arg2, float arg3", edits=True, label="Delete Envelope Events")
+    def delete_events_in_range(o, start, end):
+        """Remove the breakpoints in [start, end) (the first one stays)."""
+        pts = [p for i, p in enumerate(o.points) if i == 0 or not start <= p[0] < end]
+        o.set_points(pts)
