@@ -2,7 +2,9 @@
 
 An item is named by a path of names from a root category ("instruments/Operator",
 "sounds/Bass/Basic Sub Bass.adv", "drums/808 Core Kit") or by its URI as Live reports it
-("query:Synths#Operator"). The roots are Live's browser categories (see ROOTS); a path step
+("query:Synths#Operator"). The roots are Live's browser categories (see ROOTS), and the items of
+Live's lists of user folders, colour tags and legacy libraries as "user_folders:NAME",
+"colors:NAME" and "legacy_libraries:NAME"; a path step
 matches a child's name exactly, then ignoring case, then ignoring its file extension.
 
 Everything here runs on Live's main thread, so no request walks the library without a bound:
@@ -15,7 +17,7 @@ from .types import to_osc
 
 ROOTS = ("instruments", "audio_effects", "midi_effects", "max_for_live", "plugins", "sounds", "drums", "samples",
          "clips", "packs", "user_library", "current_project")
-VECTOR_ROOTS = ("user_folders",)  # Live gives these as a list of items rather than one item
+VECTOR_ROOTS = ("user_folders", "colors", "legacy_libraries")  # lists of items rather than one item
 MAX_VISITS = 2000       # items one request may look at (search, URI lookup)
 MAX_DEPTH = 8
 DEFAULT_DEPTH = 4
@@ -141,7 +143,7 @@ def get_children(ctx, song, path, start=0):
 
 def get_item(ctx, song, ref):
     item = find_item(_browser(ctx), ref)
-    return (ref,) + _describe(item) + (bool(item.is_device),)
+    return (ref,) + _describe(item) + (bool(item.is_device), to_osc(item.source))
 
 
 def search(ctx, song, text, root="", max_depth=DEFAULT_DEPTH, max_results=DEFAULT_RESULTS):
@@ -252,13 +254,15 @@ def register(reg):
             members=("Browser.instruments", "Browser.audio_effects", "Browser.midi_effects", "Browser.max_for_live",
                      "Browser.plugins", "Browser.sounds", "Browser.drums", "Browser.samples", "Browser.clips",
                      "Browser.packs", "Browser.user_library", "Browser.current_project", "Browser.user_folders",
+                     "Browser.colors", "Browser.legacy_libraries",
                      "BrowserItem.children", "BrowserItem.iter_children", "BrowserItem.name",
                      "BrowserItem.is_folder", "BrowserItem.is_loadable", "BrowserItem.uri"),
             example="/live/browser/get/children instruments",
             doc="The items in a browser folder ('' lists the categories; at most %d from start)" % MAX_CHILDREN)
     reg.add("/live/browser/get/item", "get", "song", get_item, args="path_or_uri:s",
-            reply="path_or_uri:s name:s is_folder:b is_loadable:b uri:s is_device:b",
-            members=("BrowserItem.is_device",), example="/live/browser/get/item audio_effects/Reverb",
+            reply="path_or_uri:s name:s is_folder:b is_loadable:b uri:s is_device:b source:s",
+            members=("BrowserItem.is_device", "BrowserItem.source"),
+            example="/live/browser/get/item audio_effects/Reverb",
             doc="One browser item, by path or URI")
     reg.add("/live/browser/search", "get", "song", search, args="text:s root:s? max_depth:i? max_results:i?",
             reply="text:s complete:b (path:s name:s is_loadable:b uri:s)*",

@@ -21,6 +21,12 @@ CLASSES = ("Song", "Song.View", "Track", "Track.View", "ClipSlot", "Clip", "Scen
 INTERNAL = ("canonical_parent",)
 
 NOT_EXPOSED = {
+    # The browser window's state: /live/browser/load names its target instead of relying on it.
+    "Browser.filter_type": "the browser window's filter, set by Live's hot-swap mode; /live/browser/get/children "
+                           "and /live/browser/search do not depend on it",
+    "Browser.relation_to_hotswap_target": "meaningful only in Live's hot-swap mode, which /live/browser/load "
+                                          "sets aside (it names the target track instead)",
+    "BrowserItem.is_selected": "the item highlighted in Live's browser window; requests name items by path or URI",
 }  # type: Dict[str, str]
 
 

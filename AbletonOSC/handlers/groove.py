@@ -79,6 +79,8 @@ def register(reg):
                      out=_groove_names, member="GroovePool.grooves", strict=True,
                      doc="The names of the grooves in the groove pool (a groove_id is an index into it)")
     reg.properties("song", [pool_prop])
+    for kind in ("get", "start_listen", "stop_listen"):
+        reg.entries["/live/song/%s/groove_pool" % kind].members = ("Song.groove_pool", "GroovePool.grooves")
     reg.properties(GROOVE, PROPERTIES)
     ctx = reg.ctx  # the getter needs the song's pool; the context holds the running set
     clip_prop = Prop("groove", "i", "gl", member="Clip.groove", strict=True,

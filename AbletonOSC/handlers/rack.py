@@ -1,5 +1,8 @@
 """Racks, their chains and drum pads: /live/device/... rack addresses, /live/chain/*, /live/drum_pad/*.
 
+Plug-ins' presets are here too (/live/device/get/presets ...): like rack addresses, they apply
+to one kind of device.
+
 A device anywhere in a rack is reached with a device path ("0.1.2": device 2 of chain 1 of
 device 0). Chains are addressed by (track_id, device_id, chain_id), where chain_id indexes
 the rack's ``chains``; a Drum Rack's chains are those of all its pads, in the rack's order.
@@ -52,9 +55,30 @@ class DrumChainKind(ChainKind):
         return result
 
 
+class PluginKind(DeviceKind):
+    """A device that must be a plug-in (it has presets)."""
+
+    name = "plugin"
+    live_class = "PluginDevice"
+
+    def resolve(self, song, values):
+        result = DEVICE.resolve(song, values)
+        for echo, device in result:
+            if not hasattr(device, "presets"):
+                raise NotAvailable("Device %s of track %s is not a plug-in" % (echo[1], echo[0]))
+        return result
+
+
 RACK = RackKind()
 DRUM_RACK = RackKind(drum=True)
 DRUM_CHAIN = DrumChainKind()
+PLUGIN = PluginKind()
+
+PLUGIN_PROPERTIES = [
+    Prop("presets", "s*", "gl", strict=True, out=lambda names: tuple(str(n) for n in names),
+         doc="The names of a plug-in's presets"),
+    Prop("selected_preset_index", "i", strict=True, doc="The index of the plug-in's selected preset"),
+]
 
 
 def _selected_chain_index(rack):
@@ -297,8 +321,17 @@ def get_pad_chain_names(ctx, pad):
     return tuple(chain.name for chain in pad.chains)
 
 
+def get_parameter_names(ctx, plugin, *bounds):
+    return tuple(str(name) for name in plugin.get_parameter_names(*bounds))
+
+
 def register(reg):
     _register_rack(reg)
+    reg.properties(PLUGIN, PLUGIN_PROPERTIES, prefix="/live/device")
+    reg.add("/live/device/get/plugin_parameter_names", "get", PLUGIN, get_parameter_names,
+            args="begin:i? end:i?", members="PluginDevice.get_parameter_names",
+            reply="track_id:i device_id:i name:s*",
+            doc="The names of a plug-in's parameters from begin to end (default: all)")
     _register_chain(reg)
     _register_drum_pad(reg)
 

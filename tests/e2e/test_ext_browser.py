@@ -36,10 +36,10 @@ def test_categories_and_children(fresh_client):
 
 def test_item_by_path_and_uri(fresh_client):
     client = fresh_client
-    assert client.query("/live/browser/get/item", "audio_effects/Reverb") == (
-        "audio_effects/Reverb", "Reverb", False, True, "query:AudioFx#Reverb", True)
-    assert client.query("/live/browser/get/item", "query:AudioFx#Reverb")[1:] == (
-        "Reverb", False, True, "query:AudioFx#Reverb", True)
+    reply = client.query("/live/browser/get/item", "audio_effects/Reverb")
+    assert reply[:6] == ("audio_effects/Reverb", "Reverb", False, True, "query:AudioFx#Reverb", True)
+    assert isinstance(reply[6], str)  # source
+    assert client.query("/live/browser/get/item", "query:AudioFx#Reverb")[1:] == reply[1:]
     assert client.query("/live/browser/get/item", "sounds/Keys/Electric Piano")[1:3] == ("Electric Piano.adv", False)
     assert client.query("/live/browser/get/item", "samples/Drums")[2:4] == (True, False)
 

@@ -31,7 +31,10 @@ FX = {"class_name": "AudioEffectGroupDevice", "name": "FX Rack", "chains": [
 def rack_set():
     return {"tracks": [{"type": "midi", "name": "Keys", "devices": [RACK, {"class_name": "Delay"}]},
                        {"type": "midi", "name": "Drums", "devices": [DRUMS]},
-                       {"type": "audio", "name": "Fx", "devices": [FX]}],
+                       {"type": "audio", "name": "Fx", "devices": [FX]},
+                       {"type": "midi", "name": "Plug", "devices": [
+                           {"class_name": "PluginDevice", "name": "Serum", "type": "instrument",
+                            "presets": ["Init", "Bass", "Lead"]}]}],
             "scenes": [{}, {}]}
 
 
@@ -528,6 +531,31 @@ def test_drum_pad_copy_and_delete():
         client.send("/live/drum_pad/get/name", 1, 0, 128)
         client.expect_error("0-127", address="/live/drum_pad/get/name")
         assert client.errors() == []
+
+
+# ---------------------------------------------------------------------- plug-ins
+
+def test_plugin_presets(rk):
+    sim, client = rk
+    assert client.query("/live/device/get/presets", 3, 0) == (3, 0, "Init", "Bass", "Lead")
+    assert client.query("/live/device/get/selected_preset_index", 3, 0) == (3, 0, 0)
+    client.send("/live/device/start_listen/selected_preset_index", 3, 0)
+    assert client.wait_for("/live/device/get/selected_preset_index") == (3, 0, 0)
+    try:
+        client.send("/live/device/set/selected_preset_index", 3, 0, 2)
+        assert client.wait_for("/live/device/get/selected_preset_index") == (3, 0, 2)
+        client.send("/live/device/set/selected_preset_index", 3, 0, 7)
+        client.expect_error("out of range", address="/live/device/set/selected_preset_index")
+    finally:
+        client.send("/live/device/stop_listen/selected_preset_index", 3, 0)
+        client.send("/live/device/set/selected_preset_index", 3, 0, 0)
+    client.sync()
+    client.take_all("/live/device/get/selected_preset_index")
+    names = client.query("/live/device/get/plugin_parameter_names", 3, 0)
+    assert names[:3] == (3, 0, "Device On")
+    assert client.query("/live/device/get/plugin_parameter_names", 3, 0, 0, 1) == (3, 0, "Device On")
+    client.send("/live/device/get/presets", 0, 1)
+    client.expect_error("not a plug-in", address="/live/device/get/presets")
 
 
 # ---------------------------------------------------------------------- versions
