@@ -96,7 +96,8 @@ def register(reg):
             args="param_id:i",
             reply="-> %s track_id:i device_id:i param_id:i value:f, and %s ... value_string:s"
                   % (VALUE_ADDRESS, STRING_ADDRESS),
-            doc="Send a parameter's value and display string now and whenever it changes", members="DeviceParameter.value")
+            doc="Send a parameter's value and display string now and whenever it changes",
+            members="DeviceParameter.value")
     reg.add("/live/device/stop_listen/parameter/value", "stop_listen", "device", stop_listen_value,
             args="param_id:i", doc="Stop listening to a parameter's value", members="DeviceParameter.value")
     reg.add("/live/device/get/parameter/name", "get", "device", get_parameter_name, args="param_id:i",

@@ -5,7 +5,8 @@ to one kind of device.
 
 A device anywhere in a rack is reached with a device path ("0.1.2": device 2 of chain 1 of
 device 0). Chains are addressed by (track_id, device_id, chain_id), where chain_id indexes
-the rack's ``chains``; a Drum Rack's chains are those of all its pads, in the rack's order.
+the rack's ``chains`` ("R0", "R1"... its return chains); a Drum Rack's chains are those of
+all its pads, in the rack's order.
 Drum pads are addressed by (track_id, device_id, note). Objects never go on the wire:
 selected chains and pads are sent as a chain index (-1 for none) and a note.
 """
@@ -13,7 +14,7 @@ selected chains and pads are sent as a chain index (-1 for none) and a note.
 from .errors import HandlerError, NotAvailable
 from .objects import CHAIN, DEVICE, DRUM_PAD, ChainKind, DeviceKind, find_index
 from .registry import Prop, unavailable
-from .types import to_osc
+from .types import ArgumentError, to_int, to_osc
 
 NO_CHAIN = -1
 
@@ -40,14 +41,53 @@ class RackKind(DeviceKind):
         return result
 
 
-class DrumChainKind(ChainKind):
+def parse_chain_ref(value):
+    """A chain reference: an index into the rack's chains, or "R0", "R1"... for its return chains."""
+    if isinstance(value, str) and value.strip()[:1] in ("R", "r"):
+        return True, to_int(value.strip()[1:], "chain_id")
+    return False, to_int(value, "chain_id")
+
+
+class ChainRefKind(ChainKind):
+    """A chain of a rack, or with "R<n>" one of its return chains."""
+
+    def resolve(self, song, values):
+        returns, index = parse_chain_ref(values[2])
+        if not returns:
+            return CHAIN.resolve(song, values)
+        result = []
+        for echo, device in DEVICE.resolve(song, values[:2]):
+            if not device.can_have_chains:
+                raise HandlerError("Device %s of track %s has no chains" % (echo[1], echo[0]))
+            result.append((echo + ("R%d" % index,), device.return_chains[index]))
+        return result
+
+    def locate(self, song, obj, echo):
+        if not isinstance(echo[2], str) or echo[2][:1] not in ("R", "r"):
+            return CHAIN.locate(song, obj, echo)
+        if obj is None or obj == None:  # noqa: E711  (deleted)
+            return None
+        try:
+            for echo_now, device in DEVICE.resolve(song, echo[:2]):
+                index = find_index(device.return_chains, obj)
+                if index is not None:
+                    return echo_now + ("R%d" % index,) + tuple(echo[3:])
+        except (IndexError, HandlerError, ArgumentError):
+            pass
+        return None
+
+
+CHAIN_REF = ChainRefKind()
+
+
+class DrumChainKind(ChainRefKind):
     """A chain that must be a Drum Rack's (it has notes and a choke group)."""
 
     name = "drum_chain"
     live_class = "DrumChain"
 
     def resolve(self, song, values):
-        result = CHAIN.resolve(song, values)
+        result = CHAIN_REF.resolve(song, values)
         for echo, chain in result:
             if not hasattr(chain, "out_note"):
                 raise NotAvailable("Chain %s of device %s of track %s is not a Drum Rack chain"
@@ -376,31 +416,34 @@ def _register_rack(reg):
 
 
 def _register_chain(reg):
-    reg.properties(CHAIN, CHAIN_PROPERTIES)
+    reg.properties(CHAIN_REF, CHAIN_PROPERTIES)
     reg.properties(DRUM_CHAIN, DRUM_CHAIN_PROPERTIES, prefix="/live/chain")
-    reg.add("/live/chain/get/send", "get", CHAIN, get_send, args="send_id:i", members=("Chain.mixer_device", "ChainMixerDevice.sends"),
+    reg.add("/live/chain/get/send", "get", CHAIN_REF, get_send, args="send_id:i",
+            members=("Chain.mixer_device", "ChainMixerDevice.sends"),
             reply="track_id:i device_id:i chain_id:i send_id:i value:f",
             doc="A chain's send level to a return chain of its rack")
-    reg.add("/live/chain/set/send", "set", CHAIN, set_send, args="send_id:i value:f",
+    reg.add("/live/chain/set/send", "set", CHAIN_REF, set_send, args="send_id:i value:f",
             members=("Chain.mixer_device", "ChainMixerDevice.sends"), doc="Set a chain's send level")
-    reg.add("/live/chain/start_listen/send", "start_listen", CHAIN, start_listen_send, args="send_id:i",
+    reg.add("/live/chain/start_listen/send", "start_listen", CHAIN_REF, start_listen_send, args="send_id:i",
             members=("Chain.mixer_device", "ChainMixerDevice.sends"),
             reply="-> /live/chain/get/send track_id:i device_id:i chain_id:i send_id:i value:f",
             doc="Send a chain's send level now and whenever it changes")
-    reg.add("/live/chain/stop_listen/send", "stop_listen", CHAIN, stop_listen_send, args="send_id:i",
+    reg.add("/live/chain/stop_listen/send", "stop_listen", CHAIN_REF, stop_listen_send, args="send_id:i",
             members=("Chain.mixer_device", "ChainMixerDevice.sends"), doc="Stop listening to a chain's send level")
-    reg.add("/live/chain/get/num_sends", "get", CHAIN, get_num_sends, members=("Chain.mixer_device", "ChainMixerDevice.sends"),
+    reg.add("/live/chain/get/num_sends", "get", CHAIN_REF, get_num_sends,
+            members=("Chain.mixer_device", "ChainMixerDevice.sends"),
             reply="track_id:i device_id:i chain_id:i num_sends:i", doc="Number of sends (one per return chain)")
     for name, type_ in DEVICE_LISTS:
-        reg.add("/live/chain/get/devices/%s" % name, "get", CHAIN, _device_list(name),
+        reg.add("/live/chain/get/devices/%s" % name, "get", CHAIN_REF, _device_list(name),
                 members=("Chain.devices", "Device.%s" % name),
                 reply="track_id:i device_id:i chain_id:i %s:%s*" % (name, type_),
                 doc="The %s of every device in the chain" % name.replace("_", " "))
-    reg.add("/live/chain/delete_device", "method", CHAIN, _call("delete_device"), args="device_index:i",
+    reg.add("/live/chain/delete_device", "method", CHAIN_REF, _call("delete_device"), args="device_index:i",
             members="Chain.delete_device", doc="Delete a device of the chain")
-    reg.add("/live/chain/duplicate_device", "method", CHAIN, _call("duplicate_device"), args="device_index:i",
-            since=(12, 3), members="Chain.duplicate_device", doc="Duplicate a device of the chain (the copy follows it)")
-    reg.add("/live/chain/insert_device", "method", CHAIN, insert_device, args="device_name:s device_index:i?",
+    reg.add("/live/chain/duplicate_device", "method", CHAIN_REF, _call("duplicate_device"), args="device_index:i",
+            since=(12, 3), members="Chain.duplicate_device",
+            doc="Duplicate a device of the chain (the copy follows it)")
+    reg.add("/live/chain/insert_device", "method", CHAIN_REF, insert_device, args="device_name:s device_index:i?",
             since=(12, 3), members="Chain.insert_device",
             doc="Insert a stock device by its name as Live's browser shows it (default: at the end)")
 

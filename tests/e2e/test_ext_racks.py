@@ -621,3 +621,24 @@ def test_a_device_path_listener_follows_its_device_when_the_chain_changes():
         assert ("/live/device/start_listen/is_active", 0, "0.1.0") in dropped
         client.take_all("/live/device/get/parameter/value_string")
         assert client.errors() == []
+
+
+def test_return_chains_by_r_index(rk):
+    sim, client = rk
+    assert client.query("/live/chain/get/name", 0, 0, "R0") == (0, 0, "R0", "Verb")
+    assert client.query("/live/chain/get/devices/class_name", 0, 0, "r0") == (0, 0, "R0", "Reverb")
+    assert client.query("/live/chain/get/num_sends", 0, 0, "R0") == (0, 0, "R0", 0)
+    client.send("/live/chain/start_listen/volume", 0, 0, "R0")
+    assert client.wait_for("/live/chain/get/volume") == (0, 0, "R0", pytest.approx(0.85))
+    try:
+        client.send("/live/chain/set/volume", 0, 0, "R0", 0.5)
+        assert client.wait_for("/live/chain/get/volume") == (0, 0, "R0", pytest.approx(0.5))
+    finally:
+        client.send("/live/chain/stop_listen/volume", 0, 0, "R0")
+        client.send("/live/chain/set/volume", 0, 0, "R0", 0.85)
+    client.sync()
+    client.take_all("/live/chain/get/volume")
+    client.send("/live/chain/get/name", 0, 0, "R3")
+    client.expect_error("Index out of range", address="/live/chain/get/name")
+    client.send("/live/chain/get/name", 0, 0, "Rx")
+    client.expect_error("chain_id", address="/live/chain/get/name")
