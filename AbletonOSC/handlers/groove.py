@@ -17,6 +17,7 @@ class GrooveKind(Kind):
 
     name = "groove"
     live_class = "Groove"
+    members = ("Song.groove_pool", "GroovePool.grooves")
     index_names = ("groove_id",)
     index_types = ("i",)
 
