@@ -49,7 +49,8 @@ PROPERTIES = [
 DEFAULT_RANGE = (0, 128, -8192.0, 16384.0)
 
 
-def _note_range(values, address):
+def note_range(values, address):
+    """(pitch_start, pitch_span, time_start, time_span) from 0 or 4 OSC values."""
     if not values:
         return DEFAULT_RANGE
     if len(values) != 4:
@@ -65,7 +66,7 @@ def _sorted_notes(notes):
 
 
 def get_notes(ctx, clip, *bounds):
-    pitch, pitch_span, start, span = _note_range(bounds, "/live/clip/get/notes")
+    pitch, pitch_span, start, span = note_range(bounds, ctx.address)
     values = []
     for note in _sorted_notes(clip.get_notes_extended(pitch, pitch_span, start, span)):
         values.extend((note.pitch, note.start_time, note.duration, note.velocity, bool(note.mute)))
@@ -102,12 +103,12 @@ NOTE_FIELDS = {
 
 
 def add_notes(ctx, clip, *values):
-    specs = note_specs(values, ("pitch", "start_time", "duration", "velocity", "mute"), "/live/clip/add/notes")
+    specs = note_specs(values, ("pitch", "start_time", "duration", "velocity", "mute"), ctx.address)
     ctx.manager.write(clip.add_new_notes, tuple(specs))
 
 
 def remove_notes(ctx, clip, *bounds):
-    pitch, pitch_span, start, span = _note_range(bounds, "/live/clip/remove/notes")
+    pitch, pitch_span, start, span = note_range(bounds, ctx.address)
     ctx.manager.write(clip.remove_notes_extended, pitch, pitch_span, start, span)
 
 
