@@ -11,6 +11,8 @@ Everything here runs on Live's main thread, so no request walks the library with
 a search visits at most MAX_VISITS items and MAX_DEPTH levels and stops at max_results.
 """
 
+import collections
+
 from .errors import HandlerError
 from .objects import TRACK, find_index
 from .types import to_osc
@@ -91,23 +93,44 @@ def item_at(browser, path):
     return item
 
 
+class Walk(object):
+    """A breadth-first walk over browser items that touches at most `budget` of them.
+
+    Listing a folder's children touches each child, so the budget bounds Live's work too;
+    ``cut`` tells whether it ran out before the walk was done.
+    """
+
+    def __init__(self, starts, max_depth, budget=MAX_VISITS):
+        self.starts = list(starts)  # (item, path, depth 0)
+        self.max_depth = max_depth
+        self.budget = budget
+        self.cut = False
+
+    def __iter__(self):
+        queue = collections.deque(self.starts)
+        touched = len(queue)
+        while queue:
+            item, path, depth = queue.popleft()
+            yield item, path, depth
+            if self.cut or depth >= self.max_depth or not (depth == 0 or item.is_folder):
+                continue
+            for child in _children(item):
+                if touched >= self.budget:
+                    self.cut = True
+                    break
+                touched += 1
+                queue.append((child, path + "/" + child.name, depth + 1))
+
+
 def item_by_uri(browser, uri):
-    """The browser item with a URI, looked for breadth first within MAX_VISITS items."""
-    roots = [item for _, item in _root_items(browser)]
+    """The browser item with a URI, looked for breadth first among MAX_VISITS items."""
+    roots = list(_root_items(browser))
     # Roots whose URI prefixes the wanted one first ("query:Synths#Operator" is under "query:Synths").
-    roots.sort(key=lambda item: 0 if uri.startswith(str(item.uri) + "#") or uri == item.uri else 1)
-    queue = [(item, 0) for item in roots]
-    visited = 0
-    position = 0
-    while position < len(queue) and visited < MAX_VISITS:
-        item, depth = queue[position]
-        position += 1
-        visited += 1
+    roots.sort(key=lambda pair: 0 if uri.startswith(str(pair[1].uri) + "#") or uri == pair[1].uri else 1)
+    for item, path, depth in Walk([(item, key, 0) for key, item in roots], MAX_DEPTH):
         if item.uri == uri:
             return item
-        if depth < MAX_DEPTH and item.is_folder or depth == 0:
-            queue.extend((child, depth + 1) for child in _children(item))
-    raise HandlerError("No browser item with URI %r within the first %d items" % (uri, MAX_VISITS))
+    raise HandlerError("No browser item with URI %r among the first %d items" % (uri, MAX_VISITS))
 
 
 def find_item(browser, ref):
@@ -154,24 +177,19 @@ def search(ctx, song, text, root="", max_depth=DEFAULT_DEPTH, max_results=DEFAUL
     max_depth = max(1, min(max_depth, MAX_DEPTH))
     max_results = max(1, min(max_results, MAX_RESULTS))
     if _split(root):
-        queue = [(item_at(browser, root), "/".join(_split(root)), 0)]
+        starts = [(item_at(browser, root), "/".join(_split(root)), 0)]
     else:
-        queue = [(item, key, 0) for key, item in _root_items(browser)]
+        starts = [(item, key, 0) for key, item in _root_items(browser)]
+    walk = Walk(starts, max_depth)
     found = []
-    visited = 0
-    position = 0
     complete = True
-    while position < len(queue):
-        if visited >= MAX_VISITS or len(found) >= max_results:
-            complete = False
-            break
-        item, path, depth = queue[position]
-        position += 1
-        visited += 1
+    for item, path, depth in walk:
         if depth > 0 and wanted in item.name.lower():
             found.append((path, item))
-        if depth < max_depth and (depth == 0 or item.is_folder):
-            queue.extend((child, path + "/" + child.name, depth + 1) for child in _children(item))
+            if len(found) >= max_results:
+                complete = False
+                break
+    complete = complete and not walk.cut
     values = [text, complete]
     for path, item in found:
         values.extend((path, item.name, bool(item.is_loadable), to_osc(item.uri)))
@@ -268,7 +286,7 @@ def register(reg):
             reply="text:s complete:b (path:s name:s is_loadable:b uri:s)*",
             example="/live/browser/search reverb audio_effects",
             doc="Items whose name contains the text (ignoring case), breadth first, within max_depth levels "
-                "(default %d) and %d items visited; complete is false when a bound cut the search short"
+                "(default %d) and %d items looked at; complete is false when a limit may have hidden more matches"
                 % (DEFAULT_DEPTH, MAX_VISITS))
     reg.add("/live/browser/load", "method", "song", load, args="path_or_uri:s track_id:T clip_id:i?",
             reply="track_id:i device_id:i name:s", members=("Browser.load_item", "Browser.hotswap_target"),
