@@ -25,10 +25,6 @@ GROUP_TITLES = {
     "drum_pad": "Drum pads",
     "groove": "Grooves",
     "browser": "Browser",
-    "chain": "Rack chains",
-    "drum_pad": "Drum pads",
-    "groove": "Grooves",
-    "browser": "Browser",
     "midimap": "MIDI mapping",
 }
 
