@@ -108,6 +108,20 @@ def register(reg):
 
 # ---------------------------------------------------------------------- beyond upstream
 
+def _where_it_applies(attr):
+    """A getter answering Live's refusal ("Device does not support A/B compare") as NotAvailable.
+
+    The text still reaches the client; an OSC pattern such as /live/device/get/* skips it.
+    """
+    def get(device):
+        try:
+            return getattr(device, attr)
+        except RuntimeError as error:
+            raise NotAvailable(str(error))
+
+    return get
+
+
 MODEL_PROPERTIES = [
     Prop("class_display_name", "s", "g", strict=True, doc="The device's class as Live's browser shows it"),
     Prop("is_active", "b", "gl", strict=True, doc="False when the device or an enclosing rack chain is off"),
@@ -117,7 +131,7 @@ MODEL_PROPERTIES = [
     Prop("latency_in_samples", "i", "gl", since=(11, 3, 2), strict=True),
     Prop("can_compare_ab", "b", "g", since=(12, 3), strict=True, doc="Whether the device has A/B compare"),
     Prop("is_using_compare_preset_b", "b", since=(12, 3), strict=True,
-         doc="Whether the B slot of A/B compare is loaded"),
+         getter=_where_it_applies("is_using_compare_preset_b"), doc="Whether the B slot of A/B compare is loaded"),
     Prop("is_collapsed", "b", target=lambda device: device.view, member="Device.View.is_collapsed", strict=True,
          doc="Whether the device is shown collapsed (racks report no changes of it)"),
 ]

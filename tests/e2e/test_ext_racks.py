@@ -642,3 +642,26 @@ def test_return_chains_by_r_index(rk):
     client.expect_error("Index out of range", address="/live/chain/get/name")
     client.send("/live/chain/get/name", 0, 0, "Rx")
     client.expect_error("chain_id", address="/live/chain/get/name")
+
+
+@pytest.mark.parametrize("address,args", [
+    ("/live/device/get/*", (0, 0)), ("/live/device/get/*", (1, 0)), ("/live/device/get/*", (3, 0)),
+    ("/live/chain/get/*", (0, 0, 1)), ("/live/chain/get/*", (1, 0, 1)), ("/live/chain/get/*", (0, 0, "R0")),
+    ("/live/drum_pad/get/*", (1, 0, 36)),
+])
+def test_patterns_over_racks_answer_without_errors(rk, address, args):
+    sim, client = rk
+    client.send(address, *args)
+    client.sync()
+    assert client.errors() == []
+    assert len(client.pending()) > 3
+    client.inbox = []
+
+
+def test_compare_ab_on_a_plugin_without_it_is_lives_error(rk):
+    sim, client = rk
+    assert client.query("/live/device/get/can_compare_ab", 3, 0) == (3, 0, False)
+    client.send("/live/device/get/is_using_compare_preset_b", 3, 0)
+    client.expect_error("Device does not support A/B compare", address="/live/device/get/is_using_compare_preset_b")
+    client.send("/live/device/save_preset_to_compare_ab_slot", 3, 0)
+    client.expect_error("Device does not support A/B compare", address="/live/device/save_preset_to_compare_ab_slot")
