@@ -665,3 +665,31 @@ def test_compare_ab_on_a_plugin_without_it_is_lives_error(rk):
     client.expect_error("Device does not support A/B compare", address="/live/device/get/is_using_compare_preset_b")
     client.send("/live/device/save_preset_to_compare_ab_slot", 3, 0)
     client.expect_error("Device does not support A/B compare", address="/live/device/save_preset_to_compare_ab_slot")
+
+
+def test_random_arguments_to_the_addresses_beyond_upstream():
+    import random
+
+    from AbletonOSC.handlers import build_registry
+
+    from tests.e2e.test_fuzz import VALUES
+
+    prefixes = ("/live/chain/", "/live/drum_pad/", "/live/groove/", "/live/browser/", "/live/device/")
+    addresses = [entry.address for entry in build_registry().order
+                 if entry.address.startswith(prefixes) and entry.kind != "status"]
+    rng = random.Random(169)
+    with running_sim(rack_set()) as (sim, client):
+        for round_ in range(2):
+            rng.shuffle(addresses)
+            for number, address in enumerate(addresses):
+                args = [rng.choice((0, 1, 2, "0.1.1", "R0", 36)) for _ in range(rng.randint(0, 3))]
+                args += [rng.choice(VALUES) for _ in range(rng.randint(0, 3))]
+                client.send(address, *args)
+                if number % 40 == 39:
+                    client.sync(timeout=5.0)
+                    client.inbox = []
+                    client.error_log = []
+            client.sync(timeout=5.0)
+            sim.advance(0.5)
+        client.drain()
+        assert client.query("/live/test") == ("ok",)
