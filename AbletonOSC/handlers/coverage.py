@@ -27,6 +27,12 @@ NOT_EXPOSED = {
     "Browser.relation_to_hotswap_target": "meaningful only in Live's hot-swap mode, which /live/browser/load "
                                           "sets aside (it names the target track instead)",
     "BrowserItem.is_selected": "the item highlighted in Live's browser window; requests name items by path or URI",
+    # Live's legacy tuple notes API, superseded by the notes API with ids that the notes addresses use.
+    "Clip.get_notes": "legacy time-first tuple API; /live/clip/get/notes and get/notes_extended read the same notes",
+    "Clip.get_selected_notes": "legacy tuple API; /live/clip/get/selected_notes answers with note ids",
+    "Clip.remove_notes": "legacy time-first tuple API; /live/clip/remove/notes removes the same range",
+    "Clip.replace_selected_notes": "legacy tuple API; remove_notes_by_id with add/notes_extended does it with ids",
+    "Clip.set_notes": "legacy tuple API; /live/clip/add/notes and add/notes_extended add notes",
 }  # type: Dict[str, str]
 
 
