@@ -19,6 +19,7 @@ class Kind(object):
 
     name = ""
     live_class = ""  # the Live class its objects are, for the coverage report
+    members = ()  # type: Tuple[str, ...]  # the Live members that resolving a reference reaches
     index_names = ()  # type: Tuple[str, ...]  # names of the index arguments, in order
     index_types = ()  # type: Tuple[str, ...]  # their type letters (see types.TYPE_NAMES)
 
@@ -108,6 +109,7 @@ def locate_track(song, track, echo_ref):
 
 class TrackKind(Kind):
     live_class = "Track"
+    members = ("Song.tracks", "Song.master_track", "Song.return_tracks")
     name = "track"
     index_names = ("track_id",)
     index_types = ("T",)
@@ -127,6 +129,7 @@ class TrackKind(Kind):
 
 class ClipSlotKind(Kind):
     live_class = "ClipSlot"
+    members = TrackKind.members + ("Track.clip_slots",)
     name = "clip_slot"
     index_names = ("track_id", "clip_id")
     index_types = ("T", "i")
@@ -144,6 +147,7 @@ class ClipSlotKind(Kind):
 
 class ClipKind(Kind):
     live_class = "Clip"
+    members = ClipSlotKind.members + ("ClipSlot.clip",)
     name = "clip"
     index_names = ("track_id", "clip_id")
     index_types = ("T", "i")
@@ -186,6 +190,7 @@ def _locate_in_tracks(song, echo, children, obj):
 
 class SceneKind(Kind):
     live_class = "Scene"
+    members = ("Song.scenes",)
     name = "scene"
     index_names = ("scene_id",)
     index_types = ("i",)
@@ -238,6 +243,7 @@ def _device_paths(devices, prefix=()):
 
 class DeviceKind(Kind):
     live_class = "Device"
+    members = TrackKind.members + ("Track.devices", "RackDevice.chains", "Chain.devices")
     name = "device"
     index_names = ("track_id", "device_id")
     index_types = ("T", "D")
@@ -269,6 +275,7 @@ class DeviceKind(Kind):
 class ArrangementClipKind(Kind):
     name = "arrangement_clip"
     live_class = "Clip"
+    members = TrackKind.members + ("Track.arrangement_clips",)
     index_names = ("track_id", "clip_index")
     index_types = ("T", "i")
 
@@ -283,6 +290,7 @@ class ArrangementClipKind(Kind):
 class ChainKind(Kind):
     name = "chain"
     live_class = "Chain"
+    members = DeviceKind.members + ("RackDevice.chains",)
     index_names = ("track_id", "device_id", "chain_id")
     index_types = ("T", "D", "i")
 
@@ -311,6 +319,7 @@ class ChainKind(Kind):
 class DrumPadKind(Kind):
     name = "drum_pad"
     live_class = "DrumPad"
+    members = DeviceKind.members + ("RackDevice.drum_pads",)
     index_names = ("track_id", "device_id", "note")
     index_types = ("T", "D", "i")
 

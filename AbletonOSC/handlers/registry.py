@@ -319,6 +319,8 @@ class Registry(object):
             except (_Mismatch, NotAvailable):
                 continue  # a pattern reaches addresses with other arguments or versions: not an error
             except Exception as error:  # each match in its own error scope
+                if isinstance(error, RuntimeError) and entry.kind == KIND_GET:
+                    continue  # a property Live refuses for this object (the master's arm): not asked for by name
                 server.send_error(client, "Error handling OSC message: %s" % error, entry.address)
 
     def run(self, entry, args, client):
@@ -356,10 +358,14 @@ class Registry(object):
 
     # ------------------------------------------------------------------ introspection
     def coverage(self):
-        """The Live members reachable over OSC, by Live class: {"Song": ["tempo", ...]}."""
+        """The Live members reachable over OSC, by Live class: {"Song": ["tempo", ...]}.
+
+        An entry reaches its own ``members`` and those its object kind goes through to find the
+        object (a track reference reaches Song.tracks, master_track and return_tracks).
+        """
         result = {}
         for entry in self.order:
-            for member in entry.members:
+            for member in entry.members + tuple(getattr(entry.obj, "members", ())):
                 cls, _, name = member.rpartition(".")
                 result.setdefault(cls, set()).add(name)
         for cls in list(result):

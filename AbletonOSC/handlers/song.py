@@ -5,6 +5,7 @@ import os
 import tempfile
 
 from .errors import HandlerError
+from .objects import DEVICE, RETURN_LETTERS, TRACK, _device_paths as device_paths, find_index
 from .registry import Prop
 from .types import to_int, to_osc
 
@@ -286,6 +287,198 @@ def _close_beat(registry):
     return close
 
 
+# ---------------------------------------------------------------------- beyond upstream
+
+def _same(value):
+    return value
+
+
+def track_ref(song, track):
+    """A track's reference over OSC: its index, "master", or its return letter (None if not in the set)."""
+    index = find_index(song.tracks, track)
+    if index is not None:
+        return index
+    if track == song.master_track:
+        return "master"
+    index = find_index(song.return_tracks, track)
+    return None if index is None else RETURN_LETTERS[index]
+
+
+def _all_tracks(song):
+    return list(song.tracks) + list(song.return_tracks) + [song.master_track]
+
+
+def device_ref(song, device):
+    """(track reference, device index or "D.C.D" path) of a device, or (None, None)."""
+    if device is None:
+        return (None, None)
+    for track in _all_tracks(song):
+        for path, item in device_paths(track.devices):
+            if item == device:
+                return (track_ref(song, track), path[0] if len(path) == 1 else ".".join(str(p) for p in path))
+    return (None, None)
+
+
+def _appointed(song):
+    return device_ref(song, song.appointed_device)
+
+
+def _tuning_name(system):
+    return None if system is None else system.name
+
+
+MODEL_PROPERTIES = [
+    Prop("appointed_device", "x", "gl", getter=_appointed, out=_same, strict=True,
+         doc="The device Live's controllers follow (the blue hand): track_id device_id, nil nil for none"),
+    Prop("can_capture_midi", "b", "gl", strict=True),
+    Prop("can_jump_to_next_cue", "b", "gl", strict=True),
+    Prop("can_jump_to_prev_cue", "b", "gl", strict=True),
+    Prop("count_in_duration", "i", "gl", strict=True, doc="Count-in length: 0 none, 1 one bar, 2 two, 3 four"),
+    Prop("exclusive_arm", "b", "gl", strict=True),
+    Prop("exclusive_solo", "b", "g", strict=True),
+    Prop("file_path", "s", "g", since=(11, 3, 25), strict=True, doc="The set's file (empty if never saved)"),
+    Prop("is_ableton_link_start_stop_sync_enabled", "b", since=(11, 1), strict=True),
+    Prop("is_counting_in", "b", "gl", strict=True),
+    Prop("last_event_time", "f", "g", strict=True, doc="The time of the last event in the arrangement, in beats"),
+    Prop("name", "s", "g", since=(11, 3, 25), strict=True, doc="The set's name"),
+    Prop("overdub", "b", strict=True, doc="MIDI arrangement overdub (session overdub in older Live)"),
+    Prop("re_enable_automation_enabled", "b", "gl", strict=True),
+    Prop("scale_intervals", "i", "gl", out=tuple, strict=True, doc="The scale's intervals in semitones"),
+    Prop("scale_mode", "b", since=(12, 0, 5), strict=True, doc="Whether clips show the song's scale"),
+    Prop("select_on_launch", "b", "g", strict=True),
+    Prop("session_automation_record", "b", strict=True),
+    Prop("start_time", "f", since=(11, 2), strict=True, doc="The arrangement's playback start, in beats"),
+    Prop("swing_amount", "f", strict=True),
+    Prop("tempo_follower_enabled", "b", strict=True),
+    Prop("tuning_system", "s", "gl", out=_tuning_name, since=(12, 0), strict=True,
+         member=("Song.tuning_system", "TuningSystem.name"), doc="The active tuning system's name (nil: none)"),
+]
+
+
+def _beat_time(value):
+    return (int(value.bars), int(value.beats), int(value.sub_division), int(value.ticks))
+
+
+def _beats(name):
+    def get(ctx, song):
+        return _beat_time(getattr(song, name)())
+
+    return get
+
+
+def get_smpte_song_time(ctx, song, smpte_format=0):
+    value = song.get_current_smpte_song_time(smpte_format)
+    return (smpte_format, int(value.hours), int(value.minutes), int(value.seconds), int(value.frames))
+
+
+def get_song_data(ctx, song, key, *default):
+    return (key, to_osc(song.get_data(key, default[0] if default else None)))
+
+
+def set_song_data(ctx, song, key, value):
+    ctx.manager.write(song.set_data, key, value)
+
+
+def is_cue_point_selected(ctx, song):
+    return (bool(song.is_cue_point_selected()),)
+
+
+def get_num_return_tracks(ctx, song):
+    return (len(song.return_tracks),)
+
+
+def get_return_track_names(ctx, song):
+    return tuple(track.name for track in song.return_tracks)
+
+
+def get_visible_tracks(ctx, song):
+    return tuple(track_ref(song, track) for track in song.visible_tracks)
+
+
+def get_cue_point(ctx, song, index):
+    cue = song.cue_points[index]
+    return (index, cue.name, float(cue.time))
+
+
+def _device_at(song, track_value, device_value):
+    (echo, device), = DEVICE.resolve(song, (track_value, device_value))
+    return device
+
+
+def _device_target(song, target_value):
+    (echo, target), = TRACK.resolve(song, (target_value,))
+    return target
+
+
+def set_appointed_device(ctx, song, track_value, device_value):
+    song.appointed_device = _device_at(song, track_value, device_value)
+
+
+def move_device(ctx, song, track_value, device_value, target_value, position):
+    device = _device_at(song, track_value, device_value)
+    index = song.move_device(device, _device_target(song, target_value), position)
+    return (int(index),)
+
+
+def find_device_position(ctx, song, track_value, device_value, target_value, position):
+    device = _device_at(song, track_value, device_value)
+    return (int(song.find_device_position(device, _device_target(song, target_value), position)),)
+
+
+MODEL_METHODS = [
+    ("begin_undo_step", "", "Start grouping the following changes into one undo step", None),
+    ("end_undo_step", "", "End the undo step begun with begin_undo_step", None),
+    ("play_selection", "", "Play the arrangement's selection", None),
+    ("scrub_by", "beats:f", "Scrub the playback position by a number of beats", None),
+]
+
+
+def register_model(reg):
+    """Addresses beyond upstream: the rest of Song and CuePoint, master and return tracks."""
+    reg.properties("song", MODEL_PROPERTIES)
+    reg.add("/live/song/set/appointed_device", "set", "song", set_appointed_device,
+            args="track_id:T device_id:D", members="Song.appointed_device",
+            doc="Appoint a device (the one Live's controllers follow)")
+    for name, args, doc, since in MODEL_METHODS:
+        reg.add("/live/song/%s" % name, "method", "song", _method(name), args=args, doc=doc, since=since,
+                members="Song.%s" % name)
+    for name in ("beats_loop_length", "beats_loop_start", "current_beats_song_time"):
+        reg.add("/live/song/get/%s" % name, "get", "song", _beats("get_" + name), echo=False,
+                reply="bars:i beats:i sub_division:i ticks:i", members="Song.get_" + name,
+                doc="%s as bars, beats, sixteenths and ticks" % name.replace("_", " ").capitalize())
+    reg.add("/live/song/get/current_smpte_song_time", "get", "song", get_smpte_song_time, args="format:i?",
+            echo=False, reply="format:i hours:i minutes:i seconds:i frames:i",
+            members="Song.get_current_smpte_song_time",
+            doc="The playback position as SMPTE time (format 0 ms, 1 24 fps, 2 25, 3 29.97 drop, 4 30 drop, 5 30)")
+    reg.add("/live/song/get/data", "get", "song", get_song_data, args="key:s default:x?", echo=False,
+            reply="key:s value:x", members="Song.get_data",
+            doc="A value stored with the set (set/data), or the default (nil)")
+    reg.add("/live/song/set/data", "set", "song", set_song_data, args="key:s value:x", members="Song.set_data",
+            doc="Store a value (int, float or string) with the set")
+    reg.add("/live/song/get/is_cue_point_selected", "get", "song", is_cue_point_selected, echo=False,
+            reply="selected:b", members="Song.is_cue_point_selected",
+            doc="Whether the playback position is at a cue point")
+    reg.add("/live/song/get/cue_point", "get", "song", get_cue_point, args="cue_index:i", echo=False,
+            reply="cue_index:i name:s time:f", members=("Song.cue_points", "CuePoint.name", "CuePoint.time"),
+            doc="One cue point's name and time")
+    reg.add("/live/song/get/num_return_tracks", "get", "song", get_num_return_tracks, echo=False,
+            reply="num_return_tracks:i", members="Song.return_tracks", doc="Number of return tracks")
+    reg.add("/live/song/get/return_track_names", "get", "song", get_return_track_names, echo=False,
+            reply="name:s*", members=("Song.return_tracks", "Track.name"),
+            doc="Return track names, in order (A, B, ...)")
+    reg.add("/live/song/get/visible_tracks", "get", "song", get_visible_tracks, echo=False,
+            reply="track_id:T*", members="Song.visible_tracks",
+            doc="The tracks not hidden in folded groups, as references (index, return letter)")
+    reg.add("/live/song/move_device", "method", "song", move_device,
+            args="track_id:T device_id:D target_track_id:T target_position:i", reply="position:i", echo=False,
+            members="Song.move_device",
+            doc="Move a device to a position on a track (Live may adjust it: the answer is where it went)")
+    reg.add("/live/song/get/device_position", "get", "song", find_device_position,
+            args="track_id:T device_id:D target_track_id:T target_position:i", reply="position:i", echo=False,
+            members="Song.find_device_position",
+            doc="Where a device would go if moved to a position on a track")
+
+
 def register(reg):
     for name, args, doc in METHODS:
         if name in ("create_audio_track", "create_midi_track", "create_scene"):
@@ -328,3 +521,4 @@ def register(reg):
             members="Song.current_song_time")
     reg.status("/live/song/get/beat", "beat:i", "The song position in whole beats, sent on each beat")
     reg.on_unbind(_close_beat(reg))
+    register_model(reg)

@@ -1,6 +1,7 @@
 """/live/track/*: tracks (regular, and master and returns by reference), their mixer, clips and devices."""
 
 from .errors import HandlerError
+from .objects import find_index
 from .registry import Prop
 from .types import to_int, to_osc
 
@@ -135,6 +136,185 @@ def _routing_set(attr, available):
     return set_
 
 
+# ---------------------------------------------------------------------- beyond upstream
+
+def _mixer_param(name):
+    """A Prop reading the value of a MixerDevice parameter; Live refuses some on some tracks."""
+    return lambda track: getattr(track.mixer_device, name)
+
+
+def _mixer(track):
+    return track.mixer_device
+
+
+def _view(track):
+    return track.view
+
+
+def _song_of(track):
+    return track.canonical_parent
+
+
+def _group_index(track):
+    group = track.group_track
+    if group is None:
+        return None
+    return find_index(_song_of(track).tracks, group)
+
+
+def _names(value):
+    return tuple(str(item) for item in value)
+
+
+def _mixer_prop(name, doc, strict=False):
+    return Prop(name, "f", attr="value", target=_mixer_param(name), strict=strict, doc=doc,
+                member=("Track.mixer_device", "MixerDevice.%s" % name, "DeviceParameter.value"))
+
+
+MODEL_PROPERTIES = [
+    _mixer_prop("crossfader", "The main track's crossfader (-1.0 A to 1.0 B)", strict=True),
+    _mixer_prop("cue_volume", "The main track's cue (preview) volume (0.0-1.0)", strict=True),
+    _mixer_prop("song_tempo", "The main track's tempo parameter (automatable; follows the song tempo)", strict=True),
+    _mixer_prop("track_activator", "The track activator (1.0 on, 0.0 off)"),
+    _mixer_prop("left_split_stereo", "Left pan in split stereo mode (-1.0 to 1.0)"),
+    _mixer_prop("right_split_stereo", "Right pan in split stereo mode (-1.0 to 1.0)"),
+    Prop("crossfade_assign", "i", target=_mixer, strict=True, member="MixerDevice.crossfade_assign",
+         doc="Crossfader assignment: 0 A, 1 none, 2 B"),
+    Prop("panning_mode", "i", target=_mixer, strict=True, member="MixerDevice.panning_mode",
+         doc="Panning mode: 0 stereo, 1 split stereo"),
+    Prop("back_to_arranger", "b", since=(12, 0, 5), strict=True,
+         doc="Whether the track plays session clips over the arrangement (the Back to Arrangement button)"),
+    Prop("can_be_frozen", "b", "g", strict=True),
+    Prop("can_show_chains", "b", "g", strict=True),
+    Prop("implicit_arm", "b", strict=True, doc="Armed by selection (Push, arm follows selection)"),
+    Prop("input_meter_left", "f", "gl", strict=True),
+    Prop("input_meter_level", "f", "gl", strict=True),
+    Prop("input_meter_right", "f", "gl", strict=True),
+    Prop("is_frozen", "b", "gl", strict=True),
+    Prop("is_part_of_selection", "b", "g", strict=True),
+    Prop("is_showing_chains", "b", strict=True, doc="Whether a rack's chains are shown in the device view"),
+    Prop("muted_via_solo", "b", "gl", strict=True, doc="Muted because another track is soloed"),
+    Prop("performance_impact", "f", "gl", since=(11, 1), strict=True),
+    Prop("group_track", "i", "g", getter=_group_index, strict=True, doc="The index of the track's group (nil: none)"),
+    Prop("current_input_routing", "s", strict=True, doc="Input routing type by name (older API)"),
+    Prop("current_input_sub_routing", "s", strict=True, doc="Input routing channel by name (older API)"),
+    Prop("current_output_routing", "s", strict=True, doc="Output routing type by name (older API)"),
+    Prop("current_output_sub_routing", "s", strict=True, doc="Output routing channel by name (older API)"),
+    Prop("input_routings", "s", "gl", out=_names, strict=True, doc="Input routing type names (older API)"),
+    Prop("input_sub_routings", "s", "gl", out=_names, strict=True, doc="Input routing channel names (older API)"),
+    Prop("output_routings", "s", "gl", out=_names, strict=True, doc="Output routing type names (older API)"),
+    Prop("output_sub_routings", "s", "gl", out=_names, strict=True, doc="Output routing channel names (older API)"),
+    Prop("is_collapsed", "b", target=_view, strict=True, member="Track.View.is_collapsed",
+         doc="Whether the track is collapsed in the arrangement"),
+    Prop("device_insert_mode", "i", target=_view, strict=True, member="Track.View.device_insert_mode",
+         doc="Where new devices go: 0 end of chain, 1 left of the selected device, 2 right of it"),
+]
+
+
+def get_data(ctx, obj, key, *default):
+    return (key, to_osc(obj.get_data(key, default[0] if default else None)))
+
+
+def set_data(ctx, obj, key, value):
+    ctx.manager.write(obj.set_data, key, value)
+
+
+def get_take_lane_names(ctx, track):
+    return tuple(lane.name for lane in track.take_lanes)
+
+
+def duplicate_clip_slot(ctx, track, slot_index):
+    index = track.duplicate_clip_slot(slot_index)
+    return (int(index),)
+
+
+def jump_in_running_session_clip(ctx, track, beats):
+    track.jump_in_running_session_clip(beats)
+
+
+def select_instrument(ctx, track):
+    return (bool(track.view.select_instrument()),)
+
+
+def _arrangement_index(track, clip):
+    return find_index(track.arrangement_clips, clip)
+
+
+def duplicate_clip_to_arrangement(ctx, track, slot_index, time):
+    clip = track.clip_slots[slot_index].clip
+    if clip is None:
+        raise HandlerError("No clip in slot %d" % slot_index)
+    new = track.duplicate_clip_to_arrangement(clip, time)
+    return (_arrangement_index(track, new),)
+
+
+def create_midi_clip(ctx, track, start_time, length):
+    return (_arrangement_index(track, track.create_midi_clip(start_time, length)),)
+
+
+def create_audio_clip(ctx, track, file_path, position):
+    return (_arrangement_index(track, track.create_audio_clip(file_path, position)),)
+
+
+def delete_arrangement_clip(ctx, track, clip_index):
+    ctx.manager.write(track.delete_clip, track.arrangement_clips[clip_index])
+
+
+def insert_device(ctx, track, device_name, *index):
+    device = track.insert_device(device_name, *index)
+    return (find_index(track.devices, device),)
+
+
+def duplicate_device(ctx, track, device_index):
+    ctx.manager.write(track.duplicate_device, device_index)
+
+
+def create_take_lane(ctx, track):
+    track.create_take_lane()
+    return (len(track.take_lanes),)
+
+
+def register_model(reg):
+    """Addresses beyond upstream: master/return mixer, the rest of Track, Track.View and MixerDevice."""
+    reg.properties("track", MODEL_PROPERTIES)
+    reg.add("/live/track/get/data", "get", "track", get_data, args="key:s default:x?",
+            reply="track_id:i key:s value:x", members="Track.get_data",
+            doc="A value stored with the track in the set (set/data), or the default (nil)")
+    reg.add("/live/track/set/data", "set", "track", set_data, args="key:s value:x", members="Track.set_data",
+            doc="Store a value (int, float or string) with the track in the set")
+    reg.add("/live/track/get/take_lanes/name", "get", "track", get_take_lane_names, since=(12, 2),
+            reply="track_id:i name:s*", members=("Track.take_lanes", "TakeLane.name"),
+            doc="The names of the track's take lanes")
+    reg.add("/live/track/create_take_lane", "method", "track", create_take_lane, since=(12, 2),
+            reply="track_id:i num_take_lanes:i", members="Track.create_take_lane", doc="Add a take lane")
+    reg.add("/live/track/duplicate_clip_slot", "method", "track", duplicate_clip_slot, args="clip_index:i",
+            reply="track_id:i new_clip_index:i", members="Track.duplicate_clip_slot",
+            doc="Copy a slot's clip into the next free slot below (adding a scene if needed)")
+    reg.add("/live/track/jump_in_running_session_clip", "method", "track", jump_in_running_session_clip,
+            args="beats:f", members="Track.jump_in_running_session_clip",
+            doc="Move the playing session clip's position by a number of beats")
+    reg.add("/live/track/select_instrument", "method", "track", select_instrument, reply="track_id:i found:b",
+            members="Track.View.select_instrument", doc="Select the track's instrument (answers whether it has one)")
+    reg.add("/live/track/duplicate_clip_to_arrangement", "method", "track", duplicate_clip_to_arrangement,
+            args="clip_index:i time:f", reply="track_id:i arrangement_clip_index:i",
+            members=("Track.duplicate_clip_to_arrangement", "Track.clip_slots", "ClipSlot.clip"),
+            doc="Copy a slot's clip into the track's arrangement at a time in beats")
+    reg.add("/live/track/create_midi_clip", "method", "track", create_midi_clip, args="start_time:f length:f",
+            since=(12, 2), reply="track_id:i arrangement_clip_index:i", members="Track.create_midi_clip",
+            doc="Create an empty MIDI clip in the arrangement")
+    reg.add("/live/track/create_audio_clip", "method", "track", create_audio_clip, args="file_path:s position:f",
+            since=(11, 3, 25), reply="track_id:i arrangement_clip_index:i", members="Track.create_audio_clip",
+            doc="Create an audio clip in the arrangement from a sample file (absent in Live 12.0.0)")
+    reg.add("/live/track/delete_arrangement_clip", "method", "track", delete_arrangement_clip,
+            args="clip_index:i", members=("Track.delete_clip", "Track.arrangement_clips"),
+            doc="Delete an arrangement clip")
+    reg.add("/live/track/insert_device", "method", "track", insert_device, args="device_name:s device_index:i?",
+            since=(12, 3), reply="track_id:i device_id:i", members="Track.insert_device",
+            doc="Insert a stock device by its browser name at an index (default: the end)")
+    reg.add("/live/track/duplicate_device", "method", "track", duplicate_device, args="device_index:i",
+            since=(12, 3), members="Track.duplicate_device", doc="Duplicate a device (the copy follows it)")
+
+
 def register(reg):
     reg.properties("track", PROPERTIES)
     reg.add("/live/track/get/send", "get", "track", get_send, args="send_id:i",
@@ -182,3 +362,4 @@ def register(reg):
             reg.add("/live/track/set/%s" % attr, "set", "track", _routing_set(attr, available), args="display_name:s",
                     doc="Set the %s routing %s by its display name" % (direction, what),
                     members=("Track.%s" % attr, "Track.%s" % available))
+    register_model(reg)
