@@ -19,6 +19,7 @@ GROUP_TITLES = {
     "clip_slot": "Clip slots",
     "clip": "Clips",
     "clips": "Clips in bulk (/live/clips)",
+    "arrangement_clip": "Arrangement clips",
     "scene": "Scenes",
     "device": "Devices and parameters",
     "chain": "Rack chains",
@@ -130,6 +131,17 @@ def render(registry: Any = None) -> str:
     add("- A browser path names an item by the names leading to it from a category: "
         "`'instruments/Operator'`, `'sounds/Bass/Basic Sub Bass'` (case and file extensions optional); "
         "a URI as Live reports it (`'query:Synths#Operator'`) works too.")
+    add("- An arrangement clip is named by its track and `clip_index`, its index in the track's arrangement "
+        "(ordered by time). Every `/live/clip` address for notes, envelopes, warp markers and the clip model "
+        "has a `/live/arrangement_clip` twin.")
+    add("- Notes with ids travel as 9 values: `note_id pitch start_time duration velocity mute probability "
+        "velocity_deviation release_velocity`; `add/notes_extended` takes groups of the last 8 and replies the "
+        "new ids. Upstream's 5-value `get/add/remove notes` are unchanged. `start_listen/notes` sends the note "
+        "count to `get/notes_changed` on every change: ask for the notes (by range, to page them) when it comes.")
+    add("- An envelope's parameter is `device_id parameter`: a device reference and a parameter index, or "
+        "`mixer` and one of `volume`, `panning`, `send:N` (0 is return A), `track_activator`.")
+    add("- Warp markers are `(beat_time sample_time)` pairs, sample_time in seconds; the conversions' sample "
+        "times are in samples.")
     add("- A reply comes on the request's address, starting with the index arguments as sent "
         "(`/live/clip/get/name 0 1` answers `0 1 'Alpha'`).")
     add("- `start_listen` sends the current value at once and then each change, on the property's "
