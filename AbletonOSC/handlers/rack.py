@@ -348,7 +348,9 @@ def insert_device(ctx, chain, device_name, *index):
         method = chain.insert_device
     except AttributeError as error:
         raise unavailable(ctx, None, error, "insert_device")
-    method(device_name, *index)
+    device = method(device_name, *index)
+    position = find_index(chain.devices, device) if device is not None else None
+    return (-1 if position is None else position,)
 
 
 def get_pad_chain_ids(ctx, pad):
@@ -444,8 +446,9 @@ def _register_chain(reg):
             since=(12, 3), members="Chain.duplicate_device",
             doc="Duplicate a device of the chain (the copy follows it)")
     reg.add("/live/chain/insert_device", "method", CHAIN_REF, insert_device, args="device_name:s device_index:i?",
-            since=(12, 3), members="Chain.insert_device",
-            doc="Insert a stock device by its name as Live's browser shows it (default: at the end)")
+            since=(12, 3), members="Chain.insert_device", reply="track_id:i device_id:i chain_id:i device_index:i",
+            doc="Insert a stock device by its name as Live's browser shows it (default: at the end); "
+                "answers the new device's index")
 
 
 def _register_drum_pad(reg):

@@ -289,8 +289,11 @@ def test_rack_insert_chain(fresh_client):
     assert client.query("/live/device/get/num_chains", 0, 0) == (0, 0, 0)
     assert client.query("/live/device/insert_chain", 0, 0) == (0, 0, 1)
     assert client.query("/live/device/insert_chain", 0, 0, 0) == (0, 0, 2)
-    client.send("/live/chain/insert_device", 0, 0, 1, "Operator")
+    assert client.query("/live/chain/insert_device", 0, 0, 1, "Operator") == (0, 0, 1, 0)
     assert client.query("/live/chain/get/devices/class_name", 0, 0, 1) == (0, 0, 1, "Operator")
+    assert client.query("/live/chain/insert_device", 0, 0, 1, "Reverb", 0) == (0, 0, 1, 0)
+    assert client.query("/live/chain/get/devices/class_name", 0, 0, 1) == (0, 0, 1, "Reverb", "Operator")
+    client.send("/live/chain/delete_device", 0, 0, 1, 0)
     assert client.query("/live/device/get/name", 0, "0.1.0") == (0, "0.1.0", "Operator")
 
 
@@ -418,7 +421,7 @@ def test_chain_delete_and_duplicate_device():
         assert client.wait_for("/live/chain/get/num_devices") == (0, 0, 1, 1)
         client.send("/live/chain/delete_device", 0, 0, 1, 0)
         assert client.wait_for("/live/chain/get/num_devices") == (0, 0, 1, 0)
-        client.send("/live/chain/insert_device", 0, 0, 1, "Reverb")
+        assert client.query("/live/chain/insert_device", 0, 0, 1, "Reverb") == (0, 0, 1, 0)
         assert client.wait_for("/live/chain/get/num_devices") == (0, 0, 1, 1)
         client.send("/live/chain/insert_device", 0, 0, 1, "No Such Device")
         client.expect_error(address="/live/chain/insert_device")
