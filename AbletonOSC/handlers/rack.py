@@ -165,6 +165,15 @@ DRUM_RACK_PROPERTIES = [
          member="RackDevice.View.drum_pads_scroll_position", doc="The lowest visible row of pads (4 pads a row)"),
 ]
 
+# Listeners of the pad lists (their getters are among the lists below): the pads that hold
+# chains change with the rack's chains, the visible pads with scrolling.
+PAD_LIST_LISTENERS = [
+    Prop("drum_pads/note", "i", "l", attr="chains", strict=True, member="RackDevice.drum_pads",
+         getter=lambda rack: tuple(pad.note for pad in _pads_with_chains(rack)), out=tuple),
+    Prop("visible_drum_pads/note", "i", "l", attr="visible_drum_pads", strict=True,
+         getter=lambda rack: tuple(pad.note for pad in rack.visible_drum_pads), out=tuple),
+]
+
 
 def _volume(chain):
     return chain.mixer_device.volume
@@ -402,6 +411,7 @@ def _register_rack(reg):
                 reply="track_id:i device_id:i %s:%s*" % (name, type_),
                 members=("RackDevice.visible_drum_pads", member),
                 doc="The %s of the 16 pads shown in the rack, lowest note first" % name.replace("_", " "))
+    reg.properties(DRUM_RACK, PAD_LIST_LISTENERS, prefix="/live/device")
     for name, doc in (("store_variation", "Store the macro values as a new variation"),
                       ("recall_selected_variation", "Apply the selected macro variation"),
                       ("recall_last_used_variation", "Apply the macro variation recalled last"),
