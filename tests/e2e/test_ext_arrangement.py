@@ -88,3 +88,12 @@ def test_create_midi_clip_needs_live_12_2():
         assert client.query("/live/track/get/num_arrangement_clips", 0) == (0, 2)
         assert client.query("/live/clip/duplicate_to_arrangement", 0, 0, 32.0) == (0, 0, 2)
         assert client.errors() == []
+
+
+def test_arrangement_notes_listener_follows_its_clip(client):
+    client.send("/live/arrangement_clip/start_listen/notes", 0, 1)
+    assert client.wait_for("/live/arrangement_clip/get/notes_changed") == (0, 1, 0)
+    client.send("/live/arrangement_clip/delete", 0, 0)
+    client.send("/live/arrangement_clip/add/notes", 0, 0, 60, 0.0, 1.0, 100, False)
+    assert client.wait_for("/live/arrangement_clip/get/notes_changed") == (0, 0, 1)
+    client.send("/live/arrangement_clip/stop_listen/notes", 0, 0)

@@ -160,3 +160,16 @@ def test_live_12_1_lacks_session_clip_flag():
         assert "12.1" in error[0]
         assert client.query("/live/clip/get/signature_numerator", *CLIP) == CLIP + (4,)
         assert client.errors() == []
+
+
+@pytest.mark.parametrize("pattern", ["/live/clip/get/*", "/live/arrangement_clip/get/*"])
+@pytest.mark.parametrize("ref", [(0, 0), (1, 0)])
+def test_patterns_over_clip_getters_answer_without_errors(client, pattern, ref):
+    if pattern.startswith("/live/arrangement_clip") and ref == (1, 0):
+        client.send("/live/clip/duplicate_to_arrangement", 1, 0, 0.0)
+    client.send(pattern, *ref)
+    client.sync()
+    assert client.errors() == []
+    addresses = [m.address for m in client.inbox]
+    assert pattern.replace("*", "name") in addresses
+    assert pattern.replace("*", "signature_numerator") in addresses

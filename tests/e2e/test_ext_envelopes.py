@@ -99,3 +99,13 @@ def test_live_11_envelopes_without_events():
         error = client.expect_error("12.2", address="/live/clip/envelope/get/events")
         assert "11.0" in error[0]
         assert client.errors() == []
+
+
+def test_a_duplicated_clip_keeps_its_envelopes(client):
+    client.send("/live/clip/create_automation_envelope", *(CLIP + ("mixer", "volume")))
+    client.send("/live/clip/envelope/insert_step", *(CLIP + ("mixer", "volume", 0.0, 1.0, 0.5)))
+    client.send("/live/clip_slot/duplicate_clip_to", 0, 0, 0, 3)
+    assert client.query("/live/clip/envelope/get/value_at_time", 0, 3, "mixer", "volume", 0.5)[-1] == 0.5
+    client.send("/live/clip/clear_all_envelopes", 0, 3)
+    assert client.query("/live/clip/get/has_envelope", *(CLIP + ("mixer", "volume"))) == CLIP + ("mixer", "volume", True)
+    client.send("/live/clip/clear_all_envelopes", *CLIP)

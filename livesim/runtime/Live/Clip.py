@@ -938,4 +938,11 @@ def copy_clip(src, parent, arrangement=False, start_time=0.0):
     c.notes = _copy_notes(src.notes)
     for n in c.notes:
         n.selected = False
+    if not arrangement:
+        # A session copy keeps the envelopes of parameters its (new) track owns.
+        for e in src.envelopes:
+            if _param_track(e.param) is c.track():
+                copy = EnvelopeNode(c.world, c, e.param, e.cls)
+                copy.points = list(e.points)
+                c.envelopes.append(copy)
     return c
