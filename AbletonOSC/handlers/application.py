@@ -52,6 +52,10 @@ def _call_app(name):
     return get
 
 
+def get_unavailable_features(ctx, song):
+    return tuple(str(feature) for feature in ctx.application.unavailable_features)
+
+
 def press_current_dialog_button(ctx, song, index):
     ctx.application.press_current_dialog_button(index)
 
@@ -88,6 +92,9 @@ def register_model(reg):
     reg.add("/live/application/press_current_dialog_button", "method", "song", press_current_dialog_button,
             args="button_index:i", members="Application.press_current_dialog_button",
             doc="Press a button of the open message box (closing it)")
+    reg.add("/live/application/get/unavailable_features", "get", "song", get_unavailable_features, echo=False,
+            reply="feature:s*", members="Application.unavailable_features",
+            doc="The features the running Live edition lacks")
     reg.add("/live/application/get/has_option", "get", "song", has_option, args="name:s", echo=False,
             reply="name:s present:b", members="Application.has_option", doc="Whether Options.txt has an entry")
     reg.properties("song", VIEW_PROPERTIES, prefix="/live/application/view")

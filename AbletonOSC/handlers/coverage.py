@@ -21,6 +21,14 @@ CLASSES = ("Song", "Song.View", "Track", "Track.View", "ClipSlot", "Clip", "Scen
 INTERNAL = ("canonical_parent",)
 
 NOT_EXPOSED = {
+    # Application members that are not data: other scripts' objects, the set itself, modal dialogs.
+    "Application.control_surfaces": "the control surface scripts Live runs are Python objects of other scripts: "
+                                    "nothing of them can be sent or addressed over OSC",
+    "Application.get_document": "it returns the Live set, which every /live/song address already works on",
+    "Application.show_message": "it opens a modal message box (with a Live Text object) that blocks Live's window "
+                                "until someone at the computer answers; /live/api/show_message uses the status bar",
+    "Application.show_on_the_fly_message": "a modal message box, as Application.show_message; "
+                                           "/live/api/show_message uses the status bar",
     # The browser window's state: /live/browser/load names its target instead of relying on it.
     "Browser.filter_type": "the browser window's filter, set by Live's hot-swap mode; /live/browser/get/children "
                            "and /live/browser/search do not depend on it",
