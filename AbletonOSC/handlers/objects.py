@@ -207,17 +207,29 @@ class SceneKind(Kind):
 
 
 def parse_device_path(value):
-    """A device reference: an index, or a path "D.C.D..." through racks' chains."""
+    """A device reference: an index, or a path "D.C.D..." through racks' chains ("R0": return chain 0)."""
     if isinstance(value, str):
         parts = value.strip().split(".")
+        if len(parts) % 2 == 0:
+            raise ArgumentError("a device path alternates device and chain indices and ends on a device: %r" % value)
+        path = []
         try:
-            numbers = [int(part) for part in parts]
+            for position, part in enumerate(parts):
+                if position % 2 and part[:1] in ("R", "r"):
+                    path.append("R%d" % int(part[1:]))
+                else:
+                    path.append(int(part))
         except ValueError:
             raise ArgumentError("device_id must be an index or a path like '0.1.2', got %r" % value)
-        if len(numbers) % 2 == 0:
-            raise ArgumentError("a device path alternates device and chain indices and ends on a device: %r" % value)
-        return tuple(numbers)
+        return tuple(path)
     return (to_int(value, "device_id"),)
+
+
+def chain_at(device, step):
+    """A rack's chain by index, or its return chain for "R<n>"."""
+    if isinstance(step, str):
+        return device.return_chains[int(step[1:])]
+    return device.chains[step]
 
 
 def device_for_path(track, path):
@@ -226,8 +238,7 @@ def device_for_path(track, path):
     for position in range(1, len(path), 2):
         if not device.can_have_chains:
             raise HandlerError("Device %s has no chains" % ".".join(str(p) for p in path[:position]))
-        chain = device.chains[path[position]]
-        device = chain.devices[path[position + 1]]
+        device = chain_at(device, path[position]).devices[path[position + 1]]
     return device
 
 
@@ -238,6 +249,9 @@ def _device_paths(devices, prefix=()):
         if getattr(device, "can_have_chains", False):
             for chain_index, chain in enumerate(device.chains):
                 for item in _device_paths(chain.devices, path + (chain_index,)):
+                    yield item
+            for chain_index, chain in enumerate(device.return_chains):
+                for item in _device_paths(chain.devices, path + ("R%d" % chain_index,)):
                     yield item
 
 

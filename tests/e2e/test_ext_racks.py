@@ -705,3 +705,23 @@ def test_random_arguments_to_the_addresses_beyond_upstream():
             sim.advance(0.5)
         client.drain()
         assert client.query("/live/test") == ("ok",)
+
+
+def test_device_paths_through_return_chains(rk):
+    sim, client = rk
+    assert client.query("/live/device/get/class_name", 0, "0.R0.0") == (0, "0.R0.0", "Reverb")
+    assert client.query("/live/device/get/class_name", 0, "0.r0.0") == (0, "0.r0.0", "Reverb")
+    client.send("/live/device/start_listen/is_active", 0, "0.R0.0")
+    assert client.wait_for("/live/device/get/is_active") == (0, "0.R0.0", True)
+    try:
+        client.send("/live/device/set/parameter/value", 0, "0.R0.0", 0, 0.0)
+        assert client.wait_for("/live/device/get/is_active") == (0, "0.R0.0", False)
+    finally:
+        client.send("/live/device/stop_listen/is_active", 0, "0.R0.0")
+        client.send("/live/device/set/parameter/value", 0, "0.R0.0", 0, 1.0)
+    client.sync()
+    client.take_all("/live/device/get/is_active")
+    client.send("/live/device/get/name", 0, "0.R1.0")
+    client.expect_error("Index out of range", address="/live/device/get/name")
+    client.send("/live/device/get/name", 0, "0.Rx.0")
+    client.expect_error("path like", address="/live/device/get/name")
