@@ -125,8 +125,9 @@ def render(registry: Any = None) -> str:
     add("- A track reference (`T`) is a track index, `*` for every track, `master`, or a return track's "
         "letter `A`..`L`. Index arguments may be sent as floats (TouchOSC) when whole.")
     add("- A device reference (`D`) is an index on the track, or a path through racks as a string: "
-        "`'0.1.2'` is device 2 of chain 1 of device 0. Replies echo it as sent. A `chain_id` indexes a rack's "
-        "chains (a Drum Rack's chains are those of all its pads); a drum pad is named by its `note`; a "
+        "`'0.1.2'` is device 2 of chain 1 of device 0, `'0.R0.1'` device 1 of its return chain 0. Replies echo "
+        "it as sent. A `chain_id` indexes a rack's chains (a Drum Rack's chains are those of all its pads), "
+        "`'R0'`, `'R1'`... its return chains; a drum pad is named by its `note`; a "
         "`groove_id` indexes the groove pool (`/live/song/get/groove_pool`).")
     add("- A browser path names an item by the names leading to it from a category: "
         "`'instruments/Operator'`, `'sounds/Bass/Basic Sub Bass'` (case and file extensions optional); "
