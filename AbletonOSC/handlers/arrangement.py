@@ -7,9 +7,10 @@ notes, envelope, warp marker and clip model addresses come from those modules.
 """
 
 from .clip import PROPERTIES as CLIP_PROPERTIES
+from .envelope import clip_track
+from .errors import HandlerError
 from .objects import find_index
 from .registry import Prop
-from .errors import HandlerError
 
 
 def strict(prop):
@@ -19,14 +20,6 @@ def strict(prop):
 
 
 PROPERTIES = [strict(prop) for prop in CLIP_PROPERTIES]
-
-
-def _track_of(clip):
-    """The track holding a clip (session: slot -> track; arrangement: the track itself)."""
-    parent = clip.canonical_parent
-    if getattr(clip, "is_arrangement_clip", False):
-        return parent
-    return parent.canonical_parent
 
 
 def arrangement_index(track, clip, time=None):
@@ -49,14 +42,14 @@ def get_num_arrangement_clips(ctx, track):
 
 def duplicate_to_arrangement(ctx, clip, destination_time):
     """Copy a session clip to its track's arrangement; reply the new clip's index."""
-    track = _track_of(clip)
+    track = clip_track(clip)
     new = track.duplicate_clip_to_arrangement(clip, destination_time)
     return (arrangement_index(track, new, destination_time),)
 
 
 def delete(ctx, clip):
     """Delete an arrangement clip."""
-    ctx.manager.write(_track_of(clip).delete_clip, clip)
+    ctx.manager.write(clip_track(clip).delete_clip, clip)
 
 
 def _method(name):
