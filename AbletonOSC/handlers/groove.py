@@ -5,7 +5,7 @@ index, -1 when the clip has none.
 """
 
 from .errors import HandlerError
-from .objects import CLIP, Kind, find_index
+from .objects import ARRANGEMENT_CLIP, CLIP, Kind, find_index
 from .registry import Prop
 from .types import to_int
 
@@ -87,6 +87,9 @@ def register(reg):
     clip_prop = Prop("groove", "i", "gl", member="Clip.groove", strict=True,
                      getter=lambda clip: clip_groove_index(ctx.song, clip),
                      doc="The index of the clip's groove in the groove pool (-1: none)")
-    reg.properties(CLIP, [clip_prop])
-    reg.add("/live/clip/set/groove", "set", CLIP, set_clip_groove, args="groove_id:i", members="Clip.groove",
-            doc="Give the clip a groove of the groove pool (-1: none, where Live allows removing it)")
+    for kind in (CLIP, ARRANGEMENT_CLIP):
+        reg.properties(kind, [clip_prop])
+        reg.add("/live/%s/set/groove" % kind.name, "set", kind, set_clip_groove, args="groove_id:i",
+                members="Clip.groove",
+                doc="Give the clip a groove of the groove pool; -1 is accepted on a clip without one (Live's API "
+                    "cannot remove a groove: it refuses clip.groove = None)")

@@ -145,3 +145,13 @@ def test_grooves_under_live_11():
         client.send("/live/clip/set/groove", 0, 0, 0)
         assert client.query("/live/clip/get/groove", 0, 0) == (0, 0, 0)
         assert client.errors() == []
+
+
+def test_arrangement_clip_groove():
+    data = groove_set()
+    data["tracks"][0]["arrangement_clips"] = [{"name": "A1", "start_time": 0.0, "length": 4.0}]
+    with running_sim(data) as (sim, client):
+        assert client.query("/live/arrangement_clip/get/groove", 0, 0) == (0, 0, -1)
+        client.send("/live/arrangement_clip/set/groove", 0, 0, 1)
+        assert client.query("/live/arrangement_clip/get/groove", 0, 0) == (0, 0, 1)
+        assert client.errors() == []
