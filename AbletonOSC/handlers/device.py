@@ -133,7 +133,7 @@ MODEL_PROPERTIES = [
     Prop("is_using_compare_preset_b", "b", since=(12, 3), strict=True,
          getter=_where_it_applies("is_using_compare_preset_b"), doc="Whether the B slot of A/B compare is loaded"),
     Prop("is_collapsed", "b", target=lambda device: device.view, member="Device.View.is_collapsed", strict=True,
-         doc="Whether the device is shown collapsed (racks report no changes of it)"),
+         doc="Whether the device is shown collapsed in its chain"),
 ]
 
 # Per-parameter properties: (name, type, access, since, reply type, doc).
