@@ -4,8 +4,8 @@ An item is named by a path of names from a root category ("instruments/Operator"
 "sounds/Bass/Basic Sub Bass.adv", "drums/808 Core Kit") or by its URI as Live reports it
 ("query:Synths#Operator"). The roots are Live's browser categories (see ROOTS), and the items of
 Live's lists of user folders, colour tags and legacy libraries as "user_folders:NAME",
-"colors:NAME" and "legacy_libraries:NAME"; a path step
-matches a child's name exactly, then ignoring case, then ignoring its file extension.
+"colors:NAME" and "legacy_libraries:NAME". A path step matches a child's name exactly, then
+ignoring case, then ignoring its file extension.
 
 Everything here runs on Live's main thread, so no request walks the library without a bound:
 a search visits at most MAX_VISITS items and MAX_DEPTH levels and stops at max_results.
@@ -55,15 +55,18 @@ def _strip_extension(name):
 
 
 def _match(items, word):
-    """The child named word: exact name, then ignoring case, then ignoring the extension."""
+    """The child named word: exact name, then ignoring case, then ignoring the extension (one pass)."""
     lowered = word.lower()
-    candidates = list(items)
-    for test in (lambda n: n == word, lambda n: n.lower() == lowered,
-                 lambda n: _strip_extension(n).lower() == lowered):
-        for item in candidates:
-            if test(item.name):
-                return item
-    return None
+    by_case = by_extension = None
+    for item in items:
+        name = item.name
+        if name == word:
+            return item
+        if by_case is None and name.lower() == lowered:
+            by_case = item
+        elif by_extension is None and _strip_extension(name).lower() == lowered:
+            by_extension = item
+    return by_case if by_case is not None else by_extension
 
 
 def _split(path):
