@@ -137,8 +137,9 @@ def render(registry: Any = None) -> str:
         "has a `/live/arrangement_clip` twin.")
     add("- Notes with ids travel as 9 values: `note_id pitch start_time duration velocity mute probability "
         "velocity_deviation release_velocity`; `add/notes_extended` takes groups of the last 8 and replies the "
-        "new ids. Upstream's 5-value `get/add/remove notes` are unchanged. `start_listen/notes` sends the note "
-        "count to `get/notes_changed` on every change: ask for the notes (by range, to page them) when it comes.")
+        "new ids. Upstream's 5-value `get/add/remove notes` are unchanged. `start_listen/notes_changed` (or "
+        "`start_listen/notes`, the same subscription) sends the note count to `get/notes_changed` on every change: "
+        "ask for the notes (by range, to page them) when it comes.")
     add("- An envelope's parameter is `device_id parameter`: a device reference and a parameter index, or "
         "`mixer` and one of `volume`, `panning`, `send:N` (0 is return A), `track_activator`.")
     add("- Warp markers are `(beat_time sample_time)` pairs, sample_time in seconds; the conversions' sample "

@@ -128,9 +128,12 @@ def _note_count(clip):
     return len(clip.get_notes_extended(lo, span, start, length))
 
 
-# The notes listener is an event: updates carry the note count to a notes_changed address, and
-# the client asks for the notes it wants (a whole clip may not fit one datagram).
-NOTES_EVENT = Prop("notes_changed", "i", "l", attr="notes", getter=_note_count, member="Clip.add_notes_listener", strict=True)
+# The notes listener is an event: updates carry the note count to get/notes_changed, and the
+# client asks for the notes it wants (a whole clip may not fit one datagram). start_listen/notes
+# is the same subscription under the event's own name.
+NOTES_EVENT = Prop("notes_changed", "i", "gl", attr="notes", getter=_note_count,
+                   member=("Clip.add_notes_listener", "Clip.get_notes_extended"), strict=True,
+                   doc="The number of notes; start_listen sends it whenever the clip's notes change")
 
 
 def register(reg):
@@ -193,9 +196,11 @@ def _register(reg, kind, base):
             members="Clip.select_all_notes")
     reg.add(base + "/deselect_all_notes", "method", kind, _call("deselect_all_notes"), doc="Deselect every note",
             members="Clip.deselect_all_notes")
+    reg.property(kind, NOTES_EVENT, base)
     changed = base + "/get/notes_changed"
     reg.add(base + "/start_listen/notes", KIND_START, kind, _make_start(NOTES_EVENT, changed), prop=NOTES_EVENT,
             reply_address=changed, reply="-> %s %snote_count:i" % (changed, index),
-            doc="Send the note count now and whenever the clip's notes change, to %s" % changed)
+            doc="As start_listen/notes_changed: the note count now and whenever the clip's notes change, to %s"
+                % changed)
     reg.add(base + "/stop_listen/notes", KIND_STOP, kind, _make_stop(NOTES_EVENT, changed), prop=NOTES_EVENT,
-            doc="Stop listening to the clip's notes")
+            doc="As stop_listen/notes_changed")

@@ -168,3 +168,16 @@ def test_live_11_0_lacks_note_ids_on_add():
         client.send("/live/clip/duplicate_notes_by_id", 0, 0, 4.0, 0, reply[2])
         client.expect_error("11.2", address="/live/clip/duplicate_notes_by_id")
         assert client.errors() == []
+
+
+def test_notes_changed_is_a_property_triple_and_one_subscription_with_notes(client, clip):
+    assert client.query("/live/clip/get/notes_changed", *clip) == clip + (0,)
+    client.send("/live/clip/start_listen/notes_changed", *clip)
+    assert client.wait_for("/live/clip/get/notes_changed") == clip + (0,)
+    client.send("/live/clip/start_listen/notes", *clip)  # the same subscription: no second update per change
+    assert client.wait_for("/live/clip/get/notes_changed") == clip + (0,)
+    add(client, clip, (60, 0.0, 1.0, 100, False, 1.0, 0.0, 64.0))
+    assert client.take_all("/live/clip/get/notes_changed") == [clip + (1,)]
+    client.send("/live/clip/stop_listen/notes", *clip)
+    client.send("/live/clip/remove/notes", *clip)
+    client.assert_nothing("/live/clip/get/notes_changed")
