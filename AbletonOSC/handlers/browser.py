@@ -234,9 +234,8 @@ def load(ctx, song, ref, track_ref, *slot):
     before = list(track.devices)
     # Live loads onto the selected track (or the hot-swap target): point both at the target for the
     # call only. load_item reads them synchronously, so the user's selection is put back right after.
+    restore_hotswap = hotswap is not None and _stop_hotswap(ctx, browser)
     try:
-        if hotswap is not None:
-            browser.hotswap_target = None
         view.selected_track = track
         if slot_index is not None:
             view.selected_scene = song.scenes[slot_index]
@@ -245,10 +244,24 @@ def load(ctx, song, ref, track_ref, *slot):
     finally:
         _restore(view, "selected_track", previous_track)
         _restore(view, "selected_scene", previous_scene)
-        if hotswap is not None and not (hotswap == None):  # noqa: E711
+        if restore_hotswap:
             _restore(browser, "hotswap_target", hotswap)
     device_index = _new_device_index(before if landed == track else [], landed.devices)
     return (_track_ref(song, landed), device_index, item.name)
+
+
+def _stop_hotswap(ctx, browser):
+    """Leave hot-swap mode (loading would replace its target); True when it can be resumed after."""
+    try:
+        browser.hotswap_target = None
+        resumable = True
+    except (TypeError, RuntimeError):
+        # Boost.Python may refuse None here as it does for clip.groove; toggling browse mode ends hot-swap.
+        ctx.application.view.toggle_browse()
+        resumable = False
+    if browser.hotswap_target is not None:
+        raise HandlerError("Live is hot-swapping a device; leave hot-swap mode to load onto a track")
+    return resumable
 
 
 def _restore(owner, attr, value):
