@@ -308,7 +308,11 @@ def _call(name, *fixed):
 def set_selected_chain(ctx, rack, chain_id):
     view = rack.view
     chain = None if chain_id < 0 else rack.chains[chain_id]
-    ctx.manager.write(setattr, view, "selected_chain", chain)
+    try:
+        ctx.manager.write(setattr, view, "selected_chain", chain)
+    except TypeError:
+        # Boost.Python refuses None for some object properties (clip.groove); say so plainly.
+        raise HandlerError("Live does not let the selected chain be cleared; select another chain")
 
 
 def set_selected_drum_pad(ctx, rack, note):

@@ -212,6 +212,8 @@ def test_rack_selected_chain(rk):
         client.send("/live/device/set/selected_chain", 0, 0, 2)
         assert client.wait_for("/live/device/get/selected_chain") == (0, 0, 2)
         assert sim.call(lambda: song(sim).tracks[0].devices[0].view.selected_chain.name) == "Empty"
+        client.send("/live/device/set/selected_chain", 0, 0, -1)  # livesim lets it be cleared
+        assert client.wait_for("/live/device/get/selected_chain") == (0, 0, -1)
     finally:
         client.send("/live/device/stop_listen/selected_chain", 0, 0)
         client.send("/live/device/set/selected_chain", 0, 0, 0)
