@@ -10,7 +10,7 @@ New notes are added as groups of 8 (the same without note_id). Upstream's 5-fiel
 from . import clip as clip_module
 from .errors import HandlerError
 from .registry import KIND_START, KIND_STOP, Prop, _make_start, _make_stop
-from .types import ArgumentError, to_float, to_int
+from .types import ArgumentError, to_int
 
 # The session and arrangement forms of every clip address.
 CLIP_KINDS = (("clip", "/live/clip"), ("arrangement_clip", "/live/arrangement_clip"))
