@@ -240,24 +240,12 @@ def _arrangement_index(track, clip):
     return find_index(track.arrangement_clips, clip)
 
 
-def duplicate_clip_to_arrangement(ctx, track, slot_index, time):
-    clip = track.clip_slots[slot_index].clip
-    if clip is None:
-        raise HandlerError("No clip in slot %d" % slot_index)
-    new = track.duplicate_clip_to_arrangement(clip, time)
-    return (_arrangement_index(track, new),)
-
-
 def create_midi_clip(ctx, track, start_time, length):
     return (_arrangement_index(track, track.create_midi_clip(start_time, length)),)
 
 
 def create_audio_clip(ctx, track, file_path, position):
     return (_arrangement_index(track, track.create_audio_clip(file_path, position)),)
-
-
-def delete_arrangement_clip(ctx, track, clip_index):
-    ctx.manager.write(track.delete_clip, track.arrangement_clips[clip_index])
 
 
 def insert_device(ctx, track, device_name, *index):
@@ -270,8 +258,8 @@ def duplicate_device(ctx, track, device_index):
 
 
 def create_take_lane(ctx, track):
-    track.create_take_lane()
-    return (len(track.take_lanes),)
+    lane = track.create_take_lane()
+    return (find_index(track.take_lanes, lane),)
 
 
 def register_model(reg):
@@ -286,7 +274,8 @@ def register_model(reg):
             reply="track_id:i name:s*", members=("Track.take_lanes", "TakeLane.name"),
             doc="The names of the track's take lanes")
     reg.add("/live/track/create_take_lane", "method", "track", create_take_lane, since=(12, 2),
-            reply="track_id:i num_take_lanes:i", members="Track.create_take_lane", doc="Add a take lane")
+            reply="track_id:i take_lane_index:i", members="Track.create_take_lane",
+            doc="Add a take lane below the track in the arrangement")
     reg.add("/live/track/duplicate_clip_slot", "method", "track", duplicate_clip_slot, args="clip_index:i",
             reply="track_id:i new_clip_index:i", members="Track.duplicate_clip_slot",
             doc="Copy a slot's clip into the next free slot below (adding a scene if needed)")
@@ -295,19 +284,12 @@ def register_model(reg):
             doc="Move the playing session clip's position by a number of beats")
     reg.add("/live/track/select_instrument", "method", "track", select_instrument, reply="track_id:i found:b",
             members="Track.View.select_instrument", doc="Select the track's instrument (answers whether it has one)")
-    reg.add("/live/track/duplicate_clip_to_arrangement", "method", "track", duplicate_clip_to_arrangement,
-            args="clip_index:i time:f", reply="track_id:i arrangement_clip_index:i",
-            members=("Track.duplicate_clip_to_arrangement", "Track.clip_slots", "ClipSlot.clip"),
-            doc="Copy a slot's clip into the track's arrangement at a time in beats")
     reg.add("/live/track/create_midi_clip", "method", "track", create_midi_clip, args="start_time:f length:f",
             since=(12, 2), reply="track_id:i arrangement_clip_index:i", members="Track.create_midi_clip",
             doc="Create an empty MIDI clip in the arrangement")
     reg.add("/live/track/create_audio_clip", "method", "track", create_audio_clip, args="file_path:s position:f",
             since=(11, 3, 25), reply="track_id:i arrangement_clip_index:i", members="Track.create_audio_clip",
             doc="Create an audio clip in the arrangement from a sample file (absent in Live 12.0.0)")
-    reg.add("/live/track/delete_arrangement_clip", "method", "track", delete_arrangement_clip,
-            args="clip_index:i", members=("Track.delete_clip", "Track.arrangement_clips"),
-            doc="Delete an arrangement clip")
     reg.add("/live/track/insert_device", "method", "track", insert_device, args="device_name:s device_index:i?",
             since=(12, 3), reply="track_id:i device_id:i", members="Track.insert_device",
             doc="Insert a stock device by its browser name at an index (default: the end)")

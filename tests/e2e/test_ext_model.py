@@ -226,11 +226,9 @@ def test_track_methods(client):
     assert client.query("/live/track/duplicate_clip_slot", 0, 0) == (0, 2)
     assert client.query("/live/clip/get/name", 0, 2) == (0, 2, "Chords-C-E-G")
     client.send("/live/clip_slot/delete_clip", 0, 2)
-    assert client.query("/live/track/duplicate_clip_to_arrangement", 0, 1, 32.0) == (0, 2)
-    assert client.query("/live/track/get/arrangement_clips/start_time", 0) == (0, 0.0, 16.0, 32.0)
-    client.send("/live/track/delete_arrangement_clip", 0, 2)
     assert client.query("/live/track/create_midi_clip", 0, 64.0, 4.0) == (0, 2)
-    client.send("/live/track/delete_arrangement_clip", 0, 2)
+    assert client.query("/live/track/get/arrangement_clips/start_time", 0) == (0, 0.0, 16.0, 64.0)
+    client.send("/live/arrangement_clip/delete", 0, 2)
     assert client.query("/live/track/get/arrangement_clips/name", 0) == (0, "A1", "A2")
     assert client.query("/live/track/insert_device", 4, "Reverb") == (4, 0)
     client.send("/live/track/duplicate_device", 4, 0)
@@ -238,6 +236,11 @@ def test_track_methods(client):
     client.send("/live/track/delete_device", 4, 1)
     client.send("/live/track/delete_device", 4, 0)
     assert client.query("/live/track/get/take_lanes/name", 0) == (0,)
+    assert client.query("/live/track/create_take_lane", 0) == (0, 0)
+    assert client.query("/live/track/create_take_lane", 0) == (0, 1)
+    assert client.query("/live/track/get/take_lanes/name", 0) == (0, "Take 1", "Take 2")
+    client.send("/live/song/undo")
+    assert client.query("/live/track/get/take_lanes/name", 0) == (0, "Take 1")
     client.send("/live/track/jump_in_running_session_clip", 0, 1.0)
 
 
@@ -351,6 +354,7 @@ MISSING_IN_11_0 = [
     ("/live/track/insert_device", (0, "Reverb")),
     ("/live/track/duplicate_device", (0, 0)),
     ("/live/track/get/take_lanes/name", (0,)),
+    ("/live/track/create_take_lane", (0,)),
     ("/live/track/create_audio_clip", (2, "x.wav", 0.0)),
     ("/live/clip_slot/create_audio_clip", (2, 0, "x.wav")),
     ("/live/application/get/version_string", ()),

@@ -102,13 +102,15 @@ class TrackNode(_lom.Node):
         self.playing_slot_index = -1
         self.fired_slot_index = -1
         self.data = {}
+        self.take_lanes = []
         self.mixer = MixerNode(world, self, kind)
         self.view = TrackViewNode(world, self)
         self.in_type = self.in_chan = self.out_type = self.out_chan = None
         self.reset_routing()
 
     def children(self):
-        return list(self.slots) + list(self.devices) + list(self.arrangement_clips) + [self.mixer, self.view]
+        return (list(self.slots) + list(self.devices) + list(self.arrangement_clips) + list(self.take_lanes)
+                + [self.mixer, self.view])
 
     @property
     def name(self):
@@ -415,7 +417,7 @@ class Track(DeviceContainer):
     arrangement_clips = prop("Vector", observe=True, check=_arrangement,
                              get=lambda o: _lom.vector(Vector, sorted(o.arrangement_clips,
                                                                       key=lambda c: c.start_time)))
-    take_lanes = prop("Vector", observe=True, get=lambda o: _lom.vector(Vector, []), avail=since(12, 2))
+    take_lanes = prop("Vector", observe=True, get=lambda o: _lom.vector(Vector, o.take_lanes), avail=since(12, 2))
     available_input_routing_types = prop("RoutingTypeVector", observe=True,
                                          get=lambda o: _lom.vector(RoutingTypeVector, o.input_types(), None))
     available_input_routing_channels = prop(
@@ -533,6 +535,27 @@ class Track(DeviceContainer):
         """Insert a stock device by its browser name at ``index`` (-1: the end)."""
         from Live._build_devices import insert_device_by_name
         return _lom.wrap(insert_device_by_name(o, name, index))
+
+    @method(edits=True, label="Create Take Lane", avail=since(12, 2))
+    def create_take_lane(o):
+        """Add a take lane ("Take N") below the track in the arrangement."""
+        from Live.TakeLane import TakeLaneNode
+        if o.kind not in ("midi", "audio"):
+            raise RuntimeError("Only MIDI and audio tracks have take lanes")
+        lane = TakeLaneNode(o.world, o, "Take %d" % (len(o.take_lanes) + 1))
+
+        def apply(add):
+            if add:
+                o.take_lanes.append(lane)
+                _lom.revive(lane)
+            else:
+                o.take_lanes.remove(lane)
+                _lom.kill(lane)
+            _lom.notify(o, "take_lanes")
+        o.take_lanes.append(lane)
+        _lom.notify(o, "take_lanes")
+        o.world.history.record(lambda: apply(False), lambda: apply(True), "Create Take Lane")
+        return _lom.wrap(lane)
 
     @method("int arg2", edits=True, label="Duplicate Device", avail=since(12, 3))
     def duplicate_device(o, index):
