@@ -299,6 +299,7 @@ def register(reg):
             example="/live/browser/get/item audio_effects/Reverb",
             doc="One browser item, by path or URI")
     reg.add("/live/browser/search", "get", "song", search, args="text:s root:s? max_depth:i? max_results:i?",
+            members=("BrowserItem.iter_children", "BrowserItem.name", "BrowserItem.is_folder"),
             reply="text:s complete:b (path:s name:s is_loadable:b uri:s)*",
             example="/live/browser/search reverb audio_effects",
             doc="Items whose name contains the text (ignoring case), breadth first, within max_depth levels "
