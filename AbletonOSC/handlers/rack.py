@@ -292,7 +292,7 @@ def _device_list(name):
     return get
 
 
-def _call(name, *fixed):
+def _call(name):
     """An address calling a Live method of the object with the coerced arguments."""
 
     def call(ctx, obj, *args):
@@ -300,7 +300,7 @@ def _call(name, *fixed):
             method = getattr(obj, name)
         except AttributeError as error:
             raise unavailable(ctx, None, error, name)
-        ctx.manager.write(method, *(fixed + args))
+        ctx.manager.write(method, *args)
 
     return call
 
