@@ -73,7 +73,16 @@ class Client(object):
 
     def send(self, address: str, args=()) -> None:
         """Encode and send one message to this client (ReplyTooLarge if UDP cannot carry it)."""
-        self.send_packet(encode_message(address, args))
+        data = encode_message(address, args)
+        if self._conn is not None:
+            self._conn.write(data)
+            return
+        server = self.server  # inlined send_packet: this is the path of nearly every reply
+        if server._reply_client is self:
+            server._reply_left -= len(data)
+            if server._reply_left < 0 and not server._over_reply_limit(len(data)):
+                return
+        server._send_udp(data, (self.host, self.port))
 
     def send_packet(self, data: bytes) -> None:
         """Send an already-encoded OSC packet to this client."""
@@ -81,8 +90,10 @@ class Client(object):
             self._conn.write(data)
             return
         server = self.server
-        if server._reply_client is self and not server._charge_reply(len(data)):
-            return
+        if server._reply_client is self:
+            server._reply_left -= len(data)
+            if server._reply_left < 0 and not server._over_reply_limit(len(data)):
+                return
         server._send_udp(data, (self.host, self.port))
 
     def send_error(self, text: str, address=None) -> None:
@@ -439,13 +450,9 @@ class OSCServer(object):
             bucket = self._buckets[host] = _Bucket(self.rate_limit)
         return bucket
 
-    def _charge_reply(self, size):
-        """Count a reply against the current request's max_reply_bytes; False once it is spent."""
-        left = self._reply_left - size
-        self._reply_left = left
-        if left >= 0:
-            return True
-        if left + size >= 0:  # the first reply over the limit: say so, once per request
+    def _over_reply_limit(self, size):
+        """A reply took the request past max_reply_bytes: it is not sent (False); the first time, say so."""
+        if self._reply_left + size >= 0:  # the first reply over the limit: say so, once per request
             client, self._reply_client = self._reply_client, None
             self.logger.info("AbletonOSC: replies to one request from %r exceed max_reply_bytes (%d)",
                              client, self.max_reply_bytes)

@@ -116,6 +116,8 @@ class TrackKind(Kind):
 
     def resolve(self, song, values):
         raw = values[0]
+        if raw.__class__ is int:  # the common case, without parse_track_ref's checks
+            return [((raw,), song.tracks[raw])]
         ref = parse_track_ref(raw)
         if ref == "*":
             return [((index,), track) for index, track in enumerate(song.tracks)]

@@ -340,7 +340,8 @@ class Registry(object):
                 "%s needs %s" % (entry.address, ", ".join(obj.index_names + tuple(a.name for a in entry.args
                                                                                     if not a.optional)))
             )
-        values = coerce_args(entry, args[count:])
+        # Most requests are index arguments only (every getter): nothing to coerce.
+        values = coerce_args(entry, args[count:]) if (entry.args or len(args) > count) else ()
         try:
             targets = obj.resolve(ctx.song, args[:count]) if count else (((), ctx.song),)
         except (HandlerError, IndexError):
