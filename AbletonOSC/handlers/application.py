@@ -25,6 +25,9 @@ def _app_view(song):
 
 
 APP_PROPERTIES = [
+    # Listen-only: upstream's /live/application/get/average_process_usage answers the value.
+    Prop("average_process_usage", "f", "l", target=_app, since=(11, 1), strict=True,
+         member="Application.average_process_usage"),
     Prop("peak_process_usage", "f", "gl", target=_app, since=(11, 1), strict=True,
          member="Application.peak_process_usage", doc="Live's peak CPU load (0.0-1.0)"),
     Prop("open_dialog_count", "i", "gl", target=_app, strict=True, member="Application.open_dialog_count",

@@ -290,6 +290,22 @@ def test_application_members(client):
     client.expect_error(address="/live/application/press_current_dialog_button")
 
 
+def test_process_usage_listener(client, pair):
+    sim = pair[0]
+    client.send("/live/application/start_listen/average_process_usage")
+    first = client.wait_for("/live/application/get/average_process_usage")
+    assert len(first) == 1 and isinstance(first[0], float)
+    from Live.Application import _set_process_usage
+
+    sim.call(_set_process_usage, sim.world.application_node, 0.5, 0.75)
+    assert client.wait_for("/live/application/get/average_process_usage") == (pytest.approx(0.5),)
+    assert client.query("/live/application/get/peak_process_usage") == (pytest.approx(0.75),)
+    client.send("/live/application/stop_listen/average_process_usage")
+    client.sync()
+    sim.call(_set_process_usage, sim.world.application_node, 0.25, 0.75)
+    client.assert_nothing("/live/application/get/average_process_usage")
+
+
 def test_application_view(client):
     views = client.query("/live/application/view/get/available_main_views")
     assert "Browser" in views and "Session" in views
