@@ -113,8 +113,8 @@ def test_members_named_by_addresses_exist_in_live(registry, live12):
     for entry in registry.order:
         for member in entry.members:
             cls, _, name = member.rpartition(".")
-            if cls not in CLASSES or name.startswith("__"):
-                continue
+            if (cls not in live12 and cls not in live11) or name.startswith("__"):
+                continue  # module functions (MidiMap.map_midi_cc) and dunders are not class members
             if name not in live12.get(cls, {}) and name not in live11.get(cls, {}):
                 unknown.append("%s (%s)" % (member, entry.address))
     assert not unknown, "members Live does not have: %s" % ", ".join(unknown)
