@@ -59,7 +59,7 @@ class ChainRefKind(ChainKind):
         for echo, device in DEVICE.resolve(song, values[:2]):
             if not device.can_have_chains:
                 raise HandlerError("Device %s of track %s has no chains" % (echo[1], echo[0]))
-            result.append((echo + ("R%d" % index,), device.return_chains[index]))
+            result.append((echo + (values[2],), device.return_chains[index]))  # echoed as sent
         return result
 
     def locate(self, song, obj, echo):
@@ -71,7 +71,7 @@ class ChainRefKind(ChainKind):
             for echo_now, device in DEVICE.resolve(song, echo[:2]):
                 index = find_index(device.return_chains, obj)
                 if index is not None:
-                    return echo_now + ("R%d" % index,) + tuple(echo[3:])
+                    return echo_now + ("%s%d" % (echo[2][:1], index),) + tuple(echo[3:])
         except (IndexError, HandlerError, ArgumentError):
             pass
         return None

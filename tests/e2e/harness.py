@@ -65,6 +65,10 @@ def index_count(address):
         return 3 if "/parameter/" in address else 2
     if obj == "scene":
         return 1
+    if obj in ("chain", "drum_pad"):
+        return 4 if address.endswith("/send") else 3
+    if obj == "groove":
+        return 1
     return 0
 
 

@@ -640,7 +640,7 @@ def test_a_device_path_listener_follows_its_device_when_the_chain_changes():
 def test_return_chains_by_r_index(rk):
     sim, client = rk
     assert client.query("/live/chain/get/name", 0, 0, "R0") == (0, 0, "R0", "Verb")
-    assert client.query("/live/chain/get/devices/class_name", 0, 0, "r0") == (0, 0, "R0", "Reverb")
+    assert client.query("/live/chain/get/devices/class_name", 0, 0, "r0") == (0, 0, "r0", "Reverb")
     assert client.query("/live/chain/get/num_sends", 0, 0, "R0") == (0, 0, "R0", 0)
     client.send("/live/chain/start_listen/volume", 0, 0, "R0")
     assert client.wait_for("/live/chain/get/volume") == (0, 0, "R0", pytest.approx(0.85))
