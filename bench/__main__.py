@@ -2,7 +2,9 @@
 
 A benchmark is a module bench/<name>.py with a function run() returning a list
 of rows; a row is a dict of column -> value (numbers are formatted here).
-Usage: python -m bench [NAME ...] (default: all modules).
+Usage: python -m bench [NAME ...] (default: all modules but those with DEFAULT = False),
+or python -m bench NAME --option ... to run one module's main() with its options
+(python -m bench soak --minutes 10).
 """
 from __future__ import annotations
 
@@ -56,13 +58,22 @@ def main(argv=None):
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     if root not in sys.path:
         sys.path.insert(0, root)
-    names = list(argv if argv is not None else sys.argv[1:]) or discover()
+    argv = list(argv if argv is not None else sys.argv[1:])
     print("Python %s on %s" % (platform.python_version(), platform.platform()))
+    if argv and any(a.startswith("-") for a in argv[1:]):
+        # One module with its own options (python -m bench soak --minutes 10): its main() runs.
+        module = importlib.import_module("bench." + argv[0])
+        return module.main(argv[1:])
+    names = argv
+    if not names:  # modules with DEFAULT = False (the soak) run only when named
+        names = [n for n in discover() if getattr(importlib.import_module("bench." + n), "DEFAULT", True)]
     rows = []
     for name in names:
         module = importlib.import_module("bench." + name)
         if callable(getattr(module, "run", None)):
             rows.extend(module.run())
+        elif callable(getattr(module, "main", None)):
+            module.main([])
     print_table(rows)
 
 
