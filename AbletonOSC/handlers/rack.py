@@ -1,7 +1,7 @@
 """Racks, their chains and drum pads: /live/device/... rack addresses, /live/chain/*, /live/drum_pad/*.
 
-Plug-ins' presets are here too (/live/device/get/presets ...): like rack addresses, they apply
-to one kind of device.
+Plug-ins' presets (/live/device/get/presets ...) and Simpler's playback settings are here too:
+like rack addresses, they apply to one kind of device.
 
 A device anywhere in a rack is reached with a device path ("0.1.2": device 2 of chain 1 of
 device 0). Chains are addressed by (track_id, device_id, chain_id), where chain_id indexes
@@ -109,10 +109,34 @@ class PluginKind(DeviceKind):
         return result
 
 
+class SimplerKind(DeviceKind):
+    """A device that must be Simpler."""
+
+    name = "simpler"
+    live_class = "SimplerDevice"
+
+    def resolve(self, song, values):
+        result = DEVICE.resolve(song, values)
+        for echo, device in result:
+            if not hasattr(device, "playback_mode"):
+                raise NotAvailable("Device %s of track %s is not Simpler" % (echo[1], echo[0]))
+        return result
+
+
 RACK = RackKind()
 DRUM_RACK = RackKind(drum=True)
 DRUM_CHAIN = DrumChainKind()
 PLUGIN = PluginKind()
+SIMPLER = SimplerKind()
+
+SIMPLER_PROPERTIES = [
+    Prop("playback_mode", "i", strict=True, doc="Simpler's mode: 0 classic, 1 one-shot, 2 slicing"),
+    Prop("slicing_playback_mode", "i", strict=True, doc="Slicing playback: 0 mono, 1 poly, 2 thru"),
+    Prop("voices", "i", strict=True, doc="Simpler's number of voices"),
+    Prop("retrigger", "b", strict=True, doc="Whether Simpler retriggers its voices"),
+    Prop("multi_sample_mode", "b", "gl", strict=True, doc="Whether Simpler plays a multisample"),
+    Prop("pad_slicing", "b", strict=True, doc="Whether pads slice the sample (drum racks)"),
+]
 
 PLUGIN_PROPERTIES = [
     Prop("presets", "s*", "gl", strict=True, out=lambda names: tuple(str(n) for n in names),
@@ -383,6 +407,7 @@ def get_parameter_names(ctx, plugin, *bounds):
 def register(reg):
     _register_rack(reg)
     reg.properties(PLUGIN, PLUGIN_PROPERTIES, prefix="/live/device")
+    reg.properties(SIMPLER, SIMPLER_PROPERTIES, prefix="/live/device")
     reg.add("/live/device/get/plugin_parameter_names", "get", PLUGIN, get_parameter_names,
             args="begin:i? end:i?", members="PluginDevice.get_parameter_names",
             reply="track_id:i device_id:i name:s*",

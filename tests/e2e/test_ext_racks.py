@@ -572,6 +572,40 @@ def test_plugin_presets(rk):
     client.expect_error("not a plug-in", address="/live/device/get/presets")
 
 
+# ---------------------------------------------------------------------- Simpler
+
+def test_simpler_playback_settings(rk):
+    sim, client = rk
+    # the Kick pad's Simpler, by path through the Drum Rack
+    assert client.query("/live/device/get/playback_mode", 1, "0.0.0") == (1, "0.0.0", 0)
+    assert client.query("/live/device/get/voices", 1, "0.0.0") == (1, "0.0.0", 1)
+    assert client.query("/live/device/get/multi_sample_mode", 1, "0.0.0") == (1, "0.0.0", False)
+    client.send("/live/device/start_listen/playback_mode", 1, "0.0.0")
+    assert client.wait_for("/live/device/get/playback_mode") == (1, "0.0.0", 0)
+    try:
+        client.send("/live/device/set/playback_mode", 1, "0.0.0", 2)
+        assert client.wait_for("/live/device/get/playback_mode") == (1, "0.0.0", 2)
+        client.send("/live/device/set/slicing_playback_mode", 1, "0.0.0", 1)
+        assert client.query("/live/device/get/slicing_playback_mode", 1, "0.0.0") == (1, "0.0.0", 1)
+        client.send("/live/device/set/voices", 1, "0.0.0", 8)
+        assert client.query("/live/device/get/voices", 1, "0.0.0") == (1, "0.0.0", 8)
+        client.send("/live/device/set/retrigger", 1, "0.0.0", False)
+        assert client.query("/live/device/get/retrigger", 1, "0.0.0") == (1, "0.0.0", False)
+        client.send("/live/device/set/pad_slicing", 1, "0.0.0", True)
+        assert client.query("/live/device/get/pad_slicing", 1, "0.0.0") == (1, "0.0.0", True)
+        client.send("/live/device/set/voices", 1, "0.0.0", 9)
+        client.expect_error("voices", address="/live/device/set/voices")
+    finally:
+        client.send("/live/device/stop_listen/playback_mode", 1, "0.0.0")
+        for address, value in (("playback_mode", 0), ("slicing_playback_mode", 0), ("voices", 1),
+                               ("retrigger", True), ("pad_slicing", False)):
+            client.send("/live/device/set/%s" % address, 1, "0.0.0", value)
+    client.sync()
+    client.take_all("/live/device/get/playback_mode")
+    client.send("/live/device/get/playback_mode", 0, 1)
+    client.expect_error("not Simpler", address="/live/device/get/playback_mode")
+
+
 # ---------------------------------------------------------------------- versions
 
 def test_live_11_lacks_chain_edits_and_in_note():
