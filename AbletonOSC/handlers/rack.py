@@ -1,7 +1,7 @@
 """Racks, their chains and drum pads: /live/device/... rack addresses, /live/chain/*, /live/drum_pad/*.
 
-Plug-ins' presets (/live/device/get/presets ...) and Simpler's playback settings are here too:
-like rack addresses, they apply to one kind of device.
+Plug-ins' presets (/live/device/get/presets ...), Simpler's playback settings and Max for Live
+devices' parameter banks are here too: like rack addresses, they apply to one kind of device.
 
 A device anywhere in a rack is reached with a device path ("0.1.2": device 2 of chain 1 of
 device 0). Chains are addressed by (track_id, device_id, chain_id), where chain_id indexes
@@ -123,8 +123,23 @@ class SimplerKind(DeviceKind):
         return result
 
 
+class MaxKind(DeviceKind):
+    """A device that must be a Max for Live device (it has parameter banks)."""
+
+    name = "max_device"
+    live_class = "MaxDevice"
+
+    def resolve(self, song, values):
+        result = DEVICE.resolve(song, values)
+        for echo, device in result:
+            if not hasattr(device, "get_bank_count"):
+                raise NotAvailable("Device %s of track %s is not a Max for Live device" % (echo[1], echo[0]))
+        return result
+
+
 RACK = RackKind()
 DRUM_RACK = RackKind(drum=True)
+MAX_DEVICE = MaxKind()
 DRUM_CHAIN = DrumChainKind()
 PLUGIN = PluginKind()
 SIMPLER = SimplerKind()
@@ -404,8 +419,29 @@ def get_parameter_names(ctx, plugin, *bounds):
     return tuple(str(name) for name in plugin.get_parameter_names(*bounds))
 
 
+def get_bank_count(ctx, device):
+    return (device.get_bank_count(),)
+
+
+def get_bank_name(ctx, device, bank):
+    return (bank, device.get_bank_name(bank))
+
+
+def get_bank_parameters(ctx, device, bank):
+    return (bank,) + tuple(int(index) for index in device.get_bank_parameters(bank))
+
+
 def register(reg):
     _register_rack(reg)
+    reg.add("/live/device/get/bank_count", "get", MAX_DEVICE, get_bank_count, members="MaxDevice.get_bank_count",
+            reply="track_id:i device_id:i bank_count:i", doc="A Max for Live device's number of parameter banks")
+    reg.add("/live/device/get/bank_name", "get", MAX_DEVICE, get_bank_name, args="bank:i",
+            members="MaxDevice.get_bank_name", reply="track_id:i device_id:i bank:i name:s",
+            doc="The name of a Max for Live device's parameter bank")
+    reg.add("/live/device/get/bank_parameters", "get", MAX_DEVICE, get_bank_parameters, args="bank:i",
+            members="MaxDevice.get_bank_parameters", reply="track_id:i device_id:i bank:i param_id:i*",
+            doc="The parameters of a Max for Live device's bank, as parameter indices (-1 for an empty slot; "
+                "bank -1: the best-of bank)")
     reg.properties(PLUGIN, PLUGIN_PROPERTIES, prefix="/live/device")
     reg.properties(SIMPLER, SIMPLER_PROPERTIES, prefix="/live/device")
     reg.add("/live/device/get/plugin_parameter_names", "get", PLUGIN, get_parameter_names,

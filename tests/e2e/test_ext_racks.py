@@ -34,7 +34,11 @@ def rack_set():
                        {"type": "audio", "name": "Fx", "devices": [FX]},
                        {"type": "midi", "name": "Plug", "devices": [
                            {"class_name": "PluginDevice", "name": "Serum", "type": "instrument",
-                            "presets": ["Init", "Bass", "Lead"]}]}],
+                            "presets": ["Init", "Bass", "Lead"]},
+                           {"class_name": "MxDeviceAudioEffect", "name": "LFO", "parameters": [
+                               {"name": "Rate"}, {"name": "Depth"}, {"name": "Shape", "value_items": ["Sine", "Saw"]},
+                               {"name": "Phase"}, {"name": "Offset"}, {"name": "Jitter"}, {"name": "Smooth"},
+                               {"name": "Hold"}, {"name": "Retrig"}]}]}],
             "scenes": [{}, {}]}
 
 
@@ -604,6 +608,21 @@ def test_simpler_playback_settings(rk):
     client.take_all("/live/device/get/playback_mode")
     client.send("/live/device/get/playback_mode", 0, 1)
     client.expect_error("not Simpler", address="/live/device/get/playback_mode")
+
+
+# ---------------------------------------------------------------------- Max for Live
+
+def test_max_device_banks(rk):
+    sim, client = rk
+    assert client.query("/live/device/get/bank_count", 3, 1) == (3, 1, 2)
+    assert client.query("/live/device/get/bank_name", 3, 1, 0) == (3, 1, 0, "Bank 1")
+    assert client.query("/live/device/get/bank_parameters", 3, 1, 0) == (3, 1, 0, 1, 2, 3, 4, 5, 6, 7, 8)
+    assert client.query("/live/device/get/bank_parameters", 3, 1, 1) == (3, 1, 1, 9, -1, -1, -1, -1, -1, -1, -1)
+    assert client.query("/live/device/get/parameter/name", 3, 1, 9) == (3, 1, 9, "Retrig")
+    client.send("/live/device/get/bank_name", 3, 1, 5)
+    client.expect_error("Bank index out of range", address="/live/device/get/bank_name")
+    client.send("/live/device/get/bank_count", 3, 0)
+    client.expect_error("not a Max for Live device", address="/live/device/get/bank_count")
 
 
 # ---------------------------------------------------------------------- versions
