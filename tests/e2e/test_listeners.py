@@ -126,6 +126,26 @@ def test_volume_listener_follows_its_track(fresh_client):
     assert client.wait_for("/live/track/get/volume") == (2, pytest.approx(0.5))
 
 
+def test_return_track_listener_follows_its_letter(fresh_client):
+    client = fresh_client
+    client.send("/live/track/start_listen/volume", "B")
+    assert client.wait_for("/live/track/get/volume") == ("B", pytest.approx(0.85))
+    client.send("/live/track/start_listen/name", "A")
+    assert client.wait_for("/live/track/get/name") == ("A", "A-Reverb")
+    client.send("/live/song/delete_return_track", 0)  # B-Delay is now return A
+    assert client.wait_for("/live/api/listener_dropped") == ("/live/track/start_listen/name", "A")
+    client.send("/live/track/set/volume", "A", 0.5)
+    assert client.wait_for("/live/track/get/volume") == ("A", pytest.approx(0.5))
+
+
+def test_master_track_listener(fresh_client):
+    client = fresh_client
+    client.send("/live/track/start_listen/volume", "master")
+    assert client.wait_for("/live/track/get/volume") == ("master", pytest.approx(0.85))
+    client.send("/live/track/set/volume", "master", 0.7)
+    assert client.wait_for("/live/track/get/volume") == ("master", pytest.approx(0.7))
+
+
 def test_deleting_the_track_drops_its_listener(fresh_client):
     client = fresh_client
     client.send("/live/track/start_listen/name", 3)
