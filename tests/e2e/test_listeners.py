@@ -108,6 +108,16 @@ def test_clip_listener_follows_its_clip(fresh_client):
     assert client.wait_for("/live/clip/get/name") == (2, 1, "Moved")
 
 
+def test_clip_slot_listener_follows_its_slot(fresh_client):
+    client = fresh_client
+    client.send("/live/clip_slot/start_listen/has_clip", 0, 2)
+    assert client.wait_for("/live/clip_slot/get/has_clip") == (0, 2, False)
+    client.send("/live/song/create_scene", 0)
+    client.send("/live/song/create_midi_track", 0)
+    client.send("/live/clip_slot/create_clip", 1, 3, 4)
+    assert client.wait_for("/live/clip_slot/get/has_clip") == (1, 3, True)
+
+
 def test_scene_listener_follows_its_scene(fresh_client):
     client = fresh_client
     client.send("/live/scene/start_listen/name", 2)
