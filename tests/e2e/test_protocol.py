@@ -325,6 +325,20 @@ def test_bundle_set_then_get_in_order(client):
     assert client.query("/live/track/get/name", 3) == (3, "4-Audio")
 
 
+def test_replies_go_to_the_reply_port_whatever_the_source_port(client):
+    # upstream's default: replies go to the sender's IP on the reply port (11001), so a client that
+    # sends from any port must listen there
+    from tests.e2e.harness import OSCClient
+
+    other = OSCClient(client.target[0], client.target[1], bind_port=0)
+    try:
+        other.send("/live/song/get/tempo", "from-another-port")
+        assert client.wait_for("/live/song/get/tempo", lambda a: a[-1:] == ("from-another-port",)) == (
+            pytest.approx(120.0), "from-another-port")
+    finally:
+        other.close()
+
+
 # ---------------------------------------------------------------------- robustness
 
 def test_a_burst_of_queries_is_answered_in_order(client):
