@@ -61,6 +61,8 @@ def clip_groove_index(song, clip):
 
 
 def set_clip_groove(ctx, clip, groove_id):
+    if groove_id < -1:
+        raise HandlerError("groove_id must be -1 (none) or an index into the groove pool, got %d" % groove_id)
     if groove_id < 0:
         if clip.groove is None:
             return
