@@ -275,3 +275,42 @@ def test_live_reloading_the_script(fresh_sim, fresh_client):
     client.send("/live/track/set/mute", 0, 1)
     assert client.query("/live/track/get/mute", 0) == (0, True)
     assert "Traceback" not in sim.log_text()
+
+
+@pytest.fixture
+def strict_deleted_objects():
+    """Live's docs only promise == None for deleted objects: make _live_ptr raise on them too.
+
+    livesim keeps _live_ptr readable after deletion; whether Live does is not verified
+    (shared/reference/live-runtime.md: attribute access on a deleted object raises RuntimeError).
+    """
+    import Live
+
+    lom_object = Live.LomObject.LomObject
+    original = lom_object.__dict__["_live_ptr"]
+
+    def strict(self):
+        if self._o.dead:
+            raise RuntimeError("Object has been deleted")
+        return self._o.ptr
+
+    lom_object._live_ptr = property(strict)
+    try:
+        yield
+    finally:
+        lom_object._live_ptr = original
+
+
+def test_deleted_object_listener_dropped_even_if_live_ptr_raises(fresh_client, strict_deleted_objects):
+    client = fresh_client
+    client.send("/live/clip_slot/create_clip", 0, 0, 4)
+    client.send("/live/clip/start_listen/name", 0, 0)
+    assert client.wait_for("/live/clip/get/name") == (0, 0, "")
+    client.send("/live/track/start_listen/name", 3)
+    assert client.wait_for("/live/track/get/name") == (3, "4-Audio")
+    client.send("/live/clip_slot/delete_clip", 0, 0)
+    client.send("/live/song/delete_track", 3)
+    dropped = sorted(client.collect("/live/api/listener_dropped", 2))
+    assert dropped == [("/live/clip/start_listen/name", 0, 0), ("/live/track/start_listen/name", 3)]
+    client.send("/live/clip/stop_listen/name", 0, 0)
+    assert client.query("/live/song/get/num_tracks") == (3,)
