@@ -1,7 +1,7 @@
 """Tab completion for the console: addresses, then each address's argument names."""
 from __future__ import annotations
 
-from typing import Dict, List
+from typing import Dict, List, Sequence
 
 from .catalog import AddressInfo
 from .lineparse import split_line
@@ -48,3 +48,32 @@ class Completer(object):
         # Hints, never inserted: two candidates that share no prefix make readline list them
         # and leave the line alone ('<' sorts before '=', so the arguments come first).
         return ["<%s>" % " ".join(remaining), "=> %s" % (entry.reply or "no reply")]
+
+
+def condensed(typed: str, matches: Sequence[str]) -> List[str]:
+    """Matching addresses cut after the next '/' past what is typed, without repeats.
+
+    Typing /live/ and Tab then lists /live/song/, /live/track/... rather than every address.
+    """
+    shown = []  # type: List[str]
+    for match in matches:
+        if match.startswith("/") and match.startswith(typed):
+            cut = match.find("/", len(typed))
+            match = match[:cut + 1] if cut >= 0 else match
+        if match not in shown:
+            shown.append(match)
+    return shown
+
+
+def columns(items: Sequence[str], width: int) -> str:
+    """Items laid out in columns, down then across, as readline lists them."""
+    if not items:
+        return ""
+    cell = max(len(item) for item in items) + 2
+    per_line = max(1, width // cell)
+    rows = (len(items) + per_line - 1) // per_line
+    lines = []
+    for row in range(rows):
+        line = "".join(items[i].ljust(cell) for i in range(row, len(items), rows))
+        lines.append(line.rstrip())
+    return "\n".join(lines)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from typing import Any, List, Optional
 
@@ -15,7 +16,7 @@ from AbletonOSC.osc import is_pattern
 from .addresses import listen_addresses
 from .catalog import AddressInfo, by_address, describe_from_server, from_server, load
 from .client import AbletonOSCClient
-from .completion import Completer
+from .completion import Completer, columns, condensed
 from .errors import OSCError, OSCTimeout
 from .lineparse import format_values, parse_line
 from .screen import Screen, load_readline
@@ -76,11 +77,13 @@ class Console(object):
         try:
             readline.set_completer(self._complete)
             readline.set_completer_delims(" \t\n")
+            readline.set_completion_display_matches_hook(self._display_matches)
             if "libedit" in (getattr(readline, "__doc__", "") or ""):
                 readline.parse_and_bind("bind ^I rl_complete")  # macOS's libedit
             else:
+                # Tab completes; a second Tab lists (show-all-if-ambiguous would insert and list
+                # in one go, which the condensed listing cannot redraw).
                 readline.parse_and_bind("tab: complete")
-                readline.parse_and_bind("set show-all-if-ambiguous on")
             readline.set_history_length(HISTORY_LENGTH)
             if os.path.exists(history_path()):
                 readline.read_history_file(history_path())
@@ -96,6 +99,14 @@ class Console(object):
             readline.write_history_file(history_path())
         except (AttributeError, OSError, IOError):
             pass
+
+    def _display_matches(self, typed: str, matches: List[str], longest: int) -> None:
+        # Readline calls this instead of listing the matches itself: list them condensed, then
+        # draw the prompt and the typed line again.
+        width = shutil.get_terminal_size((80, 24)).columns
+        self.screen.stream.write("\n" + columns(condensed(typed, matches), width) + "\n")
+        self.screen.stream.write(self.screen.prompt + self.screen.line_buffer())
+        self.screen.stream.flush()
 
     def _complete(self, text: str, state: int) -> Optional[str]:
         readline = self.screen.readline

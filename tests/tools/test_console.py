@@ -10,7 +10,7 @@ import pytest
 
 from client import AbletonOSCClient
 from client.catalog import completion_entries
-from client.completion import Completer
+from client.completion import Completer, columns, condensed
 from client.lineparse import format_values, parse_line
 from client.screen import Screen, load_readline
 from tests.tooling import require_tool
@@ -98,8 +98,14 @@ def test_query_completion_listener_and_history(sim, terminal, tmp_path):
     terminal.wait(lambda lines: terminal.input_line() == PROMPT + "/live/song/get/tempo", "the completed address")
     terminal.keys("C-u")
 
+    terminal.type("/live/")
+    terminal.keys("Tab", "Tab")
+    terminal.wait_text("/live/clip_slot/")
+    assert not any("/live/song/get/tempo" in line for line in terminal.lines()[-12:])
+    terminal.keys("C-u")
+
     terminal.type("/live/clip/get/name ")
-    terminal.keys("Tab")
+    terminal.keys("Tab", "Tab")
     terminal.wait_text("<track_id:T clip_id:i>")
     terminal.keys("C-u")
 
@@ -206,6 +212,14 @@ def test_completer():
     assert completer.candidates("/live/song/set/metronome ", "t") == ["True"]
     assert completer.candidates("/live/song/get/tempo ", "") == []
     assert completer.candidates("help ", "/live/test") == ["/live/test"]
+
+
+def test_condensed_listing():
+    matches = ["/live/song/get/tempo", "/live/song/set/tempo", "/live/test", "/live/track/get/name"]
+    assert condensed("/live/", matches) == ["/live/song/", "/live/test", "/live/track/"]
+    assert condensed("/live/song/get/", matches[:1]) == ["/live/song/get/tempo"]
+    assert condensed("", ["<track_id:T>", "=> x:i"]) == ["<track_id:T>", "=> x:i"]
+    assert columns(["a", "b", "c"], 6) == "a  c\nb"
 
 
 def test_line_parsing_and_formatting():
