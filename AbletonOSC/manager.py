@@ -54,6 +54,9 @@ class Manager(ControlSurface):
             # A typo in settings.ini must not leave the user without OSC: run on the defaults.
             settings_error = str(error)
             self.settings = settings_module.Settings(dict(settings_module.DEFAULTS))
+            if "setting allow" in settings_error:
+                # An allow list that cannot be read must not open the script to everyone.
+                self.settings.host = "127.0.0.1"
         self.logger, self.log_handler = _setup_logging(self.settings)
         self.server = None
         self.registry = None

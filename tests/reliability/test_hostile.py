@@ -63,6 +63,13 @@ def test_host_setting_binds_that_address_only():
         assert client.query("/live/test") == ("ok",)
 
 
+def test_an_unreadable_allow_list_binds_to_this_computer_only():
+    with running_sim(env={"ABLETONOSC_ALLOW": "192.168.1.0/33"}) as (sim, client):
+        bound = sim.call(lambda: sim.host.instance.server._udp.getsockname())
+        assert bound[0] == "127.0.0.1"
+        assert client.query("/live/test") == ("ok",)
+
+
 def test_senders_outside_the_allow_list_are_ignored_and_logged_once():
     records = []
     with running_sim(env={"ABLETONOSC_ALLOW": "10.0.0.0/8, 192.168.1.0/24"}) as (sim, client), \
