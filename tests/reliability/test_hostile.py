@@ -112,7 +112,9 @@ def test_rate_limit_drops_the_excess_before_decoding_and_recovers():
         # A burst of one second's worth, plus what refilled while the burst was read; logged once.
         assert 40 <= replies <= 200, replies
         assert len(handled) == replies  # the rest never reached the decoder
-        assert sim.call(lambda: server._buckets["127.0.0.1"].dropped) == 500 - replies
+        # What the socket buffer held beyond the limit was dropped (a small buffer may drop some first).
+        dropped = sim.call(lambda: server._buckets["127.0.0.1"].dropped)
+        assert 0 < dropped <= 500 - replies
         assert len([r for r in records if "more than rate_limit" in r]) == 1
         sim.call(setattr, server, "handle_datagram", handle)
         assert client.query("/live/song/get/tempo", timeout=3.0) == (120.0,)
