@@ -220,7 +220,7 @@ class OSCServer(object):
     """Serves OSC over non-blocking sockets; call poll() from Live's main thread."""
 
     def __init__(self, dispatcher, host="0.0.0.0", port=11000, reply_port=11001, reply_to_source=False,
-                 tcp_port=None, poll_budget=0.004, max_datagram=MAX_UDP_PAYLOAD, logger=None, allow=(),
+                 tcp_port=None, poll_budget=0.005, max_datagram=MAX_UDP_PAYLOAD, logger=None, allow=(),
                  rate_limit=0, max_reply_bytes=0):
         self.dispatcher = dispatcher
         self.host = host

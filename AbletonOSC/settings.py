@@ -11,7 +11,7 @@ DEFAULTS = {
     "reply_to_source": False,
     "tcp_port": 0,
     "poll_interval_ms": 10,
-    "poll_budget_ms": 4,
+    "poll_budget_ms": 5,
     "max_datagram": 65507,
     "allow": "",
     "rate_limit": 0,
