@@ -31,7 +31,7 @@ def _alive(obj):
 class Subscription(object):
     """One client listening to one property of one object."""
 
-    __slots__ = ("client", "prop", "obj", "kind", "echo", "extra", "address", "start_address", "hub")
+    __slots__ = ("client", "prop", "obj", "kind", "echo", "extra", "address", "start_address", "hub", "key")
 
     def __init__(self, client, prop, obj, kind, echo, extra, address, start_address):
         self.client = client
@@ -43,6 +43,7 @@ class Subscription(object):
         self.address = address
         self.start_address = start_address
         self.hub = None
+        self.key = None
 
     def payload(self, values):
         """The update's arguments: the object's indices, then the value (song: extras first)."""
@@ -129,6 +130,7 @@ class Subscriptions(object):
         sub = Subscription(ctx.client, prop, obj, kind, echo, tuple(extra), address, ctx.address)
         sub.hub = hub
         hub.subs.append(sub)
+        sub.key = key  # kept: a deleted object may no longer tell its identity
         self.by_key[key] = sub
         if send_now:
             sub.client.send(address, sub.payload(hub.read()))
@@ -150,8 +152,7 @@ class Subscriptions(object):
                 self._remove(sub)
 
     def _remove(self, sub):
-        key = (sub.client, sub.address, live_id(sub.obj), sub.extra)
-        self.by_key.pop(key, None)
+        self.by_key.pop(sub.key, None)
         hub = sub.hub
         if hub is not None and sub in hub.subs:
             hub.subs.remove(sub)
