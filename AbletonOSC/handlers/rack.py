@@ -14,6 +14,7 @@ selected chains and pads are sent as a chain index (-1 for none) and a note.
 from .errors import HandlerError, NotAvailable
 from .objects import CHAIN, DEVICE, DRUM_PAD, ChainKind, DeviceKind, find_index
 from .registry import Prop, unavailable
+from .sends import register_sends
 from .types import ArgumentError, to_int, to_osc
 
 NO_CHAIN = -1
@@ -95,54 +96,29 @@ class DrumChainKind(ChainRefKind):
         return result
 
 
-class PluginKind(DeviceKind):
-    """A device that must be a plug-in (it has presets)."""
+class DeviceOfClassKind(DeviceKind):
+    """A device that must be of one class, told by a member only that class has."""
 
-    name = "plugin"
-    live_class = "PluginDevice"
-
-    def resolve(self, song, values):
-        result = DEVICE.resolve(song, values)
-        for echo, device in result:
-            if not hasattr(device, "presets"):
-                raise NotAvailable("Device %s of track %s is not a plug-in" % (echo[1], echo[0]))
-        return result
-
-
-class SimplerKind(DeviceKind):
-    """A device that must be Simpler."""
-
-    name = "simpler"
-    live_class = "SimplerDevice"
+    def __init__(self, name, live_class, member, what):
+        self.name = name
+        self.live_class = live_class
+        self.member = member
+        self.what = what
 
     def resolve(self, song, values):
         result = DEVICE.resolve(song, values)
         for echo, device in result:
-            if not hasattr(device, "playback_mode"):
-                raise NotAvailable("Device %s of track %s is not Simpler" % (echo[1], echo[0]))
-        return result
-
-
-class MaxKind(DeviceKind):
-    """A device that must be a Max for Live device (it has parameter banks)."""
-
-    name = "max_device"
-    live_class = "MaxDevice"
-
-    def resolve(self, song, values):
-        result = DEVICE.resolve(song, values)
-        for echo, device in result:
-            if not hasattr(device, "get_bank_count"):
-                raise NotAvailable("Device %s of track %s is not a Max for Live device" % (echo[1], echo[0]))
+            if not hasattr(device, self.member):
+                raise NotAvailable("Device %s of track %s is not %s" % (echo[1], echo[0], self.what))
         return result
 
 
 RACK = RackKind()
 DRUM_RACK = RackKind(drum=True)
-MAX_DEVICE = MaxKind()
+MAX_DEVICE = DeviceOfClassKind("max_device", "MaxDevice", "get_bank_count", "a Max for Live device")
 DRUM_CHAIN = DrumChainKind()
-PLUGIN = PluginKind()
-SIMPLER = SimplerKind()
+PLUGIN = DeviceOfClassKind("plugin", "PluginDevice", "presets", "a plug-in")
+SIMPLER = DeviceOfClassKind("simpler", "SimplerDevice", "playback_mode", "Simpler")
 
 SIMPLER_PROPERTIES = [
     Prop("playback_mode", "i", strict=True, doc="Simpler's mode: 0 classic, 1 one-shot, 2 slicing"),
@@ -369,28 +345,6 @@ def insert_chain(ctx, rack, *index):
     return (len(rack.chains),)
 
 
-def _send_prop(send_id):
-    return Prop("send", "f", attr="value", target=lambda chain: chain.mixer_device.sends[send_id],
-                out=lambda value: (send_id, float(value)), strict=True)
-
-
-def get_send(ctx, chain, send_id):
-    return (send_id, float(chain.mixer_device.sends[send_id].value))
-
-
-def set_send(ctx, chain, send_id, value):
-    ctx.manager.write(setattr, chain.mixer_device.sends[send_id], "value", value)
-
-
-def start_listen_send(ctx, chain, send_id):
-    chain.mixer_device.sends[send_id]  # fail now (Index out of range) rather than later
-    ctx.registry.subscriptions.start(ctx, _send_prop(send_id), chain, "/live/chain/get/send", (send_id,))
-
-
-def stop_listen_send(ctx, chain, send_id):
-    ctx.registry.subscriptions.stop(ctx, _send_prop(send_id), chain, "/live/chain/get/send", (send_id,))
-
-
 def get_num_sends(ctx, chain):
     return (len(chain.mixer_device.sends),)
 
@@ -495,18 +449,7 @@ def _register_rack(reg):
 def _register_chain(reg):
     reg.properties(CHAIN_REF, CHAIN_PROPERTIES)
     reg.properties(DRUM_CHAIN, DRUM_CHAIN_PROPERTIES, prefix="/live/chain")
-    reg.add("/live/chain/get/send", "get", CHAIN_REF, get_send, args="send_id:i",
-            members=("Chain.mixer_device", "ChainMixerDevice.sends"),
-            reply="track_id:i device_id:i chain_id:i send_id:i value:f",
-            doc="A chain's send level to a return chain of its rack")
-    reg.add("/live/chain/set/send", "set", CHAIN_REF, set_send, args="send_id:i value:f",
-            members=("Chain.mixer_device", "ChainMixerDevice.sends"), doc="Set a chain's send level")
-    reg.add("/live/chain/start_listen/send", "start_listen", CHAIN_REF, start_listen_send, args="send_id:i",
-            members=("Chain.mixer_device", "ChainMixerDevice.sends"),
-            reply="-> /live/chain/get/send track_id:i device_id:i chain_id:i send_id:i value:f",
-            doc="Send a chain's send level now and whenever it changes")
-    reg.add("/live/chain/stop_listen/send", "stop_listen", CHAIN_REF, stop_listen_send, args="send_id:i",
-            members=("Chain.mixer_device", "ChainMixerDevice.sends"), doc="Stop listening to a chain's send level")
+    register_sends(reg, CHAIN_REF, "A chain", ("Chain.mixer_device", "ChainMixerDevice.sends"), strict=True)
     reg.add("/live/chain/get/num_sends", "get", CHAIN_REF, get_num_sends,
             members=("Chain.mixer_device", "ChainMixerDevice.sends"),
             reply="track_id:i device_id:i chain_id:i num_sends:i", doc="Number of sends (one per return chain)")

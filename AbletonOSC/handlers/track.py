@@ -1,8 +1,9 @@
 """/live/track/*: tracks (regular, and master and returns by reference), their mixer, clips and devices."""
 
 from .errors import HandlerError
-from .objects import find_index
+from .objects import TRACK, find_index
 from .registry import Prop
+from .sends import register_sends
 from .types import to_int, to_osc
 
 
@@ -43,29 +44,7 @@ PROPERTIES = [
 ]
 
 
-def _send_prop(send_id):
-    return Prop("send", "f", attr="value", target=lambda track: track.mixer_device.sends[send_id],
-                out=lambda value: (send_id, float(value)), member=SEND_MEMBERS)
-
-
 SEND_MEMBERS = ("Track.mixer_device", "MixerDevice.sends", "DeviceParameter.value")
-
-
-def get_send(ctx, track, send_id):
-    return (send_id, float(track.mixer_device.sends[send_id].value))
-
-
-def set_send(ctx, track, send_id, value):
-    ctx.manager.write(setattr, track.mixer_device.sends[send_id], "value", value)
-
-
-def start_listen_send(ctx, track, send_id):
-    track.mixer_device.sends[send_id]  # fail now (Index out of range) rather than later
-    ctx.registry.subscriptions.start(ctx, _send_prop(send_id), track, "/live/track/get/send", (send_id,))
-
-
-def stop_listen_send(ctx, track, send_id):
-    ctx.registry.subscriptions.stop(ctx, _send_prop(send_id), track, "/live/track/get/send", (send_id,))
 
 
 def delete_clip(ctx, track, clip_index):
@@ -299,16 +278,7 @@ def register_model(reg):
 
 def register(reg):
     reg.properties("track", PROPERTIES)
-    reg.add("/live/track/get/send", "get", "track", get_send, args="send_id:i",
-            reply="track_id:i send_id:i value:f", doc="A send's level (send_id 0 is return A)",
-            example="/live/track/get/send 0 1", members=SEND_MEMBERS)
-    reg.add("/live/track/set/send", "set", "track", set_send, args="send_id:i value:f", doc="Set a send's level",
-            members=SEND_MEMBERS)
-    reg.add("/live/track/start_listen/send", "start_listen", "track", start_listen_send, args="send_id:i",
-            reply="-> /live/track/get/send track_id:i send_id:i value:f",
-            doc="Send a send's level now and whenever it changes", members=SEND_MEMBERS)
-    reg.add("/live/track/stop_listen/send", "stop_listen", "track", stop_listen_send, args="send_id:i",
-            doc="Stop listening to a send's level", members=SEND_MEMBERS)
+    register_sends(reg, TRACK, "A track", SEND_MEMBERS, example="/live/track/get/send 0 1")
     reg.add("/live/track/delete_clip", "method", "track", delete_clip, args="clip_index:i",
             doc="Delete the clip in a slot", members=("Track.clip_slots", "ClipSlot.delete_clip"))
     reg.add("/live/track/delete_device", "method", "track", delete_device, args="device_index:i",
