@@ -11,18 +11,6 @@ from Live._lom import ArgumentError
 LOCK_TEXT = "Changes cannot be triggered by notifications. You will need to defer your response."
 
 
-@pytest.fixture
-def world():
-    w = World(virtual_clock=True)
-    w.activate()
-    return w
-
-
-@pytest.fixture
-def song(world):
-    return world.song
-
-
 # ---------------------------------------------------------------- argument types
 
 def test_bool_property_rejects_float_but_takes_int_bool_none(song):

@@ -9,18 +9,6 @@ from livesim.world import World
 import Live
 
 
-@pytest.fixture
-def world():
-    w = World(virtual_clock=True)
-    w.activate()
-    return w
-
-
-@pytest.fixture
-def song(world):
-    return world.song
-
-
 # ---------------------------------------------------------------- default and scale sets
 
 def test_default_set_shape(song):

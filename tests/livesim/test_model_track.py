@@ -7,18 +7,6 @@ import Live
 from Live._lom import ArgumentError
 
 
-@pytest.fixture
-def world():
-    w = World(virtual_clock=True)
-    w.activate()
-    return w
-
-
-@pytest.fixture
-def song(world):
-    return world.song
-
-
 def test_track_kinds(song):
     midi, audio = song.tracks[0], song.tracks[2]
     ret, main = song.return_tracks[0], song.master_track

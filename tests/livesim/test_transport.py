@@ -6,18 +6,6 @@ from livesim.world import World
 import Live
 
 
-@pytest.fixture
-def world():
-    w = World(virtual_clock=True)
-    w.activate()
-    return w
-
-
-@pytest.fixture
-def song(world):
-    return world.song
-
-
 def test_song_time_advances_in_beats_at_tempo(world, song):
     ticks = []
     song.add_current_song_time_listener(lambda: ticks.append(song.current_song_time))
