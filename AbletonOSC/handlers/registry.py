@@ -327,19 +327,14 @@ class Registry(object):
         """Resolve the object, coerce the arguments, call the entry and send its reply."""
         ctx = self.ctx
         if entry.since is not None and ctx.version < entry.since:
-            raise NotAvailable(
-                "%s needs Live %s or later (this is Live %s)"
-                % (entry.address, ".".join(str(n) for n in entry.since), ".".join(str(n) for n in ctx.version))
-            )
+            raise NotAvailable("%s needs Live %s or later (this is Live %s)"
+                               % (entry.address, version_text(entry.since), version_text(ctx.version)))
         ctx.client = client
         ctx.address = entry.address
         obj = entry.obj
         count = len(obj.index_names)
         if len(args) < count:
-            raise _Mismatch(
-                "%s needs %s" % (entry.address, ", ".join(obj.index_names + tuple(a.name for a in entry.args
-                                                                                    if not a.optional)))
-            )
+            raise _missing(entry)
         # Most requests are index arguments only (every getter): nothing to coerce.
         values = coerce_args(entry, args[count:]) if (entry.args or len(args) > count) else ()
         try:
@@ -385,6 +380,12 @@ class Registry(object):
         return result
 
 
+def _missing(entry):
+    """The error for too few arguments, naming every required one."""
+    required = entry.obj.index_names + tuple(arg.name for arg in entry.args if not arg.optional)
+    return _Mismatch("%s needs %s" % (entry.address, ", ".join(required)))
+
+
 def coerce_args(entry, raw):
     """Convert the arguments after the index arguments to the entry's declared types."""
     spec = entry.args
@@ -399,8 +400,7 @@ def coerce_args(entry, raw):
         if position >= len(raw):
             if arg.optional:
                 break
-            raise _Mismatch("%s needs %s" % (entry.address, ", ".join(
-                entry.obj.index_names + tuple(a.name for a in spec if not a.optional))))
+            raise _missing(entry)
         convert = COERCE.get(arg.type)
         values.append(convert(raw[position], arg.name) if convert else raw[position])
         position += 1
