@@ -1,6 +1,6 @@
 """Settings: defaults equal to upstream AbletonOSC's, a settings file, environment overrides."""
 
-import configparser
+import io
 import os
 import socket
 
@@ -89,14 +89,38 @@ def parse_network(text):
     raise ValueError("setting allow: %r is not an IP address or network" % text)
 
 
+def read_ini(path, section="abletonosc"):
+    """The `key = value` lines of one section of an INI file ({} when the file is missing).
+
+    A few lines instead of configparser: the script keeps to the stdlib modules Live's own
+    Python is known to ship.
+    """
+    values = {}
+    if not os.path.exists(path):
+        return values
+    current = None
+    with io.open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            line = line.strip()
+            if not line or line[0] in ";#":
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                current = line[1:-1].strip().lower()
+                continue
+            key, sep, value = line.partition("=")
+            if not sep:
+                raise ValueError("%s line %d: expected key = value, got %r" % (path, number, line))
+            if current == section:
+                values[key.strip().lower()] = value.strip()
+    return values
+
+
 def load(folder=HERE, environ=None):
     """Read settings.ini, then settings.local.ini, then ABLETONOSC_* environment variables."""
     environ = os.environ if environ is None else environ
     values = dict(DEFAULTS)
-    parser = configparser.ConfigParser()
-    parser.read([os.path.join(folder, "settings.ini"), os.path.join(folder, "settings.local.ini")])
-    if parser.has_section("abletonosc"):
-        for key, text in parser.items("abletonosc"):
+    for name in ("settings.ini", "settings.local.ini"):
+        for key, text in read_ini(os.path.join(folder, name)).items():
             if key in DEFAULTS:
                 values[key] = _convert(key, text)
     for key in DEFAULTS:

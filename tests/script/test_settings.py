@@ -30,3 +30,15 @@ def test_bad_values_name_the_setting(tmp_path, key, text):
     with pytest.raises(ValueError) as error:
         settings.load(str(tmp_path), environ={"ABLETONOSC_" + key.upper(): text})
     assert key in str(error.value)
+
+
+def test_ini_comments_sections_and_bad_lines(tmp_path):
+    (tmp_path / "settings.ini").write_text(
+        "; a comment\n# another\n[other]\nport = 1\n[abletonosc]\nport = 12345 \nHOST=127.0.0.1\n"
+    )
+    s = settings.load(str(tmp_path), environ={})
+    assert (s.port, s.host) == (12345, "127.0.0.1")
+    (tmp_path / "settings.local.ini").write_text("[abletonosc]\nthis line has no equals sign\n")
+    with pytest.raises(ValueError) as error:
+        settings.load(str(tmp_path), environ={})
+    assert "line 2" in str(error.value)
