@@ -343,18 +343,11 @@ class _Invalid(Exception):
     """Raised by generated decoders: the interpreter will find the precise error."""
 
 
-_NUL_FLAGS = bytes([1] + [0] * 255)
+# Word-final NULs become 0xFF (never in valid UTF-8): each ends a string.
+_LAST_NUL_TO_FF = b"\xff" + bytes(range(1, 256))
+# Byte classes: NUL 0, content 1, marked word-final NUL 2.
+_CLASSES = b"\x00" + b"\x01" * 254 + b"\x02"
 _FF_TO_NUL = bytes(range(255)) + b"\x00"
-_masks = {}  # type: dict
-
-
-def _inner_mask(size):
-    """An int of size bytes with a 1 in every byte that is not the first of its 4-byte word."""
-    mask = int.from_bytes(b"\x00\x01\x01\x01" * (size >> 2), "big")
-    if len(_masks) >= 64:
-        _masks.clear()
-    _masks[size] = mask
-    return mask
 
 
 def _strings_tail(data, o, end, count):
@@ -363,20 +356,16 @@ def _strings_tail(data, o, end, count):
     if size & 3 or size < 4 * count:
         raise _Invalid
     region = data[o:end]
-    if b"\xff" in region:
-        raise _Invalid  # never in UTF-8, and 0xFF marks terminators below
-    # Big ints as bit-parallel byte vectors: nul has 1 in each NUL byte,
-    # follows_nul a 1 in each byte (but a word's first) right after a NUL.
-    nul = int.from_bytes(region.translate(_NUL_FLAGS), "big")
-    if not nul & 1:
-        raise _Invalid  # the last string is not terminated
-    follows_nul = (nul >> 8) & (_masks.get(size) or _inner_mask(size))
-    if follows_nul | nul != nul:
-        raise _Invalid  # a content byte after a NUL inside a word: not canonical
-    # Each string's first NUL (its terminator) becomes 0xFF, which valid UTF-8
-    # never holds; padding NULs are deleted, then 0xFF becomes the separator.
-    terminators = nul ^ follows_nul
-    marked = (int.from_bytes(region, "big") | terminators * 0xFF).to_bytes(size, "big")
+    region.decode("utf-8")  # valid UTF-8 holds no 0xFF, the marker below
+    # Canonical words are content then NULs, so a string ends exactly at each
+    # word whose last byte is NUL; mark those bytes.
+    marked = bytearray(region)
+    marked[3::4] = region[3::4].translate(_LAST_NUL_TO_FF)
+    # Not canonical: the last byte is not NUL, or a NUL is followed by content
+    # inside its word (word-final NULs are marked, so no pair crosses words).
+    if marked[-1] != 0xFF or b"\x00\x01" in marked.translate(_CLASSES):
+        raise _Invalid
+    # Padding NULs are deleted; the marks become the separator.
     strings = marked.translate(_FF_TO_NUL, b"\x00").decode("utf-8").split("\x00")
     if len(strings) != count + 1:
         raise _Invalid  # not exactly count strings

@@ -128,3 +128,44 @@ def test_generated_decoders_agree_with_the_interpreter():
             assert str(fast) == str(slow), data
         else:
             assert _same(fast.args, slow), data
+
+
+def _strings_one_by_one(data, count):
+    """The count strings of data as the careful per-string reader takes them, or None."""
+    from AbletonOSC.osc import decode
+
+    out = []
+    o = 0
+    try:
+        for _ in range(count):
+            raw, o = decode._read_string(data, o, len(data), "string argument")
+            out.append(raw.decode("utf-8"))
+    except (OSCDecodeError, UnicodeDecodeError):
+        return None
+    return out if o == len(data) else None
+
+
+def test_bulk_string_runs_agree_with_the_per_string_reader():
+    from AbletonOSC.osc import decode
+
+    rng = random.Random(7)
+    pieces = [b"\x00", b"\x00\x00", b"a", b"bc", b"\xc3\xa9", b"\xe2\x82\xac", b"\xff", b"\xc3"]
+    accepted = 0
+    for _ in range(20000):
+        count = rng.randrange(4, 9)
+        if rng.random() < 0.5:  # canonical, then perhaps one byte changed
+            strings = ["".join(rng.choice("ab\u00e9\u20ac") for _ in range(rng.randrange(6)))
+                       for _ in range(count)]
+            data = bytearray(encode_message("/a", strings)[4 + ((count + 5) & -4):])
+            if rng.random() < 0.5:
+                data[rng.randrange(len(data))] = rng.choice([0, 0x41, 0xFF, 0xC3, 0x80])
+        else:
+            data = bytearray(b"".join(rng.choice(pieces) for _ in range(rng.randrange(40))))
+        data = bytes(data)
+        try:
+            bulk = decode._strings_tail(data, 0, len(data), count)
+        except (decode._Invalid, UnicodeDecodeError):
+            bulk = None
+        assert bulk == _strings_one_by_one(data, count), data
+        accepted += bulk is not None
+    assert accepted > 1000
