@@ -5,6 +5,9 @@
                   /live/error it did not consume fails the test (at teardown)
     fresh_sim     a LiveSim of its own for one test (livesim only)
     fresh_client  the client of fresh_sim
+    rich          module-scoped (sim, client) serving the rich test set (tests/e2e/sets.py)
+    dev           that pair, drained before each test and checked for stray errors after
+    rich_pair     (sim, client) of a fresh rich set for one test, checked after it
 
 Tests marked ``livesim_only`` (virtual clock, direct state access, custom sets, Live
 versions) are skipped when ABLETONOSC_TARGET points the suite at a running Live.
@@ -12,6 +15,7 @@ versions) are skipped when ABLETONOSC_TARGET points the suite at a running Live.
 import pytest
 
 from tests.e2e.harness import REAL_TARGET, NoReply, OSCClient, running_sim
+from tests.e2e.sets import rich_set
 
 
 def pytest_configure(config):
@@ -90,3 +94,30 @@ def fresh_sim(fresh_pair):
 @pytest.fixture
 def fresh_client(fresh_pair):
     return fresh_pair[1]
+
+
+@pytest.fixture(scope="module")
+def rich():
+    if REAL_TARGET is not None:
+        pytest.skip("uses livesim set data")
+    with running_sim(rich_set()) as pair:
+        yield pair
+
+
+@pytest.fixture
+def dev(rich):
+    sim, client = rich
+    client.drain()
+    yield sim, client
+    leftover = client.errors()
+    assert leftover == [], "unexpected /live/error: %r" % leftover
+
+
+@pytest.fixture
+def rich_pair(request):
+    if REAL_TARGET is not None:
+        pytest.skip("uses livesim set data")
+    with running_sim(rich_set()) as (sim, osc):
+        osc.drain()
+        yield sim, osc
+        assert osc.errors() == []

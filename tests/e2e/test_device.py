@@ -1,27 +1,7 @@
 """/live/device/*: device properties, parameters (bulk and single), listeners."""
 import pytest
 
-from tests.e2e.harness import REAL_TARGET, running_sim
-from tests.e2e.sets import rich_set
-
 pytestmark = pytest.mark.livesim_only
-
-
-@pytest.fixture(scope="module")
-def rich():
-    if REAL_TARGET is not None:
-        pytest.skip("uses livesim set data")
-    with running_sim(rich_set()) as pair:
-        yield pair
-
-
-@pytest.fixture
-def dev(rich):
-    sim, client = rich
-    client.drain()
-    yield sim, client
-    leftover = client.errors()
-    assert leftover == [], "unexpected /live/error: %r" % leftover
 
 
 def test_device_name_class_name_type(dev):

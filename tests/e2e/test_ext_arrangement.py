@@ -8,17 +8,13 @@ pytestmark = pytest.mark.livesim_only
 
 
 @pytest.fixture
-def pair():
-    with running_sim(rich_set()) as pair:
-        yield pair
+def pair(rich_pair):
+    return rich_pair
 
 
 @pytest.fixture
-def client(pair):
-    osc = pair[1]
-    osc.drain()
-    yield osc
-    assert osc.errors() == []
+def client(rich_pair):
+    return rich_pair[1]
 
 
 def test_num_arrangement_clips_and_properties(client):

@@ -10,17 +10,13 @@ CLIP = (0, 0)  # "Chords-C-E-G": 4 beats, notes 60 and 64 at 0, 67 at 1
 
 
 @pytest.fixture
-def pair():
-    with running_sim(rich_set()) as pair:
-        yield pair
+def pair(rich_pair):
+    return rich_pair
 
 
 @pytest.fixture
-def client(pair):
-    osc = pair[1]
-    osc.drain()
-    yield osc
-    assert osc.errors() == []
+def client(rich_pair):
+    return rich_pair[1]
 
 
 def notes(client, ref=CLIP):

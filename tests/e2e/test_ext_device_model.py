@@ -1,30 +1,13 @@
 """Device and DeviceParameter beyond upstream: every property and method, and upstream's shapes kept."""
 import pytest
 
-from tests.e2e.harness import REAL_TARGET, running_sim
+from tests.e2e.harness import running_sim
 from tests.e2e.sets import rich_set
 
 pytestmark = pytest.mark.livesim_only
 
 # Track 0 of the rich set: Operator ("Lead"), AutoFilter, Reverb. Operator's parameter 1
 # (Algorithm) is quantized without value items, AutoFilter's parameter 0 (Device On) has them.
-
-
-@pytest.fixture(scope="module")
-def rich():
-    if REAL_TARGET is not None:
-        pytest.skip("uses livesim set data")
-    with running_sim(rich_set()) as pair:
-        yield pair
-
-
-@pytest.fixture
-def dev(rich):
-    sim, client = rich
-    client.drain()
-    yield sim, client
-    leftover = client.errors()
-    assert leftover == [], "unexpected /live/error: %r" % leftover
 
 
 def device(sim, track=0, index=1):

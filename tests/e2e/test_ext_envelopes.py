@@ -10,17 +10,13 @@ CLIP = (0, 0)  # the MIDI clip "Chords-C-E-G" of track 0; device 0 is an Operato
 
 
 @pytest.fixture
-def pair():
-    with running_sim(rich_set()) as pair:
-        yield pair
+def pair(rich_pair):
+    return rich_pair
 
 
 @pytest.fixture
-def client(pair):
-    osc = pair[1]
-    osc.drain()
-    yield osc
-    assert osc.errors() == []
+def client(rich_pair):
+    return rich_pair[1]
 
 
 def test_create_step_and_value_at_time(client):

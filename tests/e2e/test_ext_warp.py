@@ -11,17 +11,13 @@ MIDI = (0, 0)
 
 
 @pytest.fixture
-def pair():
-    with running_sim(rich_set()) as pair:
-        yield pair
+def pair(rich_pair):
+    return rich_pair
 
 
 @pytest.fixture
-def client(pair):
-    osc = pair[1]
-    osc.drain()
-    yield osc
-    assert osc.errors() == []
+def client(rich_pair):
+    return rich_pair[1]
 
 
 def markers(client, ref=AUDIO):

@@ -310,15 +310,6 @@ def test_master_and_return_tracks_by_reference(client):
 
 # ---------------------------------------------------------------------- with devices, groups, arrangement
 
-@pytest.fixture(scope="module")
-def rich():
-    from tests.e2e.harness import REAL_TARGET
-
-    if REAL_TARGET is not None:
-        pytest.skip("needs livesim set data")
-    with running_sim(rich_set()) as pair:
-        yield pair
-
 
 @pytest.mark.livesim_only
 def test_track_devices_lists(rich):
