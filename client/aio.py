@@ -8,7 +8,7 @@ from AbletonOSC.osc import OSCDecodeError, decode_packet, encode_message
 
 from .addresses import after_echo, listen_addresses
 from .errors import OSCError, OSCTimeout, timeout_message
-from .routing import STARTUP, Collector, Pending, Router, Values, collected, settle_listen
+from .routing import STARTUP, Collector, Pending, Router, RouterCallbacks, Values, collected, settle_listen
 from .wire import BARRIER, DEFAULT_TIMEOUT, PROBE_TIMEOUT, TEST, barrier_for, bundle_of, messages_of, open_socket
 
 
@@ -23,7 +23,7 @@ class _Protocol(asyncio.DatagramProtocol):
         pass  # an ICMP "port unreachable" for an earlier send: the script is not there yet
 
 
-class AsyncAbletonOSCClient(object):
+class AsyncAbletonOSCClient(RouterCallbacks):
     """``async with AsyncAbletonOSCClient() as client: await client.query(...)``.
 
     Same semantics as AbletonOSCClient; callbacks run on the event loop and may be
@@ -163,22 +163,6 @@ class AsyncAbletonOSCClient(object):
         get_address, _start, stop_address = listen_addresses(address)
         self.router.remove_listener(get_address, args)
         self.send(stop_address, *args)
-
-    def on(self, address: str, callback: Callable[..., Any]) -> None:
-        """Call ``callback(*values)`` for each message on ``address`` that is no reply or listened update."""
-        self.router.add_handler(address, callback)
-
-    def off(self, address: str, callback: Optional[Callable[..., Any]] = None) -> None:
-        """Remove a callback given to ``on``."""
-        self.router.remove_handler(address, callback)
-
-    def monitor(self, callback: Callable[[str, Values], Any]) -> None:
-        """Call ``callback(address, values)`` for every message received."""
-        self.router.add_monitor(callback)
-
-    def on_unhandled(self, callback: Callable[[str, Values], Any]) -> None:
-        """Call ``callback(address, values)`` for each message nothing else took."""
-        self.router.add_unhandled(callback)
 
     async def wait_for(self, address: str, timeout: float = DEFAULT_TIMEOUT,
                        trigger: Optional[Callable[[], Any]] = None) -> Values:

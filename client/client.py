@@ -9,11 +9,11 @@ from AbletonOSC.osc import OSCDecodeError, decode_packet, encode_message
 
 from .addresses import after_echo, listen_addresses
 from .errors import OSCError, OSCTimeout, timeout_message
-from .routing import STARTUP, Collector, Pending, Router, Values, collected, settle_listen
+from .routing import STARTUP, Collector, Pending, Router, RouterCallbacks, Values, collected, settle_listen
 from .wire import (BARRIER, DEFAULT_TIMEOUT, PROBE_TIMEOUT, RECV_SIZE, TEST, barrier_for, bundle_of, messages_of,
                    open_socket)
 
-class AbletonOSCClient(object):
+class AbletonOSCClient(RouterCallbacks):
     """Send to AbletonOSC, query it, and listen to Live's properties.
 
     Replies are received on ``reply_port`` (0: an ephemeral port, for the script's
@@ -149,14 +149,6 @@ class AbletonOSCClient(object):
         self.router.remove_listener(get_address, args)
         self.send(stop_address, *args)
 
-    def on(self, address: str, callback: Callable[..., Any]) -> None:
-        """Call ``callback(*values)`` for each message on ``address`` that is no reply or listened update."""
-        self.router.add_handler(address, callback)
-
-    def off(self, address: str, callback: Optional[Callable[..., Any]] = None) -> None:
-        """Remove a callback given to ``on`` (all of the address's when none is given)."""
-        self.router.remove_handler(address, callback)
-
     def wait_for(self, address: str, timeout: float = DEFAULT_TIMEOUT,
                  trigger: Optional[Callable[[], Any]] = None) -> Values:
         """The values of the next message on ``address`` that answers no request (e.g. /live/startup).
@@ -174,14 +166,6 @@ class AbletonOSCClient(object):
             if not waiter.done:
                 raise OSCTimeout("no %s within %.2f s" % (address, timeout), address, False)
         return waiter.values or ()
-
-    def monitor(self, callback: Callable[[str, Values], Any]) -> None:
-        """Call ``callback(address, values)`` for every message received."""
-        self.router.add_monitor(callback)
-
-    def on_unhandled(self, callback: Callable[[str, Values], Any]) -> None:
-        """Call ``callback(address, values)`` for each message nothing else took."""
-        self.router.add_unhandled(callback)
 
     def wait_callbacks(self, timeout: float = DEFAULT_TIMEOUT) -> bool:
         """Wait until the callbacks of every message received so far have run."""

@@ -275,3 +275,25 @@ def collected(collector: Collector) -> List[Tuple[str, Values]]:
     if not collector.replies and collector.errors:
         raise OSCError(collector.errors[0][0], collector.errors[0][1])
     return collector.replies
+
+
+class RouterCallbacks(object):
+    """The callback registrations both clients offer, on their ``self.router``."""
+
+    router: Router
+
+    def on(self, address: str, callback: Callable[..., Any]) -> None:
+        """Call ``callback(*values)`` for each message on ``address`` that is no reply or listened update."""
+        self.router.add_handler(address, callback)
+
+    def off(self, address: str, callback: Optional[Callable[..., Any]] = None) -> None:
+        """Remove a callback given to ``on`` (all of the address's when none is given)."""
+        self.router.remove_handler(address, callback)
+
+    def monitor(self, callback: Callable[[str, Values], Any]) -> None:
+        """Call ``callback(address, values)`` for every message received."""
+        self.router.add_monitor(callback)
+
+    def on_unhandled(self, callback: Callable[[str, Values], Any]) -> None:
+        """Call ``callback(address, values)`` for each message nothing else took."""
+        self.router.add_unhandled(callback)
