@@ -333,8 +333,11 @@ def _generate(ops):
             body.append(" %s = data[o + 4:z]" % var)
             body.append(" o = p")
             items.append(var)
-    body.append(" if o != end: raise _Invalid")
-    body.append(" return (%s)" % "".join(item + ", " for item in items))
+    if items == ["*s0"]:  # nothing but strings: the bulk decoder checked the whole run
+        body[1:] = [" return _tail(data, o, end, %d)" % ops[0][1]]
+    else:
+        body.append(" if o != end: raise _Invalid")
+        body.append(" return (%s)" % "".join(item + ", " for item in items))
     exec(compile("\n".join(body), "<osc decode plan>", "exec"), names)
     return names["fast"]
 
@@ -352,25 +355,26 @@ _FF_TO_NUL = bytes(range(255)) + b"\x00"
 
 def _strings_tail(data, o, end, count):
     """Decode the count padded strings filling data[o:end] in a few bulk operations."""
-    size = end - o
-    if size & 3 or size < 4 * count:
+    if (end - o) & 3 or end - o < 4 * count or data[end - 1]:
         raise _Invalid
-    region = data[o:end]
-    region.decode("utf-8")  # valid UTF-8 holds no 0xFF, the marker below
+    marked = bytearray(data)
+    del marked[:o]
+    del marked[end - o:]
+    if 255 in marked:
+        raise _Invalid  # never in valid UTF-8, and the marker below
     # Canonical words are content then NULs, so a string ends exactly at each
     # word whose last byte is NUL; mark those bytes.
-    marked = bytearray(region)
-    marked[3::4] = region[3::4].translate(_LAST_NUL_TO_FF)
-    # Not canonical: the last byte is not NUL, or a NUL is followed by content
-    # inside its word (word-final NULs are marked, so no pair crosses words).
-    if marked[-1] != 0xFF or b"\x00\x01" in marked.translate(_CLASSES):
+    marked[3::4] = data[o + 3:end:4].translate(_LAST_NUL_TO_FF)
+    # Not canonical: a NUL followed by content inside its word (word-final
+    # NULs are marked, so no such pair crosses words).
+    if marked.translate(_CLASSES).rfind(b"\x00\x01") >= 0:
         raise _Invalid
-    # Padding NULs are deleted; the marks become the separator.
+    # Padding NULs are deleted; the marks become separators, the last one dropped.
+    marked[-1] = 0
     strings = marked.translate(_FF_TO_NUL, b"\x00").decode("utf-8").split("\x00")
-    if len(strings) != count + 1:
+    if len(strings) != count:
         raise _Invalid  # not exactly count strings
-    del strings[-1]
-    return strings
+    return tuple(strings)
 
 
 _NO_ARGS = ("", None, (), struct.Struct(">"))

@@ -142,7 +142,7 @@ def _strings_one_by_one(data, count):
             out.append(raw.decode("utf-8"))
     except (OSCDecodeError, UnicodeDecodeError):
         return None
-    return out if o == len(data) else None
+    return tuple(out) if o == len(data) else None
 
 
 def test_bulk_string_runs_agree_with_the_per_string_reader():
