@@ -4,12 +4,12 @@ from __future__ import annotations
 import asyncio
 from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple
 
-from AbletonOSC.osc import OSCDecodeError, decode_packet, encode_message
+from AbletonOSC.osc import encode_message
 
 from .addresses import after_echo, listen_addresses
 from .errors import OSCError, OSCTimeout, timeout_message
-from .routing import STARTUP, Collector, Pending, Router, RouterCallbacks, Values, collected, settle_listen
-from .wire import BARRIER, DEFAULT_TIMEOUT, PROBE_TIMEOUT, TEST, barrier_for, bundle_of, messages_of, open_socket
+from .routing import Collector, Pending, Router, RouterCallbacks, Values, collected, settle_listen
+from .wire import BARRIER, DEFAULT_TIMEOUT, PROBE_TIMEOUT, TEST, barrier_for, bundle_of, open_socket
 
 
 class _Protocol(asyncio.DatagramProtocol):
@@ -185,19 +185,12 @@ class AsyncAbletonOSCClient(RouterCallbacks):
         finally:
             self.router.discard_waiter(waiter)
 
-    def _handle(self, data: bytes) -> None:
-        try:
-            packet = decode_packet(data)
-        except OSCDecodeError:
-            return
-        for message in messages_of(packet):
-            for callback, values in self.router.route(message.address, tuple(message.args)):
-                self._run(callback, values)
-            if message.address == STARTUP and self.transport is not None:
-                for start_address, args in self.router.resubscriptions():
-                    self.send(start_address, *args)
+    def _resubscribe(self) -> None:
+        if self.transport is not None:
+            for start_address, args in self.router.resubscriptions():
+                self.send(start_address, *args)
 
-    def _run(self, callback: Callable[..., Any], values: Values) -> None:
+    def _deliver(self, callback: Callable[..., Any], values: Values) -> None:
         try:
             result = callback(*values)
             if asyncio.iscoroutine(result):

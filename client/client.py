@@ -5,13 +5,13 @@ import queue
 import threading
 from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple
 
-from AbletonOSC.osc import OSCDecodeError, decode_packet, encode_message
+from AbletonOSC.osc import encode_message
 
 from .addresses import after_echo, listen_addresses
 from .errors import OSCError, OSCTimeout, timeout_message
-from .routing import STARTUP, Collector, Pending, Router, RouterCallbacks, Values, collected, settle_listen
-from .wire import (BARRIER, DEFAULT_TIMEOUT, PROBE_TIMEOUT, RECV_SIZE, TEST, barrier_for, bundle_of, messages_of,
-                   open_socket)
+from .routing import Collector, Pending, Router, RouterCallbacks, Values, collected, settle_listen
+from .wire import BARRIER, DEFAULT_TIMEOUT, PROBE_TIMEOUT, RECV_SIZE, TEST, barrier_for, bundle_of, open_socket
+
 
 class AbletonOSCClient(RouterCallbacks):
     """Send to AbletonOSC, query it, and listen to Live's properties.
@@ -190,17 +190,8 @@ class AbletonOSCClient(RouterCallbacks):
                 self._handle(data)
         self._calls.put(None)
 
-    def _handle(self, data: bytes) -> None:
-        try:
-            packet = decode_packet(data)
-        except OSCDecodeError:
-            return
-        for message in messages_of(packet):
-            calls = self.router.route(message.address, tuple(message.args))
-            for call in calls:
-                self._calls.put(call)
-            if message.address == STARTUP:
-                self._resubscribe()
+    def _deliver(self, callback: Callable[..., Any], values: Values) -> None:
+        self._calls.put((callback, values))
 
     def _resubscribe(self) -> None:
         for start_address, args in self.router.resubscriptions():

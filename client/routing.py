@@ -12,10 +12,11 @@ from __future__ import annotations
 import threading
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from AbletonOSC.osc import is_pattern, pattern_matches
+from AbletonOSC.osc import OSCDecodeError, decode_packet, is_pattern, pattern_matches
 
 from .addresses import echoes, listen_addresses, same_value
 from .errors import OSCError
+from .wire import messages_of
 
 ERROR = "/live/error"
 STARTUP = "/live/startup"
@@ -278,9 +279,31 @@ def collected(collector: Collector) -> List[Tuple[str, Values]]:
 
 
 class RouterCallbacks(object):
-    """The callback registrations both clients offer, on their ``self.router``."""
+    """The callback registrations both clients offer, on their ``self.router``, and their receiving.
+
+    A client says how a routed callback runs (``_deliver``) and how it listens again after the
+    script restarts (``_resubscribe``).
+    """
 
     router: Router
+
+    def _deliver(self, callback: Callable[..., Any], values: Values) -> None:
+        raise NotImplementedError
+
+    def _resubscribe(self) -> None:
+        raise NotImplementedError
+
+    def _handle(self, data: bytes) -> None:
+        """Route one received datagram; what cannot be decoded is dropped."""
+        try:
+            packet = decode_packet(data)
+        except OSCDecodeError:
+            return
+        for message in messages_of(packet):
+            for callback, values in self.router.route(message.address, tuple(message.args)):
+                self._deliver(callback, values)
+            if message.address == STARTUP:
+                self._resubscribe()
 
     def on(self, address: str, callback: Callable[..., Any]) -> None:
         """Call ``callback(*values)`` for each message on ``address`` that is no reply or listened update."""

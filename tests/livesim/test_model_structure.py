@@ -302,3 +302,33 @@ def test_devices_follow_duplication_deletion_and_export():
     assert [d["class_name"] for d in data["tracks"][0]["devices"]] == ["Reverb"]
     song.tracks[1].insert_device("Reverb")
     assert [d.class_name for d in song.tracks[1].devices] == ["Reverb"]
+
+
+def test_undo_of_arrangement_clips_locators_and_take_lanes(song):
+    track = song.tracks[0]
+    clip = track.create_midi_clip(8.0, 4.0)
+    track.delete_clip(clip)
+    assert len(track.arrangement_clips) == 0 and clip == None  # noqa: E711
+    song.undo()
+    assert len(track.arrangement_clips) == 1 and track.arrangement_clips[0].start_time == 8.0
+    song.undo()
+    assert len(track.arrangement_clips) == 0
+    song.redo()
+    assert [c.start_time for c in track.arrangement_clips] == [8.0]
+
+    song.current_song_time = 4.0
+    song.set_or_delete_cue()
+    assert [c.time for c in song.cue_points] == [4.0]
+    song.set_or_delete_cue()
+    assert len(song.cue_points) == 0
+    song.undo()
+    assert [c.time for c in song.cue_points] == [4.0]
+    song.undo()
+    assert len(song.cue_points) == 0
+
+    lane = track.create_take_lane()
+    assert [t.name for t in track.take_lanes] == ["Take 1"]
+    song.undo()
+    assert len(track.take_lanes) == 0 and lane == None  # noqa: E711
+    song.redo()
+    assert [t.name for t in track.take_lanes] == ["Take 1"]

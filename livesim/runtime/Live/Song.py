@@ -313,31 +313,12 @@ class Song(_lom.LomObject):
         """Add a cue point at the play position, or delete the one there."""
         here = [c for c in o.cue_points if abs(c.time - o.current_song_time) < 1e-6]
         if here:
-            cue = here[0]
-
-            def take():
-                o.cue_points.remove(cue)
-                _lom.kill(cue)
-                _lom.notify(o, "cue_points")
-
-            def put():
-                _lom.revive(cue)
-                o.cue_points.append(cue)
-                _lom.notify(o, "cue_points")
+            put, take = _lom.membership(o, o.cue_points, here[0], "cue_points")
             take()
             o.world.history.record(put, take, "Delete Locator")
         else:
             cue = CueNode(o.world, o, "", o.current_song_time)
-
-            def put():
-                _lom.revive(cue)
-                o.cue_points.append(cue)
-                _lom.notify(o, "cue_points")
-
-            def take():
-                o.cue_points.remove(cue)
-                _lom.kill(cue)
-                _lom.notify(o, "cue_points")
+            put, take = _lom.membership(o, o.cue_points, cue, "cue_points")
             put()
             o.world.history.record(take, put, "Set Locator")
         _lom.notify(o, "can_jump_to_next_cue")

@@ -543,18 +543,9 @@ class Track(DeviceContainer):
         if o.kind not in ("midi", "audio"):
             raise RuntimeError("Only MIDI and audio tracks have take lanes")
         lane = TakeLaneNode(o.world, o, "Take %d" % (len(o.take_lanes) + 1))
-
-        def apply(add):
-            if add:
-                o.take_lanes.append(lane)
-                _lom.revive(lane)
-            else:
-                o.take_lanes.remove(lane)
-                _lom.kill(lane)
-            _lom.notify(o, "take_lanes")
-        o.take_lanes.append(lane)
-        _lom.notify(o, "take_lanes")
-        o.world.history.record(lambda: apply(False), lambda: apply(True), "Create Take Lane")
+        put, take = _lom.membership(o, o.take_lanes, lane, "take_lanes")
+        put()
+        o.world.history.record(take, put, "Create Take Lane")
         return _lom.wrap(lane)
 
     @method("int arg2", edits=True, label="Duplicate Device", avail=since(12, 3))

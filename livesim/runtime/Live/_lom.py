@@ -15,6 +15,7 @@ a handle of a deleted node compares equal to ``None`` and raises ``RuntimeError`
     node = unwrap(handle)              # -> node (RuntimeError if deleted)
     kill(node)                         # mark node and node.children() deleted, drop listeners
     revive(node)                       # undo of a deletion
+    put, take = membership(owner, owner.items, node, "items")  # an undoable add or delete
 
 Attaching a child: create its node with ``parent=`` the owner, store it on the owner, list it in
 the owner's ``children()`` (so deletion reaches it) and notify the owner's collection property
@@ -298,6 +299,23 @@ def revive(o):
         hook = getattr(n, "on_revive", None)
         if hook is not None:
             hook()
+
+
+def membership(owner, items, node, name):
+    """(put, take) for undo: add ``node`` to ``items``, a list of ``owner``'s, or delete it from there.
+
+    Both notify ``owner``'s ``name`` listeners; put revives the node, take kills it.
+    """
+    def put():
+        revive(node)
+        items.append(node)
+        notify(owner, name)
+
+    def take():
+        items.remove(node)
+        kill(node)
+        notify(owner, name)
+    return put, take
 
 
 class LomObject(object):

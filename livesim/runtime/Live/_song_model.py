@@ -262,30 +262,13 @@ class SongNode(_lom.Node):
             c = copy_clip(src, t, arrangement=True, start_time=start)
         else:
             c = ClipNode(self.world, t, is_audio=audio, length=length, arrangement=True, start_time=start)
-
-        def put():
-            _lom.revive(c)
-            t.arrangement_clips.append(c)
-            _lom.notify(t, "arrangement_clips")
-
-        def take():
-            t.arrangement_clips.remove(c)
-            _lom.kill(c)
-            _lom.notify(t, "arrangement_clips")
+        put, take = _lom.membership(t, t.arrangement_clips, c, "arrangement_clips")
         put()
         self.record(take, put, "Insert Clip")
         return c
 
     def remove_arrangement_clip(self, t, c):
-        def put():
-            _lom.revive(c)
-            t.arrangement_clips.append(c)
-            _lom.notify(t, "arrangement_clips")
-
-        def take():
-            t.arrangement_clips.remove(c)
-            _lom.kill(c)
-            _lom.notify(t, "arrangement_clips")
+        put, take = _lom.membership(t, t.arrangement_clips, c, "arrangement_clips")
         take()
         self.record(put, take, "Delete Clip")
 
