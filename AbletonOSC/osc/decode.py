@@ -292,7 +292,9 @@ def _generate(ops):
              "_tail": _strings_tail, "_Invalid": _Invalid}
     body = ["def fast(data, o, end):"]
     items = []
-    for n, op in enumerate(ops):
+    # Nothing but strings: the bulk decoder checks the whole run and returns the tuple.
+    only_strings = len(ops) == 1 and ops[0][0] == _STRS and ops[0][1] >= 4
+    for n, op in enumerate(() if only_strings else ops):
         kind = op[0]
         if kind == _RUN:
             struct_, tags = op[1], op[2]
@@ -333,8 +335,8 @@ def _generate(ops):
             body.append(" %s = data[o + 4:z]" % var)
             body.append(" o = p")
             items.append(var)
-    if items == ["*s0"]:  # nothing but strings: the bulk decoder checked the whole run
-        body[1:] = [" return _tail(data, o, end, %d)" % ops[0][1]]
+    if only_strings:
+        body.append(" return _tail(data, o, end, %d)" % ops[0][1])
     else:
         body.append(" if o != end: raise _Invalid")
         body.append(" return (%s)" % "".join(item + ", " for item in items))
@@ -367,6 +369,7 @@ def _strings_tail(data, o, end, count):
     marked[3::4] = data[o + 3:end:4].translate(_LAST_NUL_TO_FF)
     # Not canonical: a NUL followed by content inside its word (word-final
     # NULs are marked, so no such pair crosses words).
+    # (rfind, scanning backwards, tests for the rarer NUL class first.)
     if marked.translate(_CLASSES).rfind(b"\x00\x01") >= 0:
         raise _Invalid
     # Padding NULs are deleted; the marks become separators, the last one dropped.
