@@ -1,6 +1,7 @@
 """Helpers shared by test modules."""
 import os
 import shutil
+import socket
 
 import pytest
 
@@ -16,3 +17,15 @@ def require_tool(name):
     if IN_CI:
         pytest.fail(message + "; CI must have it", pytrace=False)
     pytest.skip(message)
+
+
+def udp_request(port, payload, timeout=5.0):
+    """Send one datagram from a fresh local socket to 127.0.0.1:port; return the reply datagram."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        sock.settimeout(timeout)
+        sock.bind(("127.0.0.1", 0))
+        sock.sendto(payload, ("127.0.0.1", port))
+        return sock.recvfrom(65536)[0]
+    finally:
+        sock.close()

@@ -13,6 +13,7 @@ import pytest
 
 from AbletonOSC.osc import decode_packet, encode_message
 from livesim.testing import free_udp_port
+from tests.tooling import udp_request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ECHO_SCRIPT = os.path.join(ROOT, "tests", "livesim", "fixtures", "EchoScript")
@@ -76,17 +77,6 @@ class Proc(object):
         if self.popen.poll() is None:
             self.popen.kill()
             self.popen.wait(START_TIMEOUT)
-
-
-def udp_request(port, payload, timeout=5.0):
-    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        sock.settimeout(timeout)
-        sock.bind(("127.0.0.1", 0))
-        sock.sendto(payload, ("127.0.0.1", port))
-        return sock.recvfrom(65536)[0]
-    finally:
-        sock.close()
 
 
 @pytest.fixture

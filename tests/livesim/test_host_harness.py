@@ -6,20 +6,10 @@ import threading
 import pytest
 
 from livesim.testing import LiveSim, free_udp_port
+from tests.tooling import udp_request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ECHO_SCRIPT = os.path.join(HERE, "fixtures", "EchoScript")
-
-
-def udp_request(port, payload, timeout=5.0):
-    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        sock.settimeout(timeout)
-        sock.bind(("127.0.0.1", 0))
-        sock.sendto(payload, ("127.0.0.1", port))
-        return sock.recvfrom(65536)[0]
-    finally:
-        sock.close()
 
 
 def port_is_free(port):

@@ -295,6 +295,14 @@ def _copy_notes(notes):
     return out
 
 
+def _remove_notes(o, gone):
+    """Delete the notes for which gone(note) is true, as one undoable edit (none: no edit)."""
+    _midi(o)
+    kept = [n for n in o.notes if not gone(n)]
+    if len(kept) != len(o.notes):
+        o.set_notes_list(kept, "Remove Notes")
+
+
 def _in_range(n, from_pitch, pitch_span, from_time, time_span):
     return from_pitch <= n.pitch < from_pitch + pitch_span and from_time <= n.start_time < from_time + time_span
 
@@ -697,19 +705,14 @@ class Clip(_lom.LomObject):
     @method("int from_pitch, int pitch_span, float from_time, float time_span", edits=True, label="Remove Notes")
     def remove_notes_extended(o, from_pitch, pitch_span, from_time, time_span):
         """Delete the notes starting in the time range with pitches in the pitch range."""
-        _midi(o)
-        kept = [n for n in o.notes if not _in_range(n, from_pitch, pitch_span, from_time, time_span)]
-        if len(kept) != len(o.notes):
-            o.set_notes_list(kept, "Remove Notes")
+        _remove_notes(o, lambda n: _in_range(n, from_pitch, pitch_span, from_time, time_span))
 
     @method("any arg2", edits=True, label="Remove Notes")
     def remove_notes_by_id(o, ids):
         """Delete the notes with the given ids."""
-        _midi(o)
+        _midi(o)  # an audio clip is refused before its ids are read
         gone = set(int(i) for i in ids)
-        kept = [n for n in o.notes if n.id not in gone]
-        if len(kept) != len(o.notes):
-            o.set_notes_list(kept, "Remove Notes")
+        _remove_notes(o, lambda n: n.id in gone)
 
     @method("any arg2", edits=True, label="Modify Notes")
     def apply_note_modifications(o, notes):
@@ -791,10 +794,7 @@ class Clip(_lom.LomObject):
     @method("float arg2, int arg3, float arg4, int arg5", edits=True, label="Remove Notes")
     def remove_notes(o, from_time, from_pitch, time_span, pitch_span):
         """Legacy: delete notes in the range (time-first arguments)."""
-        _midi(o)
-        kept = [n for n in o.notes if not _in_range(n, from_pitch, pitch_span, from_time, time_span)]
-        if len(kept) != len(o.notes):
-            o.set_notes_list(kept, "Remove Notes")
+        _remove_notes(o, lambda n: _in_range(n, from_pitch, pitch_span, from_time, time_span))
 
     @method("any arg2", edits=True, label="Add Notes")
     def set_notes(o, tuples):
