@@ -1,4 +1,4 @@
-"""Suite-wide set-up: the project root is importable (AbletonOSC, livesim, client)."""
+"""Suite-wide set-up: the project root is importable (AbletonOSC, livesim, abletonosc_client)."""
 import os
 import sys
 

@@ -2,14 +2,14 @@
 import os
 
 from AbletonOSC.handlers import build_registry
-from client import apidoc
-from client.catalog import completion_entries
+from abletonosc_client import apidoc
+from abletonosc_client.catalog import completion_entries
 
 
 def test_docs_api_md_is_current():
     with open(apidoc.DEFAULT_OUTPUT, "r", encoding="utf-8") as handle:
         current = handle.read()
-    assert current == apidoc.render(), "docs/API.md is stale: run `python -m client.apidoc`"
+    assert current == apidoc.render(), "docs/API.md is stale: run `python -m abletonosc_client.apidoc`"
 
 
 def test_every_address_and_status_message_is_documented():
@@ -49,7 +49,7 @@ def test_completion_entries_follow_the_registry():
 
 
 def test_cli_docs_command(tmp_path, capsys):
-    from client.cli import main
+    from abletonosc_client.cli import main
 
     target = str(tmp_path / "API.md")
     assert main(["docs", "--output", target]) == 0

@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from client import AbletonOSCClient, AsyncAbletonOSCClient, OSCError, OSCTimeout
+from abletonosc_client import AbletonOSCClient, AsyncAbletonOSCClient, OSCError, OSCTimeout
 from livesim.testing import free_udp_port
 from tests.tools.waiting import Recorder, wait_until
 

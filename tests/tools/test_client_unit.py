@@ -4,9 +4,9 @@ import threading
 
 import pytest
 
-from client import AbletonOSCClient, AsyncAbletonOSCClient, OSCError, OSCTimeout
-from client.addresses import listen_addresses
-from client.routing import Collector, Pending, Router
+from abletonosc_client import AbletonOSCClient, AsyncAbletonOSCClient, OSCError, OSCTimeout
+from abletonosc_client.addresses import listen_addresses
+from abletonosc_client.routing import Collector, Pending, Router
 from tests.tools.fake_server import FakeScript
 from tests.tools.waiting import Recorder, wait_until
 

@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
-from client.doctor import run_doctor
-from client.ports import port_owners, udp_port_free
+from abletonosc_client.doctor import run_doctor
+from abletonosc_client.ports import port_owners, udp_port_free
 from livesim.testing import free_udp_port
 
 
@@ -76,7 +76,7 @@ def test_reply_to_source_mode_with_livesim(livesim_factory):
 
 
 def test_owner_from_lsof_and_netstat_output(monkeypatch):
-    from client import ports
+    from abletonosc_client import ports
 
     lsof = ("COMMAND    PID USER   FD   TYPE             DEVICE SIZE/OFF NODE NAME\n"
             "Live      4242 ana   61u  IPv4 0x1234567890abcdef      0t0  UDP *:11000\n"

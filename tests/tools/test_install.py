@@ -3,8 +3,8 @@ import os
 
 import pytest
 
-from client.cli import main as cli_main
-from client.install import (BACKUPS, find_targets, install, package_source, run_install, self_test,
+from abletonosc_client.cli import main as cli_main
+from abletonosc_client.install import (BACKUPS, find_targets, install, package_source, run_install, self_test,
                             user_library_from_cfg)
 
 CFG_FULL = """<?xml version="1.0" encoding="UTF-8"?>

@@ -1,6 +1,6 @@
 """AbletonOSC's client side: a client library, an interactive console, an installer and a doctor.
 
-    from client import AbletonOSCClient
+    from abletonosc_client import AbletonOSCClient
     with AbletonOSCClient() as live:
         live.query("/live/song/get/tempo")        # -> (120.0,)
 """

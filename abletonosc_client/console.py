@@ -1,4 +1,4 @@
-"""The interactive console: ``python -m client.console [--host H] [--port P] [--reply-port R] [--verbose]``.
+"""The interactive console: ``python -m abletonosc_client.console [--host H] [--port P] [--reply-port R] [--verbose]``.
 
 Type an address and its arguments (``/live/clip/get/name 0 1``); Tab completes addresses and
 shows argument names; ``help ADDRESS`` describes one; listener updates appear as they arrive.

@@ -1,6 +1,0 @@
-"""`python -m client` is `abletonosc`."""
-import sys
-
-from .cli import main
-
-sys.exit(main())
