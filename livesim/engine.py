@@ -40,6 +40,7 @@ class Engine(object):
         self.started_now = set()
         self.cue_flags = None
         self._seq = itertools.count()
+        self.tickers = set()         # f(seconds) called every step, transport running or not (Looper)
 
     @property
     def song(self):
@@ -58,6 +59,8 @@ class Engine(object):
     def step(self, dt):
         """One engine step of ``dt`` seconds."""
         self.seconds = round(self.seconds + dt, 9)
+        for tick in list(self.tickers):
+            tick(dt)
         song = self.song
         if not song.is_playing:
             return
