@@ -22,7 +22,7 @@ class DeviceClassKind(DeviceKind):
     """A device whose class has one of ``probes``; another device is refused with Live's own error."""
 
     def __init__(self, classes, probes, target=None):
-        self.name = "device"
+        self.name = "device_class"
         self.live_class = classes[0]
         self.classes = classes
         self.probes = (probes,) if isinstance(probes, str) else tuple(probes)
