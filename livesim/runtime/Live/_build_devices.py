@@ -16,25 +16,25 @@ A bad spec raises ``ValueError("<path>.<key>: <reason>")``.
 from livesim import device_library as lib
 
 from Live import _palette
-from Live.Chain import ChainNode
-from Live.Device import DeviceNode, insert_device_node, refresh_active, watch_track_activator
-from Live.DrumChain import DrumChainNode
-from Live.MaxDevice import MaxNode
-from Live.PluginDevice import PluginNode
-from Live.RackDevice import RackNode
-from Live.SimplerDevice import SimplerNode
+from Live._chain import ChainNode
+from Live._device import DeviceNode, insert_device_node, refresh_active, watch_track_activator
+from Live._drum_chain import DrumChainNode
+from Live._max_device import MaxNode
+from Live._plugin_device import PluginNode
+from Live._rack_device import RackNode
+from Live._simpler_device import SimplerNode
 from Live._device_class import ClassNode, available
-from Live.CcControlDevice import CcControlDevice
-from Live.DriftDevice import DriftDevice
-from Live.DrumCellDevice import DrumCellDevice
-from Live.Eq8Device import Eq8Device
-from Live.HybridReverbDevice import HybridReverbDevice
-from Live.LooperDevice import LooperDevice
-from Live.MeldDevice import MeldDevice
-from Live.RoarDevice import RoarDevice
-from Live.ShifterDevice import ShifterDevice
-from Live.SpectralResonatorDevice import SpectralResonatorDevice
-from Live.WavetableDevice import WavetableDevice
+from Live._cc_control_device import CcControlDevice
+from Live._drift_device import DriftDevice
+from Live._drum_cell_device import DrumCellDevice
+from Live._eq8_device import Eq8Device
+from Live._hybrid_reverb_device import HybridReverbDevice
+from Live._looper_device import LooperDevice
+from Live._meld_device import MeldDevice
+from Live._roar_device import RoarDevice
+from Live._shifter_device import ShifterDevice
+from Live._spectral_resonator_device import SpectralResonatorDevice
+from Live._wavetable_device import WavetableDevice
 
 DEVICE_KEYS = ("name", "class_name", "class_display_name", "type", "parameters", "chains", "return_chains",
                "drum_pads", "presets")
@@ -181,7 +181,7 @@ def _build(world, spec, parent, path):
     if isinstance(node, RackNode):
         if node.chains:
             node.view.selected_chain = node.chains[0]
-        from Live.Chain import refresh_solo
+        from Live._chain import refresh_solo
         refresh_solo(node.chains)
         refresh_solo(node.return_chains)
     return node
