@@ -15,7 +15,7 @@ meter notifies its listeners only when its value changes.
 import math
 
 from Live._lom import notify
-from Live.DeviceParameter import volume_db
+from Live._device_parameter import volume_db
 
 #: Seconds for a falling meter to lose 63% of its level.
 RELEASE = 0.03
@@ -178,7 +178,7 @@ class Meters(object):
             if track.mute or mixer.track_activator.value < 0.5:
                 return 0.0, 0.0
             if soloing:
-                from Live.Track import _muted_via_solo
+                from Live._track import _muted_via_solo
                 if _muted_via_solo(track):
                     return 0.0, 0.0
         g = gain(volume_db(mixer.volume.value))
