@@ -9,6 +9,7 @@ import re
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from .connection import Connection, LiveError
+from .signatures import plain
 
 RETURN_LETTERS = "ABCDEFGHIJKL"
 NOTES_PER_MESSAGE = 200
@@ -24,11 +25,13 @@ BROWSER_ROOTS = {
 }
 
 
-def _value(result: Any, default: Any = None, position: int = -1) -> Any:
+def _value(result: Any, default: Any = None, position: Any = -1) -> Any:
     """One value of a gathered result (its last by default); ``default`` when it failed or is empty."""
     if isinstance(result, Exception) or not result:
         return default
-    return result[position]
+    if isinstance(position, slice):
+        return tuple(plain(v) for v in result[position])
+    return plain(result[position])
 
 
 # ---------------------------------------------------------------------- tracks by name
@@ -176,7 +179,7 @@ async def _track_page(conn: Connection, start: int, count: int, total: int, prop
                 count = max(1, count // 2)
                 continue
             raise
-        return _parse_tracks(list(values), start, end, scenes, clips, devices), count
+        return _parse_tracks([plain(v) for v in values], start, end, scenes, clips, devices), count
 
 
 def _parse_tracks(values: List[Any], start: int, end: int, scenes: int, clips: bool,
@@ -402,7 +405,7 @@ async def arrange(conn: Connection, clips: Sequence[Dict[str, Any]] = (),
     reading = len(messages)
     messages.append(("/live/song/get/cue_points", ()))
     results = await conn.exchange(messages)
-    cue_values = list(results[reading] or ())
+    cue_values = list(_value(results[reading], (), slice(0, None)))
     return {
         "clips": [{"track": ref, "track_name": names.label(ref), "slot": slot, "time": time,
                    "arrangement_clip_index": (results[at] or (None, None, None))[-1]}
@@ -459,7 +462,7 @@ async def mix(conn: Connection, tracks: Sequence[Dict[str, Any]]) -> Dict[str, A
     now = {}  # type: Dict[Any, Dict[str, Any]]
     for ref, key, position in reads:
         entry = now.setdefault(ref, {"track": ref, "track_name": names.label(ref)})
-        entry[key] = (results[position] or (None,))[-1]
+        entry[key] = _value(results[position])
     return {"tracks": list(now.values())}
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import struct
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 TRACK_WORDS = ("*", "master", "main")
@@ -216,8 +217,23 @@ def plain(value: Any) -> Any:
     """An OSC value as JSON can carry it (blobs as hex)."""
     if isinstance(value, (bytes, bytearray)):
         return bytes(value).hex()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
+    if isinstance(value, float):
+        return _shortest(value) if math.isfinite(value) else None
+    return value
+
+
+def _shortest(value: float) -> float:
+    """A float32 from the wire as its shortest decimal (0.85, not 0.8500000238418579)."""
+    try:
+        packed = struct.pack("<f", value)
+    except OverflowError:
+        return value
+    if struct.unpack("<f", packed)[0] != value:
+        return value  # not a float32: keep every digit
+    for digits in range(6, 10):
+        candidate = float("%.*g" % (digits, value))
+        if struct.pack("<f", candidate) == packed:
+            return candidate
     return value
 
 
