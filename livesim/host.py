@@ -271,8 +271,7 @@ class Host(object):
             return
         self._thread_id = threading.get_ident()
         ensure_runtime_path()
-        self.world.log = self.log_world
-        self.world.activate()
+        self._attach(self.world)
         self._started = True
         self._load()
         now = self.clock()
@@ -293,10 +292,15 @@ class Host(object):
         self.status_message()  # the status bar keeps its text across the restart
         self.call_script("disconnect")
         self._purge_modules()
+        self._attach(world)
+        self._load()
+
+    def _attach(self, world):
+        # One clock for ticks and Live.Base.Timer: a timer is due when the host's clock says so.
         self.world = world
         world.log = self.log_world
+        world.timer_clock = self.clock
         world.activate()
-        self._load()
 
     def shutdown(self):
         """Disconnect the script (Live closing); safe to call more than once."""
