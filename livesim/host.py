@@ -140,6 +140,11 @@ class Host(object):
         else:
             self.log(text)
 
+    def log_set_report(self, world):
+        """One warning line per kind of adjustment the set loader made to open ``world``'s set."""
+        for line in getattr(world, "set_report", ()):
+            self.log("warning: Set: " + line)
+
     def log_text(self):
         """The log so far."""
         with self._log_lock:
@@ -272,6 +277,7 @@ class Host(object):
         self._thread_id = threading.get_ident()
         ensure_runtime_path()
         self.world.log = self.log_world
+        self.log_set_report(self.world)
         self.world.activate()
         self._started = True
         self._load()
@@ -295,6 +301,7 @@ class Host(object):
         self._purge_modules()
         self.world = world
         world.log = self.log_world
+        self.log_set_report(world)
         world.activate()
         self._load()
 
