@@ -11,7 +11,7 @@ import itertools
 import math
 
 from Live._lom import notify, set_value
-from Live.Clip import ClipNode
+from Live._clip import ClipNode
 
 STEP = 0.01
 _EPS = 1e-9
@@ -207,7 +207,7 @@ class Engine(object):
         """Launch every slot of a scene, apply its tempo/signature and select it."""
         song = self.song
         if scene.tempo_enabled:
-            from Live.Song import _set_tempo
+            from Live._song import _set_tempo
             _set_tempo(song, scene.tempo_value)
         if scene.time_signature_enabled:
             set_value(song, "signature_numerator", scene.sig_num)
@@ -356,7 +356,7 @@ class Engine(object):
 
     @staticmethod
     def _status(v):
-        from Live.Song import SessionRecordStatus
+        from Live._song import SessionRecordStatus
         return SessionRecordStatus.values[v]
 
     def _start_now(self, track, slot, clip, at, offset, recording=False, at_pos=None):

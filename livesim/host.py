@@ -254,7 +254,7 @@ class Host(object):
 
     def _build_midi_map(self):
         # The handle is valid only during this call; closing it installs the script's MIDI map.
-        from Live import MidiMap
+        from Live import _midi_map as MidiMap
 
         self.midi_map_builds += 1
         handle = MidiMap._new_handle(self)

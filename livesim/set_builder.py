@@ -1,14 +1,15 @@
 """Sets as data: validate a set dict (docs/SETS.md), build a World's model from it, export it back."""
 import numbers
 
-import Live
 from Live import _palette
-from Live.Clip import ClipLaunchQuantization, ClipNode, LaunchMode, WarpMode
-from Live.ClipSlot import SlotNode
-from Live.MixerDevice import crossfade_assignments
-from Live.Scene import SceneNode
-from Live.Song import CueNode, Quantization, SongNode, _set_tempo as _set_song_tempo
-from Live.Track import TrackNode, monitoring_states
+from Live._build_devices import spec_of
+from Live._clip import ClipLaunchQuantization, ClipNode, LaunchMode, WarpMode
+from Live._clip_slot import SlotNode
+from Live._groove_pool import build_groove_pool
+from Live._mixer_device import crossfade_assignments
+from Live._scene import SceneNode
+from Live._song import CueNode, Quantization, SongNode, _set_tempo as _set_song_tempo
+from Live._track import TrackNode, monitoring_states
 
 from livesim.default_set import default_set
 
@@ -112,9 +113,7 @@ def _song_settings(song, data):
 
 def _groove_pool(world, data):
     if data.get("groove_pool") is not None:
-        build_pool = getattr(getattr(Live, "GroovePool", None), "build_groove_pool", None)
-        if build_pool is not None:
-            build_pool(world, data["groove_pool"])
+        build_groove_pool(world, data["groove_pool"])
 
 
 def _scenes(world, song, scenes):
@@ -401,7 +400,6 @@ def _clip_data(c):
 def _device_specs(t):
     if not t.devices:
         return list(getattr(t, "device_specs", []))
-    from Live._build_devices import spec_of
     return [spec_of(d) for d in t.devices]
 
 

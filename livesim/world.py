@@ -150,12 +150,10 @@ class World(object):
     # -- application and device hooks
     @property
     def application(self):
-        """Live.Application.Application for this world (None until that module exists)."""
+        """Live.Application.Application for this world."""
         if self._application is None:
-            module = getattr(Live, "Application", None)
-            make = getattr(module, "make_application", None)
-            if make is not None:
-                self._application = make(self)
+            from Live._application import make_application
+            self._application = make_application(self)
         return self._application
 
     def device_builder(self):
@@ -169,14 +167,13 @@ class World(object):
         return self._device_builder
 
     def groove_pool(self):
-        """Live.GroovePool for this world, when that module provides one."""
-        module = getattr(Live, "GroovePool", None)
-        make = getattr(module, "make_groove_pool", None)
-        return make(self) if make is not None else None
+        """Live.GroovePool.GroovePool for this world."""
+        from Live._groove_pool import make_groove_pool
+        return make_groove_pool(self)
 
     def receive_midi(self, status, data1, data2=0):
         """Play a MIDI message arriving from a control surface (mapped parameters move, forwards reach scripts)."""
-        from Live.MidiMap import receive_midi
+        from Live._midi_map import receive_midi
         return receive_midi(self, status, data1, data2)
 
     def activate(self):

@@ -16,13 +16,13 @@ A bad spec raises ``ValueError("<path>.<key>: <reason>")``.
 from livesim import device_library as lib
 
 from Live import _palette
-from Live.Chain import ChainNode
-from Live.Device import DeviceNode, insert_device_node, refresh_active, watch_track_activator
-from Live.DrumChain import DrumChainNode
-from Live.MaxDevice import MaxNode
-from Live.PluginDevice import PluginNode
-from Live.RackDevice import RackNode
-from Live.SimplerDevice import SimplerNode
+from Live._chain import ChainNode
+from Live._device import DeviceNode, insert_device_node, refresh_active, watch_track_activator
+from Live._drum_chain import DrumChainNode
+from Live._max_device import MaxNode
+from Live._plugin_device import PluginNode
+from Live._rack_device import RackNode
+from Live._simpler_device import SimplerNode
 
 DEVICE_KEYS = ("name", "class_name", "class_display_name", "type", "parameters", "chains", "return_chains",
                "drum_pads", "presets")
@@ -160,7 +160,7 @@ def _build(world, spec, parent, path):
     if isinstance(node, RackNode):
         if node.chains:
             node.view.selected_chain = node.chains[0]
-        from Live.Chain import refresh_solo
+        from Live._chain import refresh_solo
         refresh_solo(node.chains)
         refresh_solo(node.return_chains)
     return node

@@ -1,8 +1,8 @@
 """Live.PluginDevice: a VST/AU plug-in with its presets."""
 from Live import _lom
 from Live._lom import method, prop, set_value
-from Live.Base import StringVector
-from Live.Device import Device, DeviceNode
+from Live._base import StringVector
+from Live._device import Device, DeviceNode
 
 PRESET_TEXT = "Preset index out of range"
 

@@ -1,7 +1,7 @@
 """Live.TakeLane (Live 12.2+): a take lane of a track in the arrangement, for comping recordings."""
 from Live import _lom
 from Live._lom import prop
-from Live.Base import Vector
+from Live._base import Vector
 
 
 class TakeLaneNode(_lom.Node):

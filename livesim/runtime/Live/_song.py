@@ -1,11 +1,11 @@
 """Live.Song: the Live set (Song, Song.View, CuePoint, BeatTime, SmptTime, enums)."""
 from Live import _lom
 from Live._lom import method, prop, set_value, since
-from Live.Base import IntVector, LimitationError, Vector
-from Live.Clip import copy_clip
-from Live.ClipSlot import SlotNode
-from Live.Scene import SceneNode
-from Live.Track import TrackNode
+from Live._base import IntVector, LimitationError, Vector
+from Live._clip import copy_clip
+from Live._clip_slot import SlotNode
+from Live._scene import SceneNode
+from Live._track import TrackNode
 from Live._song_model import (  # noqa: F401  (the enums are Live.Song's)
     CaptureDestination, CaptureMode, CueNode, Quantization, RecordingQuantization, SessionRecordStatus, SongNode,
     SongViewNode, TimeFormat, _create_track, _delete_tracks, _device_slot, _device_target, _insert_tracks)

@@ -9,10 +9,10 @@ import random
 
 from Live import _lom
 from Live._lom import method, prop, set_value, since
-from Live.Base import Vector
-from Live.Device import Device, DeviceNode, ViewNode, refresh_active
-from Live.DeviceParameter import ParamNode
-from Live.DrumPad import DrumPadNode
+from Live._base import Vector
+from Live._device import Device, DeviceNode, ViewNode, refresh_active
+from Live._device_parameter import ParamNode
+from Live._drum_pad import DrumPadNode
 
 DRUM_TEXT = "Only Drum Racks have drum pads"
 MACRO_MAX_TEXT = "The maximum number of macros is already visible"

@@ -1,7 +1,7 @@
 """Live.DrumPad: one of a Drum Rack's 128 pads (by MIDI note)."""
 from Live import _lom
 from Live._lom import method, prop, set_value
-from Live.Base import Vector
+from Live._base import Vector
 
 NOTE_NAMES = ("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B")
 
@@ -45,7 +45,7 @@ def _set_solo(o, v):
     if set_value(o, "solo", v):
         for c in o.chains:
             set_value(c, "solo", v, undo=False)
-        from Live.Chain import refresh_solo
+        from Live._chain import refresh_solo
         refresh_solo(o.parent.chains)
 
 

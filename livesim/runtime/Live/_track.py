@@ -1,8 +1,8 @@
 """Live.Track: tracks of every kind (MIDI, audio, group, return, main), Track.View, routings."""
 from Live import _lom, _palette
 from Live._lom import method, prop, set_value, since
-from Live.Base import StringVector, Vector
-from Live.MixerDevice import MixerNode, main_word
+from Live._base import StringVector, Vector
+from Live._mixer_device import MixerNode, main_word
 
 DeviceInsertMode = _lom.make_enum("Track", "DeviceInsertMode", dict(default=0, selected_left=1, selected_right=2,
                                                                     count=3))
@@ -472,7 +472,7 @@ class Track(DeviceContainer):
     @method("int arg2", edits=True, label="Delete Device")
     def delete_device(o, index):
         """Delete the device at ``index``."""
-        from Live.Device import delete_device
+        from Live._device import delete_device
         delete_device(o, index)
 
     @method("int arg2", edits=True, label="Duplicate Clip")
@@ -539,7 +539,7 @@ class Track(DeviceContainer):
     @method(edits=True, label="Create Take Lane", avail=since(12, 2))
     def create_take_lane(o):
         """Add a take lane ("Take N") below the track in the arrangement."""
-        from Live.TakeLane import TakeLaneNode
+        from Live._take_lane import TakeLaneNode
         if o.kind not in ("midi", "audio"):
             raise RuntimeError("Only MIDI and audio tracks have take lanes")
         lane = TakeLaneNode(o.world, o, "Take %d" % (len(o.take_lanes) + 1))
@@ -552,7 +552,7 @@ class Track(DeviceContainer):
     def duplicate_device(o, index):
         """Duplicate the device at ``index``."""
         from Live._build_devices import duplicate_device
-        from Live.Device import device_at
+        from Live._device import device_at
         duplicate_device(o, device_at(o, index))
 
     class View(_lom.LomObject):

@@ -1,8 +1,8 @@
 """Live.MixerDevice: a track's mixer (volume, panning, sends, main-only crossfader/cue/tempo)."""
 from Live import _lom
 from Live._lom import prop
-from Live.Base import Vector
-from Live.DeviceParameter import ParamNode
+from Live._base import Vector
+from Live._device_parameter import ParamNode
 
 crossfade_assignments = _lom.make_enum("MixerDevice", "MixerDevice.crossfade_assignments",
                                        {"A": 0, "NONE": 1, "B": 2})

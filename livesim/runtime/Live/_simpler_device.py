@@ -1,8 +1,8 @@
 """Live.SimplerDevice: Simpler's playback settings (the sample itself is not modelled)."""
 from Live import _lom
 from Live._lom import prop, set_value
-from Live.Base import IntVector
-from Live.Device import Device, DeviceNode
+from Live._base import IntVector
+from Live._device import Device, DeviceNode
 
 PlaybackMode = _lom.make_enum("SimplerDevice", "PlaybackMode", {"classic": 0, "one_shot": 1, "slicing": 2})
 SlicingPlaybackMode = _lom.make_enum("SimplerDevice", "SlicingPlaybackMode", {"mono": 0, "poly": 1, "thru": 2})

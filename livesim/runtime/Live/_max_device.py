@@ -1,7 +1,7 @@
 """Live.MaxDevice: a Max for Live device; its parameters are offered in banks of eight."""
 from Live import _lom
 from Live._lom import method
-from Live.Device import Device, DeviceNode
+from Live._device import Device, DeviceNode
 
 BANK_SIZE = 8
 BANK_TEXT = "Bank index out of range"

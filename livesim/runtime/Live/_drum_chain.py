@@ -1,6 +1,6 @@
 """Live.DrumChain: a chain of a Drum Rack, triggered by its pad's note."""
 from Live._lom import prop, set_value, since
-from Live.Chain import Chain, ChainNode
+from Live._chain import Chain, ChainNode
 
 NOTE_TEXT = "Note must be between 0 and 127"
 CHOKE_TEXT = "Choke group must be between 0 and 16"

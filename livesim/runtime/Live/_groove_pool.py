@@ -7,8 +7,8 @@ A set dict may list grooves: ``"groove_pool": [{"name": "Swing 16ths", "base": 3
 """
 from Live import _lom
 from Live._lom import prop, since
-from Live.Base import Vector
-from Live.Groove import Base, GrooveNode
+from Live._base import Vector
+from Live._groove import Base, GrooveNode
 
 GROOVE_KEYS = {"name": (str,), "base": (int,), "quantization_amount": (int, float), "timing_amount": (int, float),
                "random_amount": (int, float), "velocity_amount": (int, float)}

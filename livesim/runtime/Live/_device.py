@@ -9,7 +9,7 @@ step that kills removed devices (handles compare equal to None) and notifies ``d
 """
 from Live import _lom
 from Live._lom import method, prop, set_value, since
-from Live.DeviceParameter import ParamNode
+from Live._device_parameter import ParamNode
 
 DeviceType = _lom.make_enum("Device", "DeviceType", {"undefined": 0, "instrument": 1, "audio_effect": 2,
                                                      "midi_effect": 4})

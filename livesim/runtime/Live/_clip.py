@@ -3,8 +3,8 @@ import math
 
 from Live import _lom, _palette
 from Live._lom import event, method, prop, set_value, since
-from Live.Base import _IntU64Vector as IntU64Vector, IntVector, Vector
-from Live.Envelope import Envelope, EnvelopeNode, _EnvelopeBase
+from Live._base import _IntU64Vector as IntU64Vector, IntVector, Vector
+from Live._envelope import Envelope, EnvelopeNode, _EnvelopeBase
 
 ClipLaunchQuantization = _lom.make_enum("Clip", "ClipLaunchQuantization", dict(
     q_global=0, q_none=1, q_8_bars=2, q_4_bars=3, q_2_bars=4, q_bar=5, q_half=6, q_half_triplet=7,
@@ -841,7 +841,7 @@ class Clip(_lom.LomObject):
 
 def _param_track(param):
     """The track node a parameter node belongs to (through devices, chains and mixers)."""
-    from Live.Track import TrackNode
+    from Live._track import TrackNode
     n = param
     while n is not None and not isinstance(n, TrackNode):
         n = n.parent
@@ -870,14 +870,6 @@ _AutomationEnvelope.__name__ = _AutomationEnvelope.__qualname__ = "AutomationEnv
 # Module members some Live versions lack (served by __getattr__ against the active world's version).
 GATED = {"AutomationEnvelope": (_AutomationEnvelope, _lom.until(12, 2))}
 
-
-def __getattr__(name):
-    entry = GATED.get(name)
-    if entry is not None:
-        world = _lom.active_world()
-        if world is None or entry[1](world.version):
-            return entry[0]
-    raise AttributeError("module 'Live.Clip' has no attribute '%s'" % name)
 
 
 def _copy_one(o, n):

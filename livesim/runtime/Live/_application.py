@@ -7,7 +7,7 @@ Tests and the host drive the parts Live's user would: ``_open_dialog(app_node, t
 """
 from Live import _lom
 from Live._lom import method, prop, set_value, since
-from Live.Base import ObjectVector, StringVector
+from Live._base import ObjectVector, StringVector
 
 NavDirection = _lom.make_enum("Application", "Application.View.NavDirection",
                               {"up": 0, "down": 1, "left": 2, "right": 3})
@@ -45,13 +45,6 @@ _SINCE_12 = {"MessageButtons": _MessageButtons, "PushDialogType": _PushDialogTyp
 GATED = dict((name, (member, since(12, 0))) for name, member in _SINCE_12.items())
 
 
-def __getattr__(name):
-    member = _SINCE_12.get(name)
-    world = _lom.active_world()
-    if member is not None and (world is None or world.version >= (12, 0, 0)):
-        return member
-    raise AttributeError("module 'Application' has no attribute '%s'" % name)
-
 
 MAIN_VIEWS = ("Browser", "Arranger", "Session", "Detail", "Detail/Clip", "Detail/DeviceChain")
 # Views that exclude each other: showing one hides its partner.
@@ -75,7 +68,7 @@ class ApplicationNode(_lom.Node):
         self.build_id = "%d.%d.%d-livesim" % world.version
         self.variant = _Variants.SUITE
         self.view = ApplicationViewNode(world, self)
-        from Live.Browser import BrowserNode
+        from Live._browser import BrowserNode
         self.browser = BrowserNode(world, self)
 
     def children(self):

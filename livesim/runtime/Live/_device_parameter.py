@@ -3,7 +3,7 @@ import math
 
 from Live import _lom
 from Live._lom import method, prop, set_value, since
-from Live.Base import StringVector
+from Live._base import StringVector
 
 AutomationState = _lom.make_enum("DeviceParameter", "AutomationState", {"none": 0, "playing": 1, "overridden": 2})
 ParameterState = _lom.make_enum("DeviceParameter", "ParameterState", {"enabled": 0, "irrelevant": 1, "disabled": 2})

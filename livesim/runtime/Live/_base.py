@@ -89,11 +89,3 @@ _Text.__module__ = "Base"
 # Module members some Live versions lack (PEP 562 lookup against the active world's version).
 GATED = {"IntU64Vector": (_IntU64Vector, _lom.since(11, 1)), "Text": (_Text, _lom.since(12, 0))}
 
-
-def __getattr__(name):
-    entry = GATED.get(name)
-    if entry is not None:
-        world = _lom.active_world()
-        if world is None or entry[1](world.version):
-            return entry[0]
-    raise AttributeError("module 'Live.Base' has no attribute '%s'" % name)

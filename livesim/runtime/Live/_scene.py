@@ -1,7 +1,7 @@
 """Live.Scene: a row of the session grid."""
 from Live import _lom, _palette
 from Live._lom import method, prop, set_value, since
-from Live.Base import Vector
+from Live._base import Vector
 
 
 class SceneNode(_lom.Node):

@@ -5,10 +5,10 @@ through both.  Solo changes recompute ``muted_via_solo`` of the sibling chains.
 """
 from Live import _lom, _palette
 from Live._lom import method, prop, set_value, since
-from Live.Base import Vector
-from Live.ChainMixerDevice import ChainMixerNode
-from Live.Device import delete_device, device_at, follow_value, refresh_container
-from Live.Track import DeviceContainer
+from Live._base import Vector
+from Live._chain_mixer_device import ChainMixerNode
+from Live._device import delete_device, device_at, follow_value, refresh_container
+from Live._track import DeviceContainer
 
 _INSTRUMENT, _AUDIO_EFFECT = 1, 2
 

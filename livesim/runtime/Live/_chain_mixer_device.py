@@ -1,8 +1,8 @@
 """Live.ChainMixerDevice: a rack chain's mixer (volume, panning, chain activator, sends)."""
 from Live import _lom
 from Live._lom import prop
-from Live.Base import Vector
-from Live.DeviceParameter import ParamNode
+from Live._base import Vector
+from Live._device_parameter import ParamNode
 
 
 def send_name(index):
