@@ -14,7 +14,7 @@ import sys
 from .host import DEFAULT_SCRIPT, Host, ScriptNotFound
 from .sets import SetError, describe_set, load_set, summary
 from .versions import parse_version
-from .world import World
+from .world import DISPLAY_RATE, World
 
 SUPPORTED_MAJORS = (11, 12)
 
@@ -33,6 +33,16 @@ def _port(text):
         value = -1
     if not 0 < value < 65536:
         raise argparse.ArgumentTypeError("expected a UDP port 1-65535, got %r" % text)
+    return value
+
+
+def _display_rate(text):
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 1.0 <= value <= 240.0:
+        raise argparse.ArgumentTypeError("expected a display rate of 1-240 frames per second, got %r" % text)
     return value
 
 
@@ -55,6 +65,9 @@ def build_parser():
                         help="engine time moves only on /livesim/advance (needs --control-port)")
     parser.add_argument("--control-port", type=_port, default=None, metavar="N",
                         help="serve livesim's own OSC control port on 127.0.0.1:N")
+    parser.add_argument("--display-rate", type=_display_rate, default=DISPLAY_RATE, metavar="HZ",
+                        help="frames per second at which meters, song time and clip positions move "
+                             "(default %d)" % DISPLAY_RATE)
     parser.add_argument("--log", default=None, metavar="FILE", help="append the Log.txt-style log to FILE")
     return parser
 
@@ -108,7 +121,7 @@ def main(argv=None):
 
     try:
         world = World(set_data=set_data, live_version=args.live_version, virtual_clock=args.virtual_clock,
-                      set_report=report)
+                      display_rate=args.display_rate, set_report=report)
     except (ValueError, KeyError, TypeError) as exc:
         return _fail("cannot build the set %s: %s" % (args.set, exc), 2)
     try:

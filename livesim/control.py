@@ -121,6 +121,7 @@ class ControlPort(object):
             report = []
             data = load_set(spec, version=host.world.version, report=report)
             host.open_set(World(set_data=data, live_version=host.world.version,
-                                virtual_clock=host.world.virtual_clock, set_report=report))
+                                virtual_clock=host.world.virtual_clock, display_rate=host.world.display_rate,
+                                set_report=report))
             return address, [describe_set(data), host.status_message()]
         return "/livesim/error", [address, "unknown control address"]

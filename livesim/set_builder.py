@@ -174,6 +174,7 @@ def _track(world, song, td, i, n_returns):
                 or song.tracks[group].kind != "group":
             _fail(path + ".group", "expected the index of an earlier group track, got %r" % (group,))
         t.group = song.tracks[group]
+        t.reset_routing()  # a grouped track plays into its group, as Live routes it
     if kind == "group" and td.get("arm"):
         _fail(path + ".arm", "group tracks cannot be armed")
     t.arm = _bool(td, "arm", path, False) if kind != "group" else False

@@ -7,7 +7,7 @@ import Live
 from Live import _lom
 
 from livesim import set_builder
-from livesim.engine import STEP, Engine
+from livesim.engine import DISPLAY_RATE, STEP, Engine
 from livesim.versions import DEFAULT_VERSION, parse_version
 
 MAX_UNDO_STEPS = 500
@@ -123,9 +123,14 @@ class World(object):
     clamp_ranges = False
     notify_unchanged = False
 
-    def __init__(self, set_data=None, live_version=DEFAULT_VERSION, virtual_clock=False, set_report=()):
+    def __init__(self, set_data=None, live_version=DEFAULT_VERSION, virtual_clock=False, display_rate=DISPLAY_RATE,
+                 set_report=()):
         self.version = parse_version(live_version)
         self.virtual_clock = bool(virtual_clock)
+        if not 1.0 <= float(display_rate) <= 240.0:
+            raise ValueError("display_rate must be 1-240 frames per second, not %r" % (display_rate,))
+        #: Frames per second at which meters, song time and clip positions notify.
+        self.display_rate = float(display_rate)
         self.lock = 0
         self.history = History()
         self.exceptions = []
@@ -137,6 +142,7 @@ class World(object):
         self._device_builder = False
         self.engine = Engine(self)
         self.song_node = set_builder.build(self, set_data)
+        self.engine.shown_time = self.song_node.current_song_time
         self.song = _lom.wrap(self.song_node)
         self.history.clear()
         # What the set loader adjusted to open the set file (the host logs it).
@@ -185,7 +191,7 @@ class World(object):
         """Move engine time forward (steps of at most 10 ms): song time, launches, positions, listeners."""
         if seconds < 0:
             raise ValueError("cannot advance by a negative time")
-        self.engine.advance(seconds)
+        self.engine.advance(seconds, frame_at_end=True)
 
     def sync(self, now):
         """Realtime mode: advance by the wall-clock time since the last sync (no-op in virtual mode)."""
@@ -235,4 +241,4 @@ class World(object):
             self.log(text)
 
 
-__all__ = ["World", "History", "parse_version", "DEFAULT_VERSION", "STEP"]
+__all__ = ["World", "History", "parse_version", "DEFAULT_VERSION", "STEP", "DISPLAY_RATE"]
