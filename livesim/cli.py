@@ -144,8 +144,9 @@ def main(argv=None):
         except ScriptNotFound as exc:
             return _fail(str(exc), 2)
         if not host.loaded:
-            return _fail("the script %s did not start: %s (the log has the traceback%s)"
-                         % (host.package_name, _last_error(host), ": " + args.log if args.log else ""))
+            # Live keeps running with the slot empty; so does livesim (/livesim/reload tries again).
+            _say("the script %s did not start: %s (the log has the traceback%s); livesim keeps running"
+                 % (host.package_name, _last_error(host), ": " + args.log if args.log else ""), sys.stderr)
         if args.control_port is not None:
             try:
                 from .control import ControlPort
@@ -156,7 +157,8 @@ def main(argv=None):
         _say("Live %s (%s clock), set: %s (%s%s)" % (
             args.live_version, "virtual" if args.virtual_clock else "real-time", args.set, describe_set(set_data),
             "; " + summary(len(report)) if report else ""))
-        _say("%s listening on UDP port %d, replying to port %d" % (host.package_name, args.port, args.reply_port))
+        if host.loaded:
+            _say("%s listening on UDP port %d, replying to port %d" % (host.package_name, args.port, args.reply_port))
         status = host.status_message()
         if status:
             _say("status: %s" % status)
