@@ -51,6 +51,7 @@ MODULES = {
     "PluginDevice": ("_plugin_device", ("PluginDevice",)),
     "RackDevice": ("_rack_device", ("RackDevice",)),
     "RoarDevice": ("_roar_device", ("RoarDevice",)),
+    "Sample": ("_sample", ("Sample", "SlicingBeatDivision", "SlicingStyle", "TransientLoopMode")),
     "Scene": ("_scene", ("Scene",)),
     "ShifterDevice": ("_shifter_device", ("ShifterDevice",)),
     "SimplerDevice": ("_simpler_device", ("PlaybackMode", "SimplerDevice", "SlicingPlaybackMode",
