@@ -112,6 +112,16 @@ class Host(object):
         self._next_tick = None
         self._next_engine = None
 
+    def bound_port(self):
+        """The UDP port the running script listens on (it chose one when told port 0), or None.
+
+        A script names it as ``server.port`` (AbletonOSC) or ``port``.
+        """
+        instance = self.instance
+        server = getattr(instance, "server", None)
+        port = getattr(server, "port", None) if server is not None else getattr(instance, "port", None)
+        return port if isinstance(port, int) and port > 0 else None
+
     # --- the log ---------------------------------------------------------------------------
     def log(self, text):
         """Append a Log.txt line: ``<ISO8601>: <level>: <text>`` (``info:`` when no level is given)."""

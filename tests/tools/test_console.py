@@ -79,7 +79,7 @@ def terminal(sim, tmp_path):
     tmux = require_tool("tmux")
     env = {"HOME": str(tmp_path), "PYTHONPATH": ROOT, "TERM": "xterm", "INPUTRC": os.devnull}
     term = Terminal(tmux, [sys.executable, "-m", "abletonosc_client.console", "--port", str(sim.port),
-                           "--reply-port", str(sim.reply_port)], env)
+                           "--reply-port", "0"], env)
     try:
         term.wait(lambda lines: any(line.startswith(PROMPT.rstrip()) for line in lines), "the prompt")
         yield term
@@ -143,7 +143,7 @@ def test_query_completion_listener_and_history(sim, terminal, tmp_path):
 def test_console_reads_piped_input(sim, tmp_path):
     env = dict(os.environ, HOME=str(tmp_path), PYTHONPATH=ROOT)
     result = subprocess.run(
-        [sys.executable, "-m", "abletonosc_client.console", "--port", str(sim.port), "--reply-port", str(sim.reply_port)],
+        [sys.executable, "-m", "abletonosc_client.console", "--port", str(sim.port), "--reply-port", "0"],
         input="/live/track/get/name 2\n/live/song/set/tempo 100\n/live/song/get/tempo\n/live/track/get/name *\n",
         env=env, cwd=ROOT,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
@@ -156,7 +156,7 @@ def test_console_reads_piped_input(sim, tmp_path):
 def test_verbose_console_shows_the_traffic(sim, tmp_path):
     env = dict(os.environ, HOME=str(tmp_path), PYTHONPATH=ROOT)
     result = subprocess.run(
-        [sys.executable, "-m", "abletonosc_client", "console", "--port", str(sim.port), "--reply-port", str(sim.reply_port),
+        [sys.executable, "-m", "abletonosc_client", "console", "--port", str(sim.port), "--reply-port", "0",
          "--verbose"], input="/live/song/get/tempo\n", env=env, cwd=ROOT, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
     assert result.returncode == 0, result.stderr
@@ -165,21 +165,21 @@ def test_verbose_console_shows_the_traffic(sim, tmp_path):
 
 
 def test_help_says_when_the_running_live_lacks_an_address(livesim_factory, tmp_path):
-    sim = livesim_factory(live_version="11.0.0")
+    sim = livesim_factory(live_version="11.0.0", env={"ABLETONOSC_REPLY_TO_SOURCE": "true"})
     env = dict(os.environ, HOME=str(tmp_path), PYTHONPATH=ROOT)
     result = subprocess.run(
-        [sys.executable, "-m", "abletonosc_client.console", "--port", str(sim.port), "--reply-port", str(sim.reply_port)],
+        [sys.executable, "-m", "abletonosc_client.console", "--port", str(sim.port), "--reply-port", "0"],
         input="help /live/scene/get/tempo_enabled\n", env=env, cwd=ROOT, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
     assert "Live:      11.1 and later (not in the Live that is running)" in result.stdout
 
 
 def test_cli_console_without_a_server(tmp_path):
-    from livesim.testing import free_udp_port
+    from tests.tooling import silent_udp_port
 
     env = dict(os.environ, HOME=str(tmp_path), PYTHONPATH=ROOT)
     result = subprocess.run(
-        [sys.executable, "-m", "abletonosc_client", "console", "--port", str(free_udp_port()), "--reply-port", "0",
+        [sys.executable, "-m", "abletonosc_client", "console", "--port", str(silent_udp_port()), "--reply-port", "0",
          "--timeout", "0.2"],
         input="help /live/song/get/tempo\nexit\n", env=env, cwd=ROOT, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
