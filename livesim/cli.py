@@ -13,7 +13,7 @@ import sys
 
 from .host import DEFAULT_SCRIPT, Host, ScriptNotFound
 from .sets import SetError, describe_set, load_set
-from .world import World
+from .world import DISPLAY_RATE, World
 
 SUPPORTED_MAJORS = (11, 12)
 
@@ -35,6 +35,16 @@ def _port(text):
     return value
 
 
+def _display_rate(text):
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 1.0 <= value <= 240.0:
+        raise argparse.ArgumentTypeError("expected a display rate of 1-240 frames per second, got %r" % text)
+    return value
+
+
 def build_parser():
     """The command-line parser."""
     parser = argparse.ArgumentParser(
@@ -52,6 +62,9 @@ def build_parser():
                         help="engine time moves only on /livesim/advance (needs --control-port)")
     parser.add_argument("--control-port", type=_port, default=None, metavar="N",
                         help="serve livesim's own OSC control port on 127.0.0.1:N")
+    parser.add_argument("--display-rate", type=_display_rate, default=DISPLAY_RATE, metavar="HZ",
+                        help="frames per second at which meters, song time and clip positions move "
+                             "(default %d)" % DISPLAY_RATE)
     parser.add_argument("--log", default=None, metavar="FILE", help="append the Log.txt-style log to FILE")
     return parser
 
@@ -103,7 +116,8 @@ def main(argv=None):
         _say("note: with --virtual-clock and no --control-port, engine time stands still")
 
     try:
-        world = World(set_data=set_data, live_version=args.live_version, virtual_clock=args.virtual_clock)
+        world = World(set_data=set_data, live_version=args.live_version, virtual_clock=args.virtual_clock,
+                      display_rate=args.display_rate)
     except (ValueError, KeyError, TypeError) as exc:
         return _fail("cannot build the set %s: %s" % (args.set, exc), 2)
     try:

@@ -27,7 +27,6 @@ RUNTIME_DIR = os.path.join(HERE, "runtime")
 PROJECT_ROOT = os.path.dirname(HERE)
 DEFAULT_SCRIPT = os.path.join(PROJECT_ROOT, "AbletonOSC")
 TICK_INTERVAL = 0.1          # seconds between update_display calls (Live's ~100 ms)
-ENGINE_INTERVAL = 1.0 / 30   # seconds between engine steps in real-time mode
 LOG_LEVELS = ("info:", "error:", "warning:", "debug:", "exception:")
 MAX_LOG_LINES = 20000
 
@@ -76,13 +75,14 @@ class _Call(object):
 class Host(object):
     """Runs a remote script package against ``world``."""
 
-    def __init__(self, world, script_path=None, tick_interval=TICK_INTERVAL, engine_interval=ENGINE_INTERVAL,
+    def __init__(self, world, script_path=None, tick_interval=TICK_INTERVAL, engine_interval=None,
                  log_file=None, env=None, clock=time.monotonic, instance_identifier=0):
         self.world = world
         self.script_path = os.path.abspath(script_path or DEFAULT_SCRIPT).rstrip(os.sep)
         self.package_name = os.path.basename(self.script_path)
         self.tick_interval = tick_interval
-        self.engine_interval = engine_interval
+        # Real-time mode advances the engine once per display frame (the world's display rate).
+        self.engine_interval = engine_interval or 1.0 / world.display_rate
         self.env = dict(env or {})
         self.clock = clock
         self.instance_identifier = instance_identifier

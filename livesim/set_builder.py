@@ -142,6 +142,7 @@ def build(world, data=None):
                     or song.tracks[group].kind != "group":
                 _fail(path + ".group", "expected the index of an earlier group track, got %r" % (group,))
             t.group = song.tracks[group]
+            t.reset_routing()       # a grouped track plays into its group, as Live routes it
         t.mute = _bool(td, "mute", path, False)
         t.solo = _bool(td, "solo", path, False)
         t.arm = _bool(td, "arm", path, False) if kind != "group" else False

@@ -16,7 +16,7 @@ import threading
 
 from .host import Host
 from .sets import load_set
-from .world import World
+from .world import DISPLAY_RATE, World
 
 START_TIMEOUT = 30.0
 
@@ -25,18 +25,19 @@ class ScriptFailed(RuntimeError):
     """The remote script's package failed to import or its create_instance raised."""
 
 
-def make_world(set_data=None, live_version="12.3.6", virtual_clock=False):
+def make_world(set_data=None, live_version="12.3.6", virtual_clock=False, display_rate=DISPLAY_RATE):
     """A World from None/"default", a set dict, or a path to a .json or .als set."""
     if isinstance(set_data, str) or hasattr(set_data, "__fspath__"):
         set_data = load_set(os.fspath(set_data))
-    return World(set_data=set_data, live_version=live_version, virtual_clock=virtual_clock)
+    return World(set_data=set_data, live_version=live_version, virtual_clock=virtual_clock,
+                 display_rate=display_rate)
 
 
 class LiveSim(object):
     """A World plus a Host running a remote script in a background thread."""
 
     def __init__(self, set_data=None, live_version="12.3.6", virtual_clock=True, script_path=None, env=None,
-                 port=0, reply_port=None, tick_interval=0.1, check_started=True):
+                 port=0, reply_port=None, tick_interval=0.1, check_started=True, display_rate=DISPLAY_RATE):
         # Port 0: the script binds a port the system picks, read back once it started. A reply
         # port not given is a socket bound here and held (port 0 again): no port is guessed free.
         self.port = port or 0
@@ -48,7 +49,7 @@ class LiveSim(object):
         self.reply_port = reply_port
         script_env = {"ABLETONOSC_PORT": str(self.port), "ABLETONOSC_REPLY_PORT": str(self.reply_port)}
         script_env.update(env or {})
-        self.world = make_world(set_data, live_version, virtual_clock)
+        self.world = make_world(set_data, live_version, virtual_clock, display_rate)
         self.host = Host(self.world, script_path=script_path, tick_interval=tick_interval, env=script_env)
         self.check_started = check_started
         self._thread = None
@@ -123,7 +124,7 @@ class LiveSim(object):
 
     def open_set(self, set_data=None):
         """Open another set (None, a dict or a path) as Live does: the script restarts against it."""
-        world = make_world(set_data, self.world.version, self.world.virtual_clock)
+        world = make_world(set_data, self.world.version, self.world.virtual_clock, self.world.display_rate)
         self.call(self.host.open_set, world)
         self.world = world
 

@@ -6,7 +6,7 @@ import livesim  # noqa: F401  (puts livesim/runtime on sys.path)
 import Live
 from Live import _lom
 
-from livesim.engine import STEP, Engine
+from livesim.engine import DISPLAY_RATE, STEP, Engine
 
 DEFAULT_VERSION = "12.3.6"
 MAX_UNDO_STEPS = 500
@@ -136,10 +136,14 @@ class World(object):
     clamp_ranges = False
     notify_unchanged = False
 
-    def __init__(self, set_data=None, live_version=DEFAULT_VERSION, virtual_clock=False):
+    def __init__(self, set_data=None, live_version=DEFAULT_VERSION, virtual_clock=False, display_rate=DISPLAY_RATE):
         from livesim import set_builder
         self.version = parse_version(live_version)
         self.virtual_clock = bool(virtual_clock)
+        if not 1.0 <= float(display_rate) <= 240.0:
+            raise ValueError("display_rate must be 1-240 frames per second, not %r" % (display_rate,))
+        #: Frames per second at which meters, song time and clip positions notify.
+        self.display_rate = float(display_rate)
         self.lock = 0
         self.history = History()
         self.exceptions = []
@@ -151,6 +155,7 @@ class World(object):
         self._device_builder = False
         self.engine = Engine(self)
         self.song_node = set_builder.build(self, set_data)
+        self.engine.shown_time = self.song_node.current_song_time
         self.song = _lom.wrap(self.song_node)
         self.history.clear()
 
@@ -197,7 +202,7 @@ class World(object):
         """Move engine time forward (steps of at most 10 ms): song time, launches, positions, listeners."""
         if seconds < 0:
             raise ValueError("cannot advance by a negative time")
-        self.engine.advance(seconds)
+        self.engine.advance(seconds, frame_at_end=True)
 
     def sync(self, now):
         """Realtime mode: advance by the wall-clock time since the last sync (no-op in virtual mode)."""
@@ -247,4 +252,4 @@ class World(object):
             self.log(text)
 
 
-__all__ = ["World", "History", "parse_version", "STEP"]
+__all__ = ["World", "History", "parse_version", "STEP", "DISPLAY_RATE"]

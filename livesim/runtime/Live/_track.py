@@ -403,9 +403,9 @@ class Track(DeviceContainer):
     input_meter_right = prop("float", observe=True, check=_audio_in("input_meter_right"), get=lambda o: 0.0)
     input_meter_level = prop("float", observe=True, get=lambda o: 0.0)
     output_meter_left = prop("float", observe=True, check=_audio_out("output_meter_left"),
-                             get=lambda o: o.world.engine.meter(o))
+                             get=lambda o: o.world.engine.meter(o, 1))
     output_meter_right = prop("float", observe=True, check=_audio_out("output_meter_right"),
-                              get=lambda o: o.world.engine.meter(o))
+                              get=lambda o: o.world.engine.meter(o, 2))
     output_meter_level = prop("float", observe=True, get=lambda o: o.world.engine.meter(o))
     performance_impact = prop("float", observe=True, get=lambda o: 0.0, avail=since(11, 1))
     playing_slot_index = prop("int", observe=True)
