@@ -249,6 +249,9 @@ class Host(object):
             self.log_python_error(_script_traceback())
             return
         self.loaded = True
+        if self.env.get("ABLETONOSC_PORT") == "0" and self.bound_port():
+            # Told to take any free port: a restart (reload, another set) binds this one again.
+            self.env["ABLETONOSC_PORT"] = str(self.bound_port())
         self.call_script("connect_script_instances", [self.instance])
         self.call_script("can_lock_to_devices")
         # A rebuild requested before the first map is served by it.

@@ -78,9 +78,6 @@ class LiveSim(object):
                                % (self.host.package_name, self.host.log_text()))
         if not self.port:
             self.port = self.call(self.host.bound_port) or 0
-            if self.port:
-                # A restart (reload, another set) binds the same port again, as Live's script would.
-                self.host.env["ABLETONOSC_PORT"] = str(self.port)
 
     def _main(self):
         try:

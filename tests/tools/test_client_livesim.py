@@ -19,9 +19,25 @@ def registry_gets(pattern):
 
 
 @pytest.fixture
-def live(sim):
-    with AbletonOSCClient("127.0.0.1", sim.port, 0) as client:
-        yield client
+def live_and_sim(livesim_factory):
+    """A client that owns the reply port (bound to port 0 first) and the livesim replying there."""
+    client = AbletonOSCClient("127.0.0.1", 0, reply_port=0)
+    try:
+        sim = livesim_factory(reply_port=client.reply_port)
+        client.port = sim.port
+        yield client, sim
+    finally:
+        client.close()
+
+
+@pytest.fixture
+def sim(live_and_sim):
+    return live_and_sim[1]
+
+
+@pytest.fixture
+def live(live_and_sim):
+    return live_and_sim[0]
 
 
 def test_query_and_query_value(live):
@@ -185,7 +201,9 @@ def test_reply_to_source_port_with_two_clients(livesim_factory):
         assert (101.0,) not in seen_one.calls
 
 
-def test_async_client(sim):
+def test_async_client(livesim_factory):
+    sim = livesim_factory(env={"ABLETONOSC_REPLY_TO_SOURCE": "true"})
+
     async def scenario():
         async with AsyncAbletonOSCClient("127.0.0.1", sim.port, 0) as client:
             assert await client.query("/live/song/get/tempo") == (120.0,)
