@@ -230,3 +230,19 @@ def test_line_parsing_and_formatting():
         parse_line("/x 'unclosed")
     assert format_values((2, "3-Audio"), "track_id:i name:s") == "track_id=2  name='3-Audio'"
     assert format_values((1, 2, 3), "name:s*") == "1 2 3"
+
+
+def test_unquoted_text_gets_a_quoting_hint_and_typos_a_suggestion(sim, tmp_path):
+    env = dict(os.environ, HOME=str(tmp_path), PYTHONPATH=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "abletonosc_client.console", "--port", str(sim.port), "--reply-port", "0"],
+        input="/live/track/set/name 0 My Drums\nhelp /live/song/get/tmpo\n/live/song/get/tmpo\n"
+              "/live/track/set/name 0 'My Drums'\n/live/track/get/name 0\n",
+        env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "/live/track/set/name takes track_id:T value:s; text with spaces needs quotes: " \
+           "/live/track/set/name 0 'My Drums'" in out
+    assert "unknown address: /live/song/get/tmpo; did you mean /live/song/get/tempo?" in out
+    assert "Unknown OSC address: /live/song/get/tmpo; did you mean /live/song/get/tempo?" in out
+    assert "track_id=0  name='My Drums'" in out
