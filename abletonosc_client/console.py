@@ -285,11 +285,11 @@ def run_console(options: argparse.Namespace) -> int:
     readline = load_readline()
     screen = Screen(PROMPT, readline)
     try:
-        entries, source = load(client, timeout=min(options.timeout, 0.5))
+        entries, source = load(client, timeout=options.timeout)
         if source == "server":
             version = ""
             try:
-                version = " %s" % client.query_value("/live/api/get/version", timeout=0.5)
+                version = " %s" % client.query_value("/live/api/get/version", timeout=options.timeout)
             except (OSCError, OSCTimeout):
                 pass
             screen.show("AbletonOSC%s at %s:%d (%d addresses). Type help for help."
