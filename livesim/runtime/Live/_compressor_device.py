@@ -4,7 +4,7 @@ from Live._device import Device
 from Live._device_class import ClassNode
 from Live._device_io import Routing
 from Live._lom import prop, since
-from Live._track import RoutingChannelVector, RoutingTypeVector
+from Live._routing import RoutingChannelVector, RoutingTypeVector
 
 
 class CompressorNode(ClassNode):

@@ -6,7 +6,7 @@ sidechain (``Live._compressor_device``) is the same routing, held by the device 
 """
 from Live import _lom
 from Live._lom import prop
-from Live._track import RoutingChannelVector, RoutingTypeVector, _rchan, _rtype
+from Live._routing import RoutingChannelVector, RoutingTypeVector, _rchan, _rtype
 
 NONE, EXTERNAL, TRACK = 6, 0, 4
 CHANNEL_TEXT = "Invalid routing channel: not one of the available routing channels"
