@@ -35,6 +35,16 @@ def _port(text):
     return value
 
 
+def _web_port(text):
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value < 65536:
+        raise argparse.ArgumentTypeError("expected a TCP port 0-65535 (0: any free port), got %r" % text)
+    return value
+
+
 def build_parser():
     """The command-line parser."""
     parser = argparse.ArgumentParser(
@@ -53,6 +63,8 @@ def build_parser():
     parser.add_argument("--control-port", type=_port, default=None, metavar="N",
                         help="serve livesim's own OSC control port on 127.0.0.1:N")
     parser.add_argument("--log", default=None, metavar="FILE", help="append the Log.txt-style log to FILE")
+    parser.add_argument("--web", type=_web_port, nargs="?", const=8011, default=None, metavar="PORT",
+                        help="serve the live view in the browser on http://127.0.0.1:PORT/ (default 8011)")
     return parser
 
 
@@ -112,7 +124,15 @@ def main(argv=None):
     except OSError as exc:
         return _fail("cannot open the log file: %s" % exc, 2)
 
-    control = None
+    control = web = None
+    if args.web is not None:
+        try:
+            from .web import WebView
+
+            web = WebView(host, args.web)  # before the script starts: its sockets are tapped for the traffic log
+        except OSError as exc:
+            return _fail("cannot serve the web view on 127.0.0.1:%d: %s; choose another with --web PORT"
+                         % (args.web, exc.strerror or exc))
     previous = {}
 
     def on_signal(signum, frame):
@@ -145,12 +165,16 @@ def main(argv=None):
             _say("control port: UDP 127.0.0.1:%d (/livesim/advance, /livesim/tick, /livesim/status)" % control.port)
         if args.log:
             _say("log: %s" % os.path.abspath(args.log))
+        if web is not None:
+            _say("web view: %s" % web.start().url)
         _say("running; Ctrl-C or SIGTERM stops")
         host.run_forever()
         host.shutdown()
         _say("stopped; %s disconnected" % host.package_name)
         return 0
     finally:
+        if web is not None:
+            web.close()
         if control is not None:
             control.close()
         host.shutdown()
