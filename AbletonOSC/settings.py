@@ -16,6 +16,7 @@ DEFAULTS = {
     "allow": "",
     "rate_limit": 0,
     "max_reply_bytes": 262144,
+    "plain_types": False,
     "log_level": "info",
     "log_max_bytes": 1000000,
 }

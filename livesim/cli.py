@@ -13,7 +13,7 @@ import sys
 
 from .host import DEFAULT_SCRIPT, Host, ScriptNotFound
 from .sets import SetError, describe_set, load_set
-from .world import World
+from .world import DISPLAY_RATE, World
 
 SUPPORTED_MAJORS = (11, 12)
 
@@ -45,6 +45,16 @@ def _web_port(text):
     return value
 
 
+def _display_rate(text):
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 1.0 <= value <= 240.0:
+        raise argparse.ArgumentTypeError("expected a display rate of 1-240 frames per second, got %r" % text)
+    return value
+
+
 def build_parser():
     """The command-line parser."""
     parser = argparse.ArgumentParser(
@@ -62,6 +72,9 @@ def build_parser():
                         help="engine time moves only on /livesim/advance (needs --control-port)")
     parser.add_argument("--control-port", type=_port, default=None, metavar="N",
                         help="serve livesim's own OSC control port on 127.0.0.1:N")
+    parser.add_argument("--display-rate", type=_display_rate, default=DISPLAY_RATE, metavar="HZ",
+                        help="frames per second at which meters, song time and clip positions move "
+                             "(default %d)" % DISPLAY_RATE)
     parser.add_argument("--log", default=None, metavar="FILE", help="append the Log.txt-style log to FILE")
     parser.add_argument("--web", type=_web_port, nargs="?", const=8011, default=None, metavar="PORT",
                         help="serve the live view in the browser on http://127.0.0.1:PORT/ (default 8011)")
@@ -115,7 +128,8 @@ def main(argv=None):
         _say("note: with --virtual-clock and no --control-port, engine time stands still")
 
     try:
-        world = World(set_data=set_data, live_version=args.live_version, virtual_clock=args.virtual_clock)
+        world = World(set_data=set_data, live_version=args.live_version, virtual_clock=args.virtual_clock,
+                      display_rate=args.display_rate)
     except (ValueError, KeyError, TypeError) as exc:
         return _fail("cannot build the set %s: %s" % (args.set, exc), 2)
     try:
@@ -146,8 +160,9 @@ def main(argv=None):
         except ScriptNotFound as exc:
             return _fail(str(exc), 2)
         if not host.loaded:
-            return _fail("the script %s did not start: %s (the log has the traceback%s)"
-                         % (host.package_name, _last_error(host), ": " + args.log if args.log else ""))
+            # Live keeps running with the slot empty; so does livesim (/livesim/reload tries again).
+            _say("the script %s did not start: %s (the log has the traceback%s); livesim keeps running"
+                 % (host.package_name, _last_error(host), ": " + args.log if args.log else ""), sys.stderr)
         if args.control_port is not None:
             try:
                 from .control import ControlPort
@@ -157,7 +172,8 @@ def main(argv=None):
                 return _fail("cannot open the control port %d: %s" % (args.control_port, exc.strerror or exc))
         _say("Live %s (%s clock), set: %s (%s)" % (args.live_version, "virtual" if args.virtual_clock else "real-time",
                                                    args.set, describe_set(set_data)))
-        _say("%s listening on UDP port %d, replying to port %d" % (host.package_name, args.port, args.reply_port))
+        if host.loaded:
+            _say("%s listening on UDP port %d, replying to port %d" % (host.package_name, args.port, args.reply_port))
         status = host.status_message()
         if status:
             _say("status: %s" % status)

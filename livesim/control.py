@@ -120,6 +120,6 @@ class ControlPort(object):
             spec = str(args[0]) if args else "default"
             data = load_set(spec)
             host.open_set(World(set_data=data, live_version=host.world.version,
-                                virtual_clock=host.world.virtual_clock))
+                                virtual_clock=host.world.virtual_clock, display_rate=host.world.display_rate))
             return address, [describe_set(data), host.status_message()]
         return "/livesim/error", [address, "unknown control address"]

@@ -3,11 +3,11 @@ import numbers
 
 import Live
 from Live import _palette
-from Live.Clip import ClipLaunchQuantization, ClipNode, LaunchMode, WarpMode
-from Live.Scene import SceneNode
-from Live.Song import Quantization, SongNode, _set_tempo as _set_song_tempo
-from Live.ClipSlot import SlotNode
-from Live.Track import TrackNode
+from Live._clip import ClipLaunchQuantization, ClipNode, LaunchMode, WarpMode
+from Live._scene import SceneNode
+from Live._song import Quantization, SongNode, _set_tempo as _set_song_tempo
+from Live._clip_slot import SlotNode
+from Live._track import TrackNode
 
 TRACK_TYPES = ("midi", "audio", "group")
 DEVICE_TYPES = {"undefined": 0, "instrument": 1, "audio_effect": 2, "midi_effect": 4}
@@ -92,9 +92,8 @@ def build(world, data=None):
     song.swing_amount = _num(data, "swing_amount", "set", 0.0, 0.0, 1.0)
     song.groove_amount = _num(data, "groove_amount", "set", 1.0, 0.0, 1.3125)
     if data.get("groove_pool") is not None:
-        build_pool = getattr(getattr(Live, "GroovePool", None), "build_groove_pool", None)
-        if build_pool is not None:
-            build_pool(world, data["groove_pool"])
+        from Live._groove_pool import build_groove_pool
+        build_groove_pool(world, data["groove_pool"])
 
     scenes = _list(data, "scenes", "set") or [{}]
     for i, sd in enumerate(scenes):
@@ -143,6 +142,7 @@ def build(world, data=None):
                     or song.tracks[group].kind != "group":
                 _fail(path + ".group", "expected the index of an earlier group track, got %r" % (group,))
             t.group = song.tracks[group]
+            t.reset_routing()       # a grouped track plays into its group, as Live routes it
         t.mute = _bool(td, "mute", path, False)
         t.solo = _bool(td, "solo", path, False)
         t.arm = _bool(td, "arm", path, False) if kind != "group" else False
@@ -183,7 +183,7 @@ def build(world, data=None):
     for i, cd in enumerate(_list(data, "cue_points", "set")):
         path = "cue_points[%d]" % i
         _obj(cd, path)
-        from Live.Song import CueNode
+        from Live._song import CueNode
         song.cue_points.append(CueNode(world, song, _str(cd, "name", path, ""), _num(cd, "time", path, 0.0, 0.0)))
 
     song.view.selected_track = song.tracks[0]

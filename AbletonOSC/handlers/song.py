@@ -36,7 +36,7 @@ PROPERTIES = [
     Prop("signature_denominator", "i"),
     Prop("signature_numerator", "i"),
     Prop("song_length", "f", "gl"),
-    Prop("tempo", "f", doc="Tempo in BPM (20-999)"),
+    Prop("tempo", "f", doc="Tempo in BPM (20-999)", limits=(20.0, 999.0)),
 ]
 
 METHODS = [
@@ -162,18 +162,41 @@ def _read(song, obj, name):
         raise HandlerError("%s has no property %r" % (type(obj).__name__, name))
 
 
+#: The objects track_data reads, and the Live class (module, name) whose properties each may name.
+TRACK_DATA_OBJECTS = {"track": ("Track", "Track"), "clip": ("Clip", "Clip"), "clip_slot": ("ClipSlot", "ClipSlot"),
+                      "device": ("Device", "Device")}
+TRACK_DATA_EXTRAS = ("num_devices", "volume", "panning")  # track.X read through the mixer or counted
+
+
+def check_track_data(props):
+    """Refuse, before reading anything, a property no Live object of its kind has (whatever the set holds)."""
+    import Live
+
+    for prop in props:
+        obj_name, dot, name = prop.partition(".")
+        if not dot or not name:
+            raise HandlerError("track_data properties look like track.name, clip.name, clip_slot.has_clip "
+                               "or device.name, got %r" % prop)
+        if obj_name not in TRACK_DATA_OBJECTS:
+            raise HandlerError("Unknown object identifier in get/track_data: %s (one of %s)"
+                               % (obj_name, ", ".join(sorted(TRACK_DATA_OBJECTS))))
+        if obj_name == "track" and name in TRACK_DATA_EXTRAS:
+            continue
+        module, class_name = TRACK_DATA_OBJECTS[obj_name]
+        if name.startswith("_") or not hasattr(getattr(getattr(Live, module), class_name), name):
+            raise HandlerError("%s has no property %r" % (class_name, name))
+
+
 def get_track_data(ctx, song, index_min, index_max, *props):
     """Flat values for tracks [index_min, index_max): per track, per property in the order given."""
+    check_track_data(props)
     tracks = song.tracks
     if index_max == -1:
         index_max = len(tracks)
     values = []
     for track in tracks[index_min:index_max]:
         for prop in props:
-            obj_name, dot, name = prop.partition(".")
-            if not dot or not name:
-                raise HandlerError("track_data properties look like track.name, clip.name, clip_slot.has_clip "
-                                   "or device.name, got %r" % prop)
+            obj_name, _, name = prop.partition(".")
             if obj_name == "track":
                 if name == "num_devices":
                     values.append(len(track.devices))
@@ -185,11 +208,8 @@ def get_track_data(ctx, song, index_min, index_max, *props):
                 values.extend(_read(song, slot.clip, name) for slot in track.clip_slots)
             elif obj_name == "clip_slot":
                 values.extend(_read(song, slot, name) for slot in track.clip_slots)
-            elif obj_name == "device":
-                values.extend(_read(song, device, name) for device in track.devices)
             else:
-                ctx.server.send_error(ctx.client, "Unknown object identifier in get/track_data: %s" % obj_name,
-                                      ctx.address)
+                values.extend(_read(song, device, name) for device in track.devices)
     return tuple(values)
 
 
@@ -276,6 +296,22 @@ def stop_listen_beat(ctx, song):
         if not beat.clients:
             beat.close()
             del ctx.registry.state["beat"]
+
+
+def _beat_listeners(registry):
+    def listed(client):
+        beat = registry.state.get("beat")
+        return [("/live/song/start_listen/beat", ())] if beat is not None and client in beat.clients else []
+
+    def end(client):
+        beat = registry.state.get("beat")
+        while beat is not None and client in beat.clients:
+            beat.clients.remove(client)
+        if beat is not None and not beat.clients:
+            beat.close()
+            del registry.state["beat"]
+
+    return listed, end
 
 
 def _close_beat(registry):
@@ -521,4 +557,5 @@ def register(reg):
             members="Song.current_song_time")
     reg.status("/live/song/get/beat", "beat:i", "The song position in whole beats, sent on each beat")
     reg.on_unbind(_close_beat(reg))
+    reg.client_listeners(*_beat_listeners(reg))
     register_model(reg)

@@ -16,13 +16,25 @@ A bad spec raises ``ValueError("<path>.<key>: <reason>")``.
 from livesim import device_library as lib
 
 from Live import _palette
-from Live.Chain import ChainNode
-from Live.Device import DeviceNode, insert_device_node, refresh_active, watch_track_activator
-from Live.DrumChain import DrumChainNode
-from Live.MaxDevice import MaxNode
-from Live.PluginDevice import PluginNode
-from Live.RackDevice import RackNode
-from Live.SimplerDevice import SimplerNode
+from Live._chain import ChainNode
+from Live._device import DeviceNode, insert_device_node, refresh_active, watch_track_activator
+from Live._drum_chain import DrumChainNode
+from Live._max_device import MaxNode
+from Live._plugin_device import PluginNode
+from Live._rack_device import RackNode
+from Live._simpler_device import SimplerNode
+from Live._device_class import ClassNode, available
+from Live._cc_control_device import CcControlDevice
+from Live._drift_device import DriftDevice
+from Live._drum_cell_device import DrumCellDevice
+from Live._eq8_device import Eq8Device
+from Live._hybrid_reverb_device import HybridReverbDevice
+from Live._looper_device import LooperDevice
+from Live._meld_device import MeldDevice
+from Live._roar_device import RoarDevice
+from Live._shifter_device import ShifterDevice
+from Live._spectral_resonator_device import SpectralResonatorDevice
+from Live._wavetable_device import WavetableDevice
 
 DEVICE_KEYS = ("name", "class_name", "class_display_name", "type", "parameters", "chains", "return_chains",
                "drum_pads", "presets")
@@ -31,6 +43,12 @@ CHAIN_KEYS = ("name", "color", "mute", "solo", "volume", "panning", "devices")
 DRUM_CHAIN_KEYS = CHAIN_KEYS + ("out_note", "choke_group")
 PAD_KEYS = ("note", "name", "mute", "solo", "chains")
 UNKNOWN_DEVICE_TEXT = "Unknown device: %s"
+# Devices whose Live class has members of its own, by class name (before the class's Live version
+# they are plain devices).
+CLASS_DEVICES = {"Drift": DriftDevice, "InstrumentVector": WavetableDevice, "InstrumentMeld": MeldDevice,
+                 "DrumCell": DrumCellDevice, "Eq8": Eq8Device, "Looper": LooperDevice, "Roar": RoarDevice,
+                 "Shifter": ShifterDevice, "SpectralResonator": SpectralResonatorDevice, "Hybrid": HybridReverbDevice,
+                 "CcControl": CcControlDevice}
 
 
 def _fail(path, text):
@@ -97,6 +115,9 @@ def _new_node(world, d, type_name, parent, name, display_name):
         return PluginNode(world, parent, name, d.class_name, type_value, display_name)
     if d.kind == "max":
         return MaxNode(world, parent, name, d.class_name, type_value, display_name)
+    cls = CLASS_DEVICES.get(d.class_name)
+    if cls is not None and available(cls, world.version):
+        return getattr(cls, "_node", ClassNode)(world, parent, name, d.class_name, type_value, display_name, cls)
     return DeviceNode(world, parent, name, d.class_name, type_value, display_name)
 
 
@@ -160,7 +181,7 @@ def _build(world, spec, parent, path):
     if isinstance(node, RackNode):
         if node.chains:
             node.view.selected_chain = node.chains[0]
-        from Live.Chain import refresh_solo
+        from Live._chain import refresh_solo
         refresh_solo(node.chains)
         refresh_solo(node.return_chains)
     return node
