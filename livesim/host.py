@@ -312,6 +312,8 @@ class Host(object):
             self.call_script("disconnect")
             self.loaded = False
             self.instance = None
+        if self.socket_tap is not None:
+            self.socket_tap.close()  # later imports of the package are not tapped
         if self._owns_log_file and self._log_file is not None:
             with self._log_lock:
                 self._log_file.close()

@@ -32,14 +32,16 @@ _STRUCTURE = {
     "scene": ("clip_slots",),
 }
 #: Notifications the page does not show (they change many times a second).
-_IGNORED = ("playing_position", "output_meter_left", "output_meter_right", "output_meter_level",
-            "input_meter_left", "input_meter_right", "input_meter_level", "performance_impact")
+_IGNORED = frozenset(("playing_position", "input_meter_left", "input_meter_right", "input_meter_level",
+                      "performance_impact"))
+#: Meter notifications: the meters are read again (at most every METER_INTERVAL).
+_METERS = frozenset(("output_meter_left", "output_meter_right", "output_meter_level"))
 #: Bounds on the devices section (a big Drum Rack must not make a flush slow).
 MAX_DEVICES = 96
 MAX_PARAMETERS = 1500
 MAX_RACK_DEPTH = 4
-#: Seconds between meter readings (Live's display refresh is of this order).
-METER_INTERVAL = 0.1
+#: Seconds between meter readings while meters move.
+METER_INTERVAL = 0.05
 SONG_PROPS = (("tempo", "tempo"), ("playing", "is_playing"), ("num", "signature_numerator"),
               ("den", "signature_denominator"), ("loop", "loop"), ("loop_start", "loop_start"),
               ("loop_length", "loop_length"), ("metronome", "metronome"), ("record", "record_mode"),
@@ -85,12 +87,16 @@ class SetView(object):
         self._device_params = {}  # ptr -> path of a device parameter in the state
         self._meter_reads = []
         self._meters = None
+        self._meters_dirty = False
         self._meter_due = 0.0
         self._index_limit = 0
 
     # ------------------------------------------------------------------ following the set
     def _observe(self, node, name):
-        self._dirty.add((node.ptr, name))
+        if name in _METERS:
+            self._meters_dirty = True
+        else:
+            self._dirty.add((node.ptr, name))
         if not self.changed:
             self.changed = True
             if self.wake is not None:
@@ -146,9 +152,12 @@ class SetView(object):
             op = self._section_op(section)
             if op is not None:
                 ops.append(op)
-        meters = self._read_meters(now)
-        if meters is not None:
-            ops.append(["=", ["meters"], meters])
+        if self._meters_dirty:
+            meters = self._read_meters(now)
+            if meters is not None:
+                ops.append(["=", ["meters"], meters])
+            if self._meters_dirty:
+                self.changed = True  # not due yet: the next flush reads them
         return ops
 
     def _sections(self, key, name):
@@ -367,6 +376,7 @@ class SetView(object):
         if not force and now < self._meter_due:
             return None
         self._meter_due = now + METER_INTERVAL
+        self._meters_dirty = False
         if not self._meter_reads:
             for group in ("tracks", "returns"):
                 i = 0

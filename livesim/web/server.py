@@ -5,9 +5,8 @@ moves state from the host to the pages.  Neither touches Live: every read and ch
 set is queued to the host thread with ``host.submit`` (``SetView.flush`` and ``SetView.act``),
 which the host's loop runs between its ticks.
 
-The pump asks the host for a flush when the set changed (within ``FLUSH_INTERVAL``, so bursts
-of listener traffic coalesce into one patch) and at least every ``METER_INTERVAL`` while a page
-is open, applies the patch to its own copy of the state, and hands the encoded message to
+The pump asks the host for a flush only when the set changed (at most every ``FLUSH_INTERVAL``,
+so bursts of listener traffic coalesce into one patch), reads the traffic log, applies the patch to its own copy of the state, and hands the encoded message to
 every page's queue.  A page whose queue grows past ``MAX_QUEUE_BYTES`` (a slow or stalled
 browser) has its queue emptied and gets the whole state again when it reads next: the host's
 thread never waits for a browser.
@@ -23,7 +22,7 @@ import time
 from livesim.control import _codec
 from livesim.host import HostStopped
 from livesim.traffic import SocketTap, TrafficLog
-from livesim.web.model import METER_INTERVAL, ActionError, SetView
+from livesim.web.model import ActionError, SetView
 
 STATIC_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "static")
 PAGES = {
@@ -36,6 +35,8 @@ PAGES = {
 DEFAULT_PORT = 8011
 #: Seconds changes gather before a flush (coalescing); a change reaches the page well within 100 ms.
 FLUSH_INTERVAL = 0.03
+#: Seconds between readings of the traffic log while nothing else changes.
+TRAFFIC_INTERVAL = 0.05
 #: Open event streams at most, and connections at most (streams included).
 MAX_STREAMS = 16
 MAX_CONNECTIONS = 64
@@ -238,11 +239,14 @@ class WebView(object):
             if wait > 0:
                 self._closing.wait(wait)
             self._wake.clear()
-            last = time.monotonic()
-            ops = self._flush()
+            ops = []
+            # The host thread is asked only when something changed (or another set was opened).
+            if self._state is None or self.view.changed or self.host.world is not self.view.world:
+                last = time.monotonic()
+                ops = self._flush()
             entries, skipped = self.log.drain()
             self._publish(ops, entries, skipped)
-            self._wake.wait(METER_INTERVAL)
+            self._wake.wait(TRAFFIC_INTERVAL)
 
     def _idle(self):
         """Nobody watches: stop following the set, keep only the latest traffic."""

@@ -15,11 +15,13 @@ def browser():
 def page(browser):
     """(sim, web, client, driver) with the page loaded and connected to a real-time livesim."""
     with web_sim(virtual_clock=False) as (sim, web, client):
+        browser.get_log("browser")  # what earlier pages logged (their stream ending) is theirs
         browser.get(web.url)
         wait(browser, lambda d: d.find_element("id", "connection").text == "live" and
              d.find_elements("css selector", ".strip .tname"), 10)
         yield sim, web, client, browser
         errors = [entry for entry in browser.get_log("browser") if entry.get("level") == "SEVERE"]
+        browser.get("about:blank")  # leave the page before its livesim stops
         assert not errors, errors
 
 

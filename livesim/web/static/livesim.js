@@ -4,6 +4,7 @@
 
 const $ = (id) => document.getElementById(id);
 let state = null;
+window.livesimStats = { renders: 0, lastRenderMs: null, firstRenderAt: null };
 const els = { strips: {}, slots: {}, scenes: [], params: {} };   // DOM references by state position / id
 const dragging = new Set();                                       // ids of params the user is moving
 
@@ -71,10 +72,14 @@ function slotParts(slot) {
   const body = slot.s === "empty" ? "" : '<span class="icon"></span><span class="name">' + esc(slot.n || "") + "</span>";
   return [cls, title, body];
 }
+function slotStyle(slot) {
+  return slot.s !== "empty" && slot.c != null ? ' style="background:' + css(slot.c) + ";color:" + ink(slot.c) + '"' : "";
+}
 function slotHtml(slot, i, j) {
   if (!slot) return '<div class="slot blank"></div>';
   const parts = slotParts(slot);
-  return '<div class="' + parts[0] + '" data-slot="' + i + ":" + j + '" title="' + esc(parts[1]) + '">' + parts[2] + "</div>";
+  return '<div class="' + parts[0] + '" data-slot="' + i + ":" + j + '" title="' + esc(parts[1]) + '"' + slotStyle(slot) +
+    ">" + parts[2] + "</div>";
 }
 function stripHtml(track, where, rows) {
   const kind = track.kind, slots = [];
@@ -201,9 +206,6 @@ function updateSelection() {
     els.strips[key].el.classList.toggle("selected", !!t && t.id === sel);
   }
 }
-function colorAllSlots() {
-  state.tracks.forEach((t, i) => t.slots.forEach((s, j) => { const el = els.slots[i + ":" + j]; if (el) colorSlot(el, s); }));
-}
 
 // ------------------------------------------------------------------ devices
 function paramRow(p) {
@@ -222,8 +224,10 @@ function deviceHtml(d) {
       esc(c.n) + (c.mute ? " (muted)" : "") + (c.solo ? " (solo)" : "") + '</div><div class="chain">' +
       (c.devices.length ? c.devices.map(deviceHtml).join("") : '<span class="dim">empty chain</span>') + "</div></div>").join("") + "</div>";
   }
+  const params = '<div class="params">' + d.params.map(paramRow).join("") + "</div>";
   return '<div class="device' + (d.chains ? " rack" : "") + '"><div class="dname"><span>' + esc(d.n) +
-    '</span><span class="cls">' + esc(d.cls) + "</span></div>" + d.params.map(paramRow).join("") + chains + "</div>";
+    '</span><span class="cls">' + esc(d.cls) + "</span></div>" +
+    (d.chains ? '<div class="rackbody">' + params + chains + "</div>" : params) + "</div>";
 }
 // The devices' shape without values: when it is unchanged, the panel is updated in place.
 function deviceShape(d) { return JSON.stringify(d, (k, v) => (k === "v" || k === "s") ? undefined : v); }
@@ -256,15 +260,20 @@ function applyOp(op) {
 function renderAll() {
   renderTransport();
   renderSession();
-  colorAllSlots();
   renderDevices.shape = null;
   renderDevices();
 }
 function onMessage(message) {
   if (message.full) {
+    const start = performance.now();
     state = message.full;
     renderAll();
     logReset(message.log || []);
+    // How long whole renders take (read by the benchmark and the tests).
+    const stats = window.livesimStats;
+    stats.renders += 1;
+    stats.lastRenderMs = performance.now() - start;
+    if (stats.firstRenderAt === null) stats.firstRenderAt = performance.now();
     return;
   }
   let all = false, selection = false, devices = false, transport = false, scenes = false;
