@@ -12,7 +12,8 @@ import socket
 import sys
 
 from .host import DEFAULT_SCRIPT, Host, ScriptNotFound
-from .sets import SetError, describe_set, load_set
+from .sets import SetError, describe_set, load_set, summary
+from .versions import parse_version
 from .world import DISPLAY_RATE, World
 
 SUPPORTED_MAJORS = (11, 12)
@@ -61,6 +62,8 @@ def build_parser():
         prog="livesim", description="A headless Ableton Live: runs a remote script against a simulated Live set.")
     parser.add_argument("--set", default="default", metavar="default|FILE.json|FILE.als",
                         help="the Live set to serve (default: Live's default new set)")
+    parser.add_argument("--strict", action="store_true",
+                        help="refuse an .als set that livesim would have to adjust to open")
     parser.add_argument("--script", default=DEFAULT_SCRIPT, metavar="PATH",
                         help="the remote script package folder (default: the project's AbletonOSC)")
     parser.add_argument("--port", type=_port, default=11000, help="the script's OSC port (ABLETONOSC_PORT)")
@@ -114,8 +117,9 @@ def _last_error(host):
 def main(argv=None):
     """Run livesim; returns the process exit status."""
     args = build_parser().parse_args(argv)
+    report = []
     try:
-        set_data = load_set(args.set)
+        set_data = load_set(args.set, strict=args.strict, version=parse_version(args.live_version), report=report)
     except SetError as exc:
         return _fail("cannot load the set: %s" % exc, 2)
     script = os.path.abspath(args.script)
@@ -129,7 +133,7 @@ def main(argv=None):
 
     try:
         world = World(set_data=set_data, live_version=args.live_version, virtual_clock=args.virtual_clock,
-                      display_rate=args.display_rate)
+                      display_rate=args.display_rate, set_report=report)
     except (ValueError, KeyError, TypeError) as exc:
         return _fail("cannot build the set %s: %s" % (args.set, exc), 2)
     try:
@@ -170,8 +174,9 @@ def main(argv=None):
                 control = ControlPort(host, args.control_port).start()
             except OSError as exc:
                 return _fail("cannot open the control port %d: %s" % (args.control_port, exc.strerror or exc))
-        _say("Live %s (%s clock), set: %s (%s)" % (args.live_version, "virtual" if args.virtual_clock else "real-time",
-                                                   args.set, describe_set(set_data)))
+        _say("Live %s (%s clock), set: %s (%s%s)" % (
+            args.live_version, "virtual" if args.virtual_clock else "real-time", args.set, describe_set(set_data),
+            "; " + summary(len(report)) if report else ""))
         if host.loaded:
             _say("%s listening on UDP port %d, replying to port %d" % (host.package_name, args.port, args.reply_port))
         status = host.status_message()

@@ -142,6 +142,14 @@ class Host(object):
         else:
             self.log(text)
 
+    def log_set_report(self, world):
+        """One warning line per kind of adjustment the set loader made to open ``world``'s set (once)."""
+        if getattr(world, "set_report_logged", False):
+            return
+        world.set_report_logged = True
+        for line in getattr(world, "set_report", ()):
+            self.log("warning: Set: " + line)
+
     def log_text(self):
         """The log so far."""
         with self._log_lock:
@@ -302,6 +310,7 @@ class Host(object):
         # One clock for ticks and Live.Base.Timer: a timer is due when the host's clock says so.
         self.world = world
         world.log = self.log_world
+        self.log_set_report(world)
         world.timer_clock = self.clock
         world.activate()
 

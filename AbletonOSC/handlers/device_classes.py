@@ -43,6 +43,9 @@ class DeviceClassKind(DeviceKind):
                 except RuntimeError:
                     error = None  # it has the member; Live refuses it for now (the getter answers why)
                     break
+            if error is not None and type(device).__name__ in self.classes:
+                raise NotAvailable("Device %s of track %s is %s, but this Live version's %s lacks it: %s" % (
+                    echo[1], echo[0], type(device).__name__, type(device).__name__, error))
             if error is not None:
                 raise NotAvailable("Device %s of track %s (%s) is not %s: %s" % (
                     echo[1], echo[0], device.class_display_name, " or ".join(self.classes), error))
@@ -66,6 +69,7 @@ class Setting(object):
         self.doc = doc
         self.cls = None  # the Live class, set from FAMILIES
         self.since = None
+        self.first = None  # the first Live version with the member, when newer than its class
 
     def members(self):
         cls = self.cls + ".View" if self.view else self.cls
@@ -84,9 +88,11 @@ def pick(group, device):
     return group[0]
 
 
-def value(name, type_, access="gsl", attr=None, view=False, doc=""):
-    """A property answered and set as it is (an enum as its number)."""
-    return Setting(name, attr or name, type_, access, view=view, doc=doc)
+def value(name, type_, access="gsl", attr=None, view=False, doc="", since=None):
+    """A property answered and set as it is (an enum as its number); ``since``: when newer than its class."""
+    setting = Setting(name, attr or name, type_, access, view=view, doc=doc)
+    setting.first = since
+    return setting
 
 
 def choice(name, attr=None, list_attr=None, doc=""):
@@ -219,6 +225,23 @@ FAMILIES = [
         + [choice("custom_float_target_%d" % i, attr="custom_float_target_%d" % i,
                   list_attr="custom_float_target_%d_list" % i, doc="The MIDI CC a custom control sends")
            for i in range(12)]),
+    ("SimplerDevice", None, [
+        value("pitch_bend_range", "i", doc="The pitch bend range in semitones (Drift, Shifter, Simpler ...)",
+              since=D12),
+        value("note_pitch_bend_range", "i", doc="Simpler's per-note (MPE) pitch bend range", since=D12),
+        value("can_warp_as", "b", "gl", doc="Whether Simpler can warp its sample as a length"),
+        value("can_warp_double", "b", "gl", doc="Whether Simpler can double its sample's tempo"),
+        value("can_warp_half", "b", "gl", doc="Whether Simpler can halve its sample's tempo"),
+        value("playing_position", "f", "gl", doc="Simpler's play position between the markers (0..1)"),
+        value("playing_position_enabled", "b", "gl", doc="Whether Simpler is playing its sample"),
+        value("sample_start", "i", "g", view=True, doc="Simpler's playback start in frames (-1: no sample)"),
+        value("sample_end", "i", "g", view=True, doc="Simpler's playback end in frames (-1: no sample)"),
+        value("sample_loop_start", "i", "g", view=True, doc="Simpler's loop start in frames (-1: no sample)"),
+        value("sample_loop_end", "i", "g", view=True, doc="Simpler's loop end in frames (-1: no sample)"),
+        value("sample_loop_fade", "i", "g", view=True, doc="Simpler's loop fade in frames (-1: no sample)"),
+        value("sample_env_fade_in", "i", "g", view=True, doc="One-shot fade in, in frames (-1: no sample)"),
+        value("sample_env_fade_out", "i", "g", view=True, doc="One-shot fade out, in frames (-1: no sample)"),
+        value("selected_slice", "i", view=True, doc="The slice selected in Simpler (its frame)")]),
     ("LooperDevice", D12, [
         value("loop_length", "f", "gl", doc="The length of Looper's buffer in beats"),
         value("tempo", "f", "gl", doc="The tempo of Looper's buffer"),
@@ -239,6 +262,10 @@ METHODS = [
     ("LooperDevice", D12, "double_speed", "Looper: double the playback speed"),
     ("LooperDevice", D12, "half_speed", "Looper: halve the playback speed"),
     ("CcControlDevice", D12, "resend", "CC Control: send every CC value again"),
+    ("SimplerDevice", None, "crop", "Simpler: keep only the sample between its markers"),
+    ("SimplerDevice", None, "reverse", "Simpler: reverse its sample"),
+    ("SimplerDevice", None, "warp_double", "Simpler: double the sample's tempo (it lasts twice the beats)"),
+    ("SimplerDevice", None, "warp_half", "Simpler: halve the sample's tempo (it lasts half the beats)"),
 ]
 
 
@@ -249,7 +276,7 @@ def _groups():
     for cls, since, settings in FAMILIES:
         for setting in settings:
             setting.cls = cls
-            setting.since = since
+            setting.since = setting.first or since
             if setting.name not in groups:
                 groups[setting.name] = []
                 order.append(setting.name)
@@ -273,6 +300,14 @@ def _parameter(device, param_id):
     if not 0 <= param_id < len(parameters):
         raise HandlerError("param_id %d is out of range (the device has %d parameters)" % (param_id, len(parameters)))
     return parameters[param_id]
+
+
+def warp_as(ctx, simpler, beats):
+    ctx.manager.write(simpler.warp_as, beats)
+
+
+def guess_playback_length(ctx, simpler):
+    return (float(simpler.guess_playback_length()),)
 
 
 def add_modulation_target(ctx, device, param_id):
@@ -356,6 +391,13 @@ def register(reg):
         reg.add("/live/device/%s" % name, KIND_METHOD, DeviceClassKind((cls,), name), _call(name), since=since,
                 members="%s.%s" % (cls, name), doc=doc)
     _register_wavetable(reg)
+    reg.add("/live/device/warp_as", KIND_METHOD, DeviceClassKind(("SimplerDevice",), "warp_as"), warp_as,
+            args="beats:f", members="SimplerDevice.warp_as",
+            doc="Simpler: warp the sample between its markers to last this many beats")
+    reg.add("/live/device/get/guess_playback_length", KIND_GET,
+            DeviceClassKind(("SimplerDevice",), "guess_playback_length"), guess_playback_length,
+            reply="track_id:i device_id:i beats:f", members="SimplerDevice.guess_playback_length",
+            doc="Simpler: the beats its sample lasts between the markers")
     looper = DeviceClassKind(("LooperDevice",), "export_to_clip_slot")
     reg.add("/live/device/export_to_clip_slot", KIND_METHOD, looper, export_to_clip_slot, since=D12,
             args="scene_id:i target_track_id:T?", members=("LooperDevice.export_to_clip_slot", "Track.clip_slots"),

@@ -9,19 +9,18 @@ Spec (all keys optional; a known ``class_name`` or display ``name`` fills in the
      "parameters": [{"name", "value", "min", "max", "is_quantized", "value_items"}],
      "chains": [{"name", "color", "mute", "solo", "volume", "panning", "devices": [...]}],
      "return_chains": [...], "drum_pads": [{"note", "name", "mute", "solo", "chains": [...]}],
-     "presets": ["..."]}
+     "presets": ["..."], "sample": "kick.wav"}   # presets: plug-ins; sample: Simpler
 
 A bad spec raises ``ValueError("<path>.<key>: <reason>")``.
 """
 from livesim import device_library as lib
 
 from Live import _palette
-from Live._chain import ChainNode
+from Live._chain_model import ChainNode, DrumChainNode
 from Live._device import DeviceNode, insert_device_node, refresh_active, watch_track_activator
-from Live._drum_chain import DrumChainNode
 from Live._max_device import MaxNode
 from Live._plugin_device import PluginNode
-from Live._rack_device import RackNode
+from Live._rack_model import RackNode
 from Live._simpler_device import SimplerNode
 from Live._device_class import ClassNode, available
 from Live._cc_control_device import CcControlDevice
@@ -37,7 +36,7 @@ from Live._spectral_resonator_device import SpectralResonatorDevice
 from Live._wavetable_device import WavetableDevice
 
 DEVICE_KEYS = ("name", "class_name", "class_display_name", "type", "parameters", "chains", "return_chains",
-               "drum_pads", "presets")
+               "drum_pads", "presets", "sample")
 PARAM_KEYS = ("name", "value", "min", "max", "is_quantized", "value_items")
 CHAIN_KEYS = ("name", "color", "mute", "solo", "volume", "panning", "devices")
 DRUM_CHAIN_KEYS = CHAIN_KEYS + ("out_note", "choke_group")
@@ -162,6 +161,11 @@ def _build(world, spec, parent, path):
         if d.kind != "plugin":
             _fail(path + ".presets", "only plug-ins have presets")
         node.presets = [str(x) for x in presets]
+    sample = _get(spec, "sample", (str,), path)
+    if sample is not None:
+        if d.kind != "simpler":
+            _fail(path + ".sample", "only Simpler holds a sample")
+        node.sample_path = sample
     chains = _list(spec, "chains", path)
     returns = _list(spec, "return_chains", path)
     pads = _list(spec, "drum_pads", path)
@@ -181,7 +185,7 @@ def _build(world, spec, parent, path):
     if isinstance(node, RackNode):
         if node.chains:
             node.view.selected_chain = node.chains[0]
-        from Live._chain import refresh_solo
+        from Live._chain_model import refresh_solo
         refresh_solo(node.chains)
         refresh_solo(node.return_chains)
     return node
@@ -305,6 +309,8 @@ def spec_of(node):
         spec["parameters"] = params
     if isinstance(node, PluginNode) and node.presets:
         spec["presets"] = list(node.presets)
+    if isinstance(node, SimplerNode) and node.sample_path is not None:
+        spec["sample"] = node.sample_path
     if isinstance(node, RackNode):
         if node.can_have_drum_pads:
             pads = [_pad_spec(pad) for pad in node.pads if pad.chains]
