@@ -61,12 +61,12 @@ def test_pattern_requests_pair_with_their_replies_and_malformed_input_is_shown()
         try:
             sock.sendto(osc.encode_message("/live/song/get/t*mpo", []), ("127.0.0.1", sim.port))
             sock.sendto(b"\x00garbage", ("127.0.0.1", sim.port))
-            entries = _drain(log, lambda e: sum(1 for x in e if x["dir"] == "out") >= 2)
+            wanted = {("request", "/live/song/get/t*mpo"), ("reply", "/live/song/get/tempo"),
+                      ("error", "(malformed)"), ("error", "/live/error")}
+            entries = _drain(log, lambda e: wanted <= set((x["kind"], x["addr"]) for x in e))
         finally:
             sock.close()
-    kinds = [(e["kind"], e["addr"]) for e in entries]
-    assert ("request", "/live/song/get/t*mpo") in kinds and ("reply", "/live/song/get/tempo") in kinds
-    assert ("error", "(malformed)") in kinds and ("error", "/live/error") in kinds
+    assert wanted <= set((e["kind"], e["addr"]) for e in entries), entries
 
 
 def test_the_tap_is_removed_and_the_script_modules_are_the_projects():
