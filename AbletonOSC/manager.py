@@ -138,11 +138,22 @@ class Manager(ControlSurface):
                 self.poll()
             if self.registry is not None:
                 self.registry.subscriptions.sweep()
+                self._end_unreachable()
         except Exception:
             self.logger.exception("Error in tick")
         finally:
             if self._ticking:
                 self.schedule_message(1, self._tick)
+
+    def _end_unreachable(self):
+        grace = self.settings.unreachable_grace
+        if grace < 0 or self.server is None or not self.server.unreachable.since:
+            return
+        for client in self.server.unreachable_clients(grace):
+            ended = self.registry.end_client(client)
+            if ended:
+                self.logger.info("AbletonOSC: %s:%s stopped answering; its %d listener(s) ended",
+                                 client.host, client.port, ended)
 
     def poll(self):
         """Serve what has arrived, within the time budget; then run deferred work."""

@@ -17,6 +17,7 @@ DEFAULTS = {
     "rate_limit": 0,
     "max_reply_bytes": 262144,
     "plain_types": False,
+    "unreachable_grace": 10,
     "log_level": "info",
     "log_max_bytes": 1000000,
 }
