@@ -15,19 +15,22 @@ from tests.e2e.harness import OSCClient
 @contextlib.contextmanager
 def web_sim(set_data=None, virtual_clock=True):
     """A running LiveSim with a WebView on a free port (created first, so its traffic log sees the script)."""
-    sim = LiveSim(set_data=set_data, virtual_clock=virtual_clock)
-    web = WebView(sim.host, port=0)
-    client = None
+    # The client binds port 0 first; its port is where the script replies (no port is guessed free).
+    client = OSCClient("127.0.0.1", 0, bind_port=0)
+    sim = web = None
     try:
+        sim = LiveSim(set_data=set_data, virtual_clock=virtual_clock, reply_port=client.port)
+        web = WebView(sim.host, port=0)
         sim.start()
+        client.target = ("127.0.0.1", sim.port)
         web.start()
-        client = OSCClient("127.0.0.1", sim.port, bind_port=sim.reply_port)
         yield sim, web, client
     finally:
-        if client is not None:
-            client.close()
-        web.close()
-        sim.stop()
+        if web is not None:
+            web.close()
+        if sim is not None:
+            sim.stop()
+        client.close()
 
 
 @pytest.fixture

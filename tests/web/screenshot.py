@@ -80,12 +80,13 @@ def render(out=DEFAULT_OUT, width=1440, height=900):
     from tests.e2e.harness import OSCClient
     from tests.web.browser import chromium
 
-    sim = LiveSim(set_data=demo_set(), virtual_clock=False)
+    client = OSCClient("127.0.0.1", 0, bind_port=0)  # the script replies to this client's port
+    sim = LiveSim(set_data=demo_set(), virtual_clock=False, reply_port=client.port)
     web = WebView(sim.host, port=0)
     try:
         sim.start()
+        client.target = ("127.0.0.1", sim.port)
         web.start()
-        client = OSCClient("127.0.0.1", sim.port, bind_port=sim.reply_port)
         with chromium(width, height) as driver:
             driver.get(web.url)
             time.sleep(1.0)
@@ -109,10 +110,10 @@ def render(out=DEFAULT_OUT, width=1440, height=900):
             time.sleep(0.3)
             os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
             driver.save_screenshot(out)
-        client.close()
     finally:
         web.close()
         sim.stop()
+        client.close()
     return out
 
 

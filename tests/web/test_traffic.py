@@ -27,12 +27,9 @@ def _tapped_sim(env=None):
 
 
 def test_tcp_traffic_is_framed_into_messages():
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    tcp_port = listener.getsockname()[1]
-    listener.close()  # AbletonOSC binds it itself; a port taken meanwhile fails the start loudly
-    sim, tap = _tapped_sim({"ABLETONOSC_TCP_PORT": str(tcp_port)})
+    sim, tap = _tapped_sim({"ABLETONOSC_TCP_PORT": "-1"})  # -1: a TCP port the system picks
     with sim:
+        tcp_port = sim.host.instance.server.tcp_port
         log = TrafficLog(tap, osc)
         conn = socket.create_connection(("127.0.0.1", tcp_port), timeout=5)
         try:
@@ -56,16 +53,12 @@ def test_pattern_requests_pair_with_their_replies_and_malformed_input_is_shown()
     sim, tap = _tapped_sim()
     with sim:
         log = TrafficLog(tap, osc)
-        sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        sock.bind(("127.0.0.1", sim.reply_port))
-        try:
-            sock.sendto(osc.encode_message("/live/song/get/t*mpo", []), ("127.0.0.1", sim.port))
-            sock.sendto(b"\x00garbage", ("127.0.0.1", sim.port))
-            wanted = {("request", "/live/song/get/t*mpo"), ("reply", "/live/song/get/tempo"),
-                      ("error", "(malformed)"), ("error", "/live/error")}
-            entries = _drain(log, lambda e: wanted <= set((x["kind"], x["addr"]) for x in e))
-        finally:
-            sock.close()
+        sock = sim.replies  # the harness's socket on the reply port
+        sock.sendto(osc.encode_message("/live/song/get/t*mpo", []), ("127.0.0.1", sim.port))
+        sock.sendto(b"\x00garbage", ("127.0.0.1", sim.port))
+        wanted = {("request", "/live/song/get/t*mpo"), ("reply", "/live/song/get/tempo"),
+                  ("error", "(malformed)"), ("error", "/live/error")}
+        entries = _drain(log, lambda e: wanted <= set((x["kind"], x["addr"]) for x in e))
     assert wanted <= set((e["kind"], e["addr"]) for e in entries), entries
 
 
