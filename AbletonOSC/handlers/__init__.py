@@ -5,7 +5,7 @@ import importlib
 from .registry import Registry
 
 # Registration order is dispatch order for OSC patterns, and the order of docs/API.md.
-MODULES = ("api", "application", "song", "view", "track", "clip_slot", "clip", "notes", "envelope",
+MODULES = ("api", "feedback", "application", "song", "view", "track", "clip_slot", "clip", "notes", "envelope",
            "arrangement", "warp", "clip_model", "scene", "device", "rack", "groove",
            "browser", "midimap")
 
