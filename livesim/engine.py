@@ -44,6 +44,7 @@ class Engine(object):
         self.started_now = set()
         self.cue_flags = None
         self._seq = itertools.count()
+        self.tickers = set()         # f(seconds) called every display frame, playing or not (Looper)
         self.meters = Meters(self)
         self.last_frame = 0.0        # engine seconds of the last display frame
         self.shown_time = None       # current_song_time as last notified
@@ -88,6 +89,8 @@ class Engine(object):
         """What the display shows moves: song time, clip positions and meters notify if they changed."""
         dt = self.seconds - self.last_frame
         self.last_frame = self.seconds
+        for tick in list(self.tickers):
+            tick(dt)
         song = self.song
         if song.current_song_time != self.shown_time:
             self.shown_time = song.current_song_time

@@ -140,6 +140,14 @@ class Host(object):
         else:
             self.log(text)
 
+    def log_set_report(self, world):
+        """One warning line per kind of adjustment the set loader made to open ``world``'s set (once)."""
+        if getattr(world, "set_report_logged", False):
+            return
+        world.set_report_logged = True
+        for line in getattr(world, "set_report", ()):
+            self.log("warning: Set: " + line)
+
     def log_text(self):
         """The log so far."""
         with self._log_lock:
@@ -271,8 +279,7 @@ class Host(object):
             return
         self._thread_id = threading.get_ident()
         ensure_runtime_path()
-        self.world.log = self.log_world
-        self.world.activate()
+        self._attach(self.world)
         self._started = True
         self._load()
         now = self.clock()
@@ -293,10 +300,16 @@ class Host(object):
         self.status_message()  # the status bar keeps its text across the restart
         self.call_script("disconnect")
         self._purge_modules()
+        self._attach(world)
+        self._load()
+
+    def _attach(self, world):
+        # One clock for ticks and Live.Base.Timer: a timer is due when the host's clock says so.
         self.world = world
         world.log = self.log_world
+        self.log_set_report(world)
+        world.timer_clock = self.clock
         world.activate()
-        self._load()
 
     def shutdown(self):
         """Disconnect the script (Live closing); safe to call more than once."""

@@ -15,6 +15,7 @@ import threading
 
 from .host import Host
 from .sets import load_set
+from .versions import parse_version
 from .world import DISPLAY_RATE, World
 
 START_TIMEOUT = 30.0
@@ -34,12 +35,13 @@ def free_udp_port(host="127.0.0.1"):
         sock.close()
 
 
-def make_world(set_data=None, live_version="12.3.6", virtual_clock=False, display_rate=DISPLAY_RATE):
-    """A World from None/"default", a set dict, or a path to a .json or .als set."""
+def make_world(set_data=None, live_version="12.3.6", virtual_clock=False, display_rate=DISPLAY_RATE, strict=False):
+    """A World from None/"default", a set dict, or a path to a .json or .als set (adjustments logged)."""
+    report = []
     if isinstance(set_data, str) or hasattr(set_data, "__fspath__"):
-        set_data = load_set(os.fspath(set_data))
+        set_data = load_set(os.fspath(set_data), strict=strict, version=parse_version(live_version), report=report)
     return World(set_data=set_data, live_version=live_version, virtual_clock=virtual_clock,
-                 display_rate=display_rate)
+                 display_rate=display_rate, set_report=report)
 
 
 class LiveSim(object):

@@ -6,24 +6,11 @@ import livesim  # noqa: F401  (puts livesim/runtime on sys.path)
 import Live
 from Live import _lom
 
+from livesim import set_builder
 from livesim.engine import DISPLAY_RATE, STEP, Engine
+from livesim.versions import DEFAULT_VERSION, parse_version
 
-DEFAULT_VERSION = "12.3.6"
 MAX_UNDO_STEPS = 500
-
-
-def parse_version(text):
-    """"12.3" -> (12, 3, 0); accepts "M", "M.m" or "M.m.b" (or a tuple)."""
-    if isinstance(text, tuple):
-        parts = list(text)
-    else:
-        try:
-            parts = [int(p) for p in str(text).strip().split(".")]
-        except ValueError:
-            raise ValueError("live_version must look like '12.3.6', not %r" % (text,)) from None
-    if not 1 <= len(parts) <= 3:
-        raise ValueError("live_version must look like '12.3.6', not %r" % (text,))
-    return tuple(int(p) for p in (parts + [0, 0])[:3])
 
 
 class History(object):
@@ -136,8 +123,8 @@ class World(object):
     clamp_ranges = False
     notify_unchanged = False
 
-    def __init__(self, set_data=None, live_version=DEFAULT_VERSION, virtual_clock=False, display_rate=DISPLAY_RATE):
-        from livesim import set_builder
+    def __init__(self, set_data=None, live_version=DEFAULT_VERSION, virtual_clock=False, display_rate=DISPLAY_RATE,
+                 set_report=()):
         self.version = parse_version(live_version)
         self.virtual_clock = bool(virtual_clock)
         if not 1.0 <= float(display_rate) <= 240.0:
@@ -158,6 +145,8 @@ class World(object):
         self.engine.shown_time = self.song_node.current_song_time
         self.song = _lom.wrap(self.song_node)
         self.history.clear()
+        # What the set loader adjusted to open the set file (the host logs it).
+        self.set_report = list(set_report)
 
     def new_ptr(self):
         """A fresh stable identity for a Live object (its ``_live_ptr``)."""
@@ -252,4 +241,4 @@ class World(object):
             self.log(text)
 
 
-__all__ = ["World", "History", "parse_version", "STEP", "DISPLAY_RATE"]
+__all__ = ["World", "History", "parse_version", "DEFAULT_VERSION", "STEP", "DISPLAY_RATE"]

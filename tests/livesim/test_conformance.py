@@ -18,7 +18,7 @@ from livesim.world import World
 from tests.tooling import IN_CI
 
 import Live
-from Live import _lom
+from Live import _lom, _public
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CAPTURES = os.path.join(ROOT, "..", "shared", "live-api")
@@ -157,7 +157,7 @@ def test_livesim_defines_nothing_live_lacks(profile, capsys):
     for leaf, mod in livesim_modules().items():
         cap_mod = capture.get(leaf)
         if cap_mod is None:
-            if world.version >= (12, 0, 0) or leaf not in ("TakeLane", "Envelope"):
+            if not too_new(leaf, world.version):
                 problems.append("module %s is not in Live %s" % (leaf, version))
             continue
         for qual, cls in public_classes(mod, leaf):
@@ -197,7 +197,10 @@ def test_livesim_defines_nothing_live_lacks(profile, capsys):
 
 # Modules Live 11.0 lacks stay importable under every profile (a module cannot follow the active
 # world); their names are gated instead, so under 11.0 they are empty.
-_MODULES_SINCE_12 = ("Envelope", "TakeLane")
+def too_new(leaf, version):
+    """Whether public module ``leaf`` is newer than Live ``version`` (``_public.SINCE``)."""
+    since = _public.SINCE.get(leaf)
+    return since is not None and version < tuple(since) + (0,) * (3 - len(since))
 
 
 def test_public_modules_hold_exactly_what_live_shows(profile):
@@ -208,7 +211,7 @@ def test_public_modules_hold_exactly_what_live_shows(profile):
     problems = []
     for name in dir(Live):
         if not name.startswith("_") and name not in capture and not (
-                name in _MODULES_SINCE_12 and world.version < (12, 0, 0)):
+                too_new(name, world.version)):
             problems.append("Live.%s is not a module of Live %s" % (name, version))
     for leaf, mod in livesim_modules().items():
         shown = set(capture.get(leaf, {"members": {}})["members"])

@@ -21,6 +21,7 @@ MODULES = {
                        "Vector")),
     "Browser": ("_browser", ("Browser", "BrowserItem", "BrowserItemIterator", "BrowserItemVector", "FilterType",
                              "Relation")),
+    "CcControlDevice": ("_cc_control_device", ("CcControlDevice",)),
     "Chain": ("_chain", ("Chain",)),
     "ChainMixerDevice": ("_chain_mixer_device", ("ChainMixerDevice",)),
     "Clip": ("_clip", ("Clip", "ClipLaunchQuantization", "GridQuantization", "LaunchMode", "MidiNote",
@@ -28,13 +29,19 @@ MODULES = {
     "ClipSlot": ("_clip_slot", ("ClipSlot", "ClipSlotPlayingState")),
     "Device": ("_device", ("ATimeableValueVector", "Device", "DeviceType")),
     "DeviceParameter": ("_device_parameter", ("AutomationState", "DeviceParameter", "ParameterState")),
+    "DriftDevice": ("_drift_device", ("DriftDevice",)),
+    "DrumCellDevice": ("_drum_cell_device", ("DrumCellDevice",)),
     "DrumChain": ("_drum_chain", ("DrumChain",)),
     "DrumPad": ("_drum_pad", ("DrumPad",)),
     "Envelope": ("_envelope", ("Envelope", "EnvelopeEvent", "EnvelopeEventVector")),
+    "Eq8Device": ("_eq8_device", ("EditMode", "Eq8Device", "GlobalMode")),
     "Groove": ("_groove", ("Base", "Groove")),
     "GroovePool": ("_groove_pool", ("GroovePool",)),
+    "HybridReverbDevice": ("_hybrid_reverb_device", ("HybridReverbDevice",)),
     "LomObject": ("_lom", ("LomObject",)),
+    "LooperDevice": ("_looper_device", ("LooperDevice",)),
     "MaxDevice": ("_max_device", ("MaxDevice",)),
+    "MeldDevice": ("_meld_device", ("MeldDevice",)),
     "MidiMap": ("_midi_map", ("CCFeedbackRule", "MapMode", "NoteFeedbackRule", "PitchBendFeedbackRule",
                               "forward_midi_cc", "forward_midi_note", "forward_midi_pitchbend", "map_midi_cc",
                               "map_midi_cc_with_feedback_map", "map_midi_note", "map_midi_note_with_feedback_map",
@@ -43,20 +50,28 @@ MODULES = {
     "MixerDevice": ("_mixer_device", ("MixerDevice",)),
     "PluginDevice": ("_plugin_device", ("PluginDevice",)),
     "RackDevice": ("_rack_device", ("RackDevice",)),
+    "RoarDevice": ("_roar_device", ("RoarDevice",)),
+    "Sample": ("_sample", ("Sample", "SlicingBeatDivision", "SlicingStyle", "TransientLoopMode")),
     "Scene": ("_scene", ("Scene",)),
+    "ShifterDevice": ("_shifter_device", ("ShifterDevice",)),
     "SimplerDevice": ("_simpler_device", ("PlaybackMode", "SimplerDevice", "SlicingPlaybackMode",
                                           "get_available_voice_numbers")),
     "Song": ("_song", ("BeatTime", "CaptureDestination", "CaptureMode", "CuePoint", "Quantization",
                        "RecordingQuantization", "SessionRecordStatus", "SmptTime", "Song", "TimeFormat",
                        "get_all_scales_ordered")),
+    "SpectralResonatorDevice": ("_spectral_resonator_device", ("SpectralResonatorDevice",)),
     "TakeLane": ("_take_lane", ("TakeLane",)),
     "Track": ("_track", ("DeviceContainer", "DeviceInsertMode", "RoutingChannel", "RoutingChannelLayout",
                          "RoutingChannelVector", "RoutingType", "RoutingTypeCategory", "RoutingTypeVector", "Track")),
+    "WavetableDevice": ("_wavetable_device", ("EffectMode", "FilterRouting", "ModulationSource", "UnisonMode",
+                                              "VoiceCount", "Voicing", "WavetableDevice")),
 }
 
 # Modules older Live versions lack.  The module stays importable (a module cannot follow the
 # active world), but its names are served only while a world of that version or later is active.
-SINCE = {"Envelope": (12, 2), "TakeLane": (12, 2)}
+SINCE = {"Envelope": (12, 2), "TakeLane": (12, 2), "CcControlDevice": (12, 0), "DriftDevice": (12, 0),
+         "DrumCellDevice": (12, 0), "LooperDevice": (12, 0), "MeldDevice": (12, 0), "RoarDevice": (12, 0),
+         "ShifterDevice": (12, 0)}
 
 
 def _gated_lookup(qualified, gated, names):
