@@ -236,11 +236,11 @@ class _Flush(object):
 
     def send_bundles(self):
         for client, packets in self.bundles.items():
-            try:
-                for bundle in pack_bundles(packets, client.server.max_datagram):
+            for bundle in pack_bundles(packets, client.server.max_datagram):
+                try:
                     client.send_packet(bundle)
-            except Exception as error:
-                _log_send(self.outbox.subscriptions, client, error)
+                except Exception as error:   # e.g. one update too large for a datagram: the rest still go
+                    _log_send(self.outbox.subscriptions, client, error)
 
 
 def encode_update(sub, args):
