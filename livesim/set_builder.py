@@ -109,6 +109,9 @@ def _song_settings(song, data):
     song.scale_name = _str(data, "scale_name", "set", "Major")
     song.swing_amount = _num(data, "swing_amount", "set", 0.0, 0.0, 1.0)
     song.groove_amount = _num(data, "groove_amount", "set", 1.0, 0.0, 1.3125)
+    if data.get("tuning_system") is not None and song.world.version >= (12, 1, 0):
+        from Live._tuning_system import from_spec
+        song.tuning = from_spec(song.world, song, data["tuning_system"])
 
 
 def _groove_pool(world, data):
@@ -284,8 +287,6 @@ def _devices(world, t, d, path):
         node = builder(world, spec, t)
         if node is None:
             continue
-        if getattr(node, "spec", None) is None:
-            node.spec = spec
         t.devices.append(node)
     if t.devices:
         t.view.selected_device = t.devices[0]

@@ -8,12 +8,13 @@ import math
 import re
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from .connection import Connection, LiveError
+from .connection import BEGIN_UNDO, END_UNDO, Connection, LiveError
 from .signatures import plain
 
 RETURN_LETTERS = "ABCDEFGHIJKL"
 NOTES_PER_MESSAGE = 200
 MAX_PAGE = 64
+MAX_LISTED = 40  # tracks named in an error message
 TRACK_PROPS = ("track.name", "track.mute", "track.solo", "track.arm", "track.volume", "track.panning",
                "track.has_midi_input", "track.is_foldable", "track.group_track", "track.num_devices")
 CLIP_PROPS = ("clip.name", "clip.length", "clip.is_playing")
@@ -101,6 +102,8 @@ class TrackNames(object):
     def listing(self) -> str:
         """Every track as 'index name', the returns by letter."""
         parts = ["%d %r" % (i, n) for i, n in enumerate(self.tracks)]
+        if len(parts) > MAX_LISTED:
+            parts = parts[:MAX_LISTED] + ["... (%d more; set_overview pages through them)" % (len(parts) - MAX_LISTED)]
         parts += ["%s %r (return)" % (RETURN_LETTERS[i], n) for i, n in enumerate(self.returns)]
         parts.append("'master'")
         return ", ".join(parts)
@@ -384,31 +387,41 @@ async def arrange(conn: Connection, clips: Sequence[Dict[str, Any]] = (),
         placed.append((len(messages), ref, clip["slot"], time))
         messages.append(("/live/clip/duplicate_to_arrangement", (ref, int(clip["slot"]), time)))
     flat = list(_value(cues, (), slice(0, None)) or ())
-    times = sorted(float(flat[i + 1]) for i in range(0, len(flat) - 1, 2))
-    moved = False
-    for locator in sorted(locators, key=lambda item: _beats(item, bar, "locator")):
-        time = _beats(locator, bar, "locator")
-        here = [i for i, t in enumerate(times) if abs(t - time) < 1e-6]
-        if here:
-            index = here[0]
-        else:
+    existing = [float(flat[i + 1]) for i in range(0, len(flat) - 1, 2)]
+    wanted = [(_beats(locator, bar, "locator"), str(locator.get("name") or "")) for locator in locators]
+    added = False
+    for time, _name in wanted:
+        if not any(abs(t - time) < 1e-6 for t in existing):
             # Live adds a locator at the play position only: move there, add, and move back after.
             messages.append(("/live/song/set/current_song_time", (time,)))
             messages.append(("/live/song/cue_point/add_or_delete", ()))
-            moved = True
-            index = sum(1 for t in times if t < time)
-            times.insert(index, time)
-        if locator.get("name"):
-            messages.append(("/live/song/cue_point/set/name", (index, str(locator["name"]))))
-    if moved:
+            existing.append(time)
+            added = True
+    if added:
         messages.append(("/live/song/set/current_song_time", (float(_value(position, 0.0)),)))
-    reading = len(messages)
-    messages.append(("/live/song/get/cue_points", ()))
-    results = await conn.exchange(messages)
-    cue_values = list(_value(results[reading], (), slice(0, None)))
+    # Locators are renamed by index: the second bundle finds each by its time in the list read
+    # after the first, and both run in one undo step.
+    reading = len(messages) + 1
+    messages = [(BEGIN_UNDO, ())] + messages + [("/live/song/get/cue_points", ())]
+    finished = False
+    try:
+        results = await conn.exchange(messages, undo_step=False)
+        cue_values = list(_value(results[reading], (), slice(0, None)))
+        renames = []
+        for time, name in wanted:
+            index = next((i // 2 for i in range(0, len(cue_values) - 1, 2) if abs(cue_values[i + 1] - time) < 1e-6),
+                         None)
+            if name and index is not None:
+                renames.append(("/live/song/cue_point/set/name", (index, name)))
+        finished = True
+        final = await conn.exchange(renames + [(END_UNDO, ()), ("/live/song/get/cue_points", ())], undo_step=False)
+    finally:
+        if not finished:
+            await conn.exchange([(END_UNDO, ())], undo_step=False)
+    cue_values = list(_value(final[-1], (), slice(0, None)))
     return {
         "clips": [{"track": ref, "track_name": names.label(ref), "slot": slot, "time": time,
-                   "arrangement_clip_index": (results[at] or (None, None, None))[-1]}
+                   "arrangement_clip_index": (results[at + 1] or (None, None, None))[-1]}
                   for at, ref, slot, time in placed],
         "locators": [{"index": i // 2, "name": cue_values[i], "time": cue_values[i + 1]}
                      for i in range(0, len(cue_values) - 1, 2)],

@@ -58,6 +58,7 @@ class Connection(object):
         self.client = None  # type: Optional[AsyncAbletonOSCClient]
         self.book = AddressBook.from_package()
         self._book_from_script = False
+        self.listens = {}  # type: Dict[Tuple[str, Tuple[Any, ...]], int]  # listen tool calls per subscription
         self._lock = asyncio.Lock()
 
     # ------------------------------------------------------------------ opening

@@ -192,16 +192,27 @@ async def listen(conn: Connection, address: str, args: Optional[Dict[str, Any]] 
         updates.append(dict(_named(getter, update), seconds=round(time.monotonic() - began, 3)))
 
     client = await conn.open()
+    key = (get_address, tuple(values))
+    # Two listens to the same property share the client's subscription: the last one ends it.
+    conn.listens[key] = conn.listens.get(key, 0) + 1
     try:
-        initial = await client.listen(get_address, on_update, *values, timeout=conn.timeout)
-    except (OSCError, OSCTimeout) as error:
-        raise conn.failure(error) from None
-    if initial is not None and raw and tuple(raw[0]) == tuple(initial):
-        del raw[0], updates[0]  # the current value, sent when listening starts, is not a change
-    try:
+        try:
+            initial = await client.listen(get_address, on_update, *values, timeout=conn.timeout)
+        except (OSCError, OSCTimeout) as error:
+            raise conn.failure(error) from None
+        if initial is not None and raw and tuple(raw[0]) == tuple(initial):
+            del raw[0], updates[0]  # the current value, sent when listening starts, is not a change
         await asyncio.sleep(seconds)
     finally:
-        await client.unlisten(get_address, *values)
+        conn.listens[key] -= 1
+        if conn.listens[key] == 0:
+            del conn.listens[key]
+            await client.unlisten(get_address, *values)
+        else:
+            with client.router.lock:
+                listener = client.router.listeners.get(key)
+                if listener is not None and on_update in listener.callbacks:
+                    listener.callbacks.remove(on_update)
     result = {"address": get_address, "seconds": seconds, "count": len(updates)}  # type: Dict[str, Any]
     if initial is not None:
         result["initial"] = _named(getter, initial)

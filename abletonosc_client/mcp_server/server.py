@@ -94,7 +94,9 @@ def _tool_errors(fn):
 
 def build_server(conn: Connection, read_only: bool = False) -> MCPServer:
     """The MCP server with its tools; ``read_only`` leaves out every tool that changes the set."""
-    app = MCPServer("abletonosc", title="AbletonOSC", version=__version__, instructions=INSTRUCTIONS)
+    # Warnings only: with stdio, stderr is the client's log of this server.
+    app = MCPServer("abletonosc", title="AbletonOSC", version=__version__, instructions=INSTRUCTIONS,
+                    log_level="WARNING")
 
     def tool(annotations: ToolAnnotations, writes: bool = False):
         def register(fn):
@@ -215,18 +217,24 @@ def serve(conn: Connection, read_only: bool = False, http_port: int | None = Non
     app = build_server(conn, read_only)
     if http_port is None:
         anyio.run(app.run_stdio_async)
-    else:
-        anyio.run(_serve_http, app, http_port)
+        return 0
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(("127.0.0.1", http_port))
+    except OSError as error:
+        sock.close()
+        print("abletonosc mcp: cannot listen on 127.0.0.1:%d: %s (another program has it? pick another --http "
+              "port, or 0 for any free one)" % (http_port, error), file=sys.stderr)
+        return 1
+    sock.listen(64)
+    anyio.run(_serve_http, app, sock)
     return 0
 
 
-async def _serve_http(app: MCPServer, port: int) -> None:
+async def _serve_http(app: MCPServer, sock: socket.socket) -> None:
     import uvicorn
 
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", port))
-    sock.listen(64)
     print("abletonosc mcp: streamable HTTP at http://127.0.0.1:%d/mcp" % sock.getsockname()[1], file=sys.stderr,
           flush=True)
     config = uvicorn.Config(app.streamable_http_app(host="127.0.0.1"), log_level="warning")

@@ -92,7 +92,8 @@ class LiveSetReader(object):
     # -- steps --------------------------------------------------------------------------------
     def _check_version(self, creator):
         saved = saved_by(creator)
-        if saved is not None and saved > self.version[:2]:
+        # Within a major version Live opens sets of later updates; across majors it converts them.
+        if saved is not None and saved[0] > self.version[0]:
             self.adjust.add("a set saved by a newer Live (%s) is read for the simulated Live %d.%d"
                             % (creator.replace("Ableton Live ", ""), self.version[0], self.version[1]), "set")
 

@@ -1,12 +1,12 @@
 """Other people's remote scripts in livesim: a session ring, a Timer poller with chunked multi-MB
 data (shaped like ableton-js), and a threaded TCP server handing work to the main thread (shaped
 like ableton-mcp).  Each runs as a real script package, driven over its own socket."""
+import binascii
 import json
 import os
 import random
 import re
 import socket
-import string
 import threading
 
 import pytest
@@ -27,8 +27,8 @@ def script_port(sim):
 
 def big_text(size, seed=12):
     """``size`` characters that do not compress, so every byte travels."""
-    rng = random.Random(seed)
-    return "".join(rng.choice(string.ascii_letters) for _ in range(size))
+    raw = random.Random(seed).getrandbits(4 * size).to_bytes((size + 1) // 2, "little")
+    return binascii.hexlify(raw).decode("ascii")[:size]
 
 
 # --- the chunked UDP client (the ChunkScript protocol) ---------------------------------------

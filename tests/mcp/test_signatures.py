@@ -133,3 +133,14 @@ def test_docs_name_every_tool():
         assert "`%s`" % name in docs, name
     with open(os.path.join(root, "README.md")) as handle:
         assert '"mcpServers"' in handle.read()
+
+
+def test_without_the_sdk_the_command_says_how_to_get_it(monkeypatch, capsys):
+    from abletonosc_client import mcp_server
+    from abletonosc_client.cli import build_parser
+
+    options = build_parser().parse_args(["mcp", "--read-only", "--http", "0", "--reply-port", "0"])
+    assert (options.read_only, options.http, options.reply_port) == (True, 0, 0)
+    monkeypatch.setattr(mcp_server, "sdk_available", lambda: False)
+    assert mcp_server.run(options) == 2
+    assert 'pip install "abletonosc[mcp]"' in capsys.readouterr().err

@@ -27,13 +27,18 @@ MODULES = {
     "Clip": ("_clip", ("Clip", "ClipLaunchQuantization", "GridQuantization", "LaunchMode", "MidiNote",
                        "MidiNoteSpecification", "MidiNoteVector", "WarpMarker", "WarpMarkerVector", "WarpMode")),
     "ClipSlot": ("_clip_slot", ("ClipSlot", "ClipSlotPlayingState")),
+    "Conversions": ("_conversions", ("AudioToMidiType", "audio_to_midi_clip", "create_drum_rack_from_audio_clip",
+                                     "create_midi_track_from_drum_pad", "create_midi_track_with_simpler",
+                                     "is_convertible_to_midi", "move_devices_on_track_to_new_drum_rack_pad",
+                                     "sliced_simpler_to_drum_rack")),
     "Device": ("_device", ("ATimeableValueVector", "Device", "DeviceType")),
     "DeviceParameter": ("_device_parameter", ("AutomationState", "DeviceParameter", "ParameterState")),
     "DriftDevice": ("_drift_device", ("DriftDevice",)),
     "DrumCellDevice": ("_drum_cell_device", ("DrumCellDevice",)),
     "DrumChain": ("_drum_chain", ("DrumChain",)),
     "DrumPad": ("_drum_pad", ("DrumPad",)),
-    "Envelope": ("_envelope", ("Envelope", "EnvelopeEvent", "EnvelopeEventVector")),
+    "Envelope": ("_envelope", ("Envelope", "EnvelopeEvent", "EnvelopeEventControlCoefficients",
+                               "EnvelopeEventVector")),
     "Eq8Device": ("_eq8_device", ("EditMode", "Eq8Device", "GlobalMode")),
     "Groove": ("_groove", ("Base", "Groove")),
     "GroovePool": ("_groove_pool", ("GroovePool",)),
@@ -61,6 +66,7 @@ MODULES = {
                        "get_all_scales_ordered")),
     "SpectralResonatorDevice": ("_spectral_resonator_device", ("SpectralResonatorDevice",)),
     "TakeLane": ("_take_lane", ("TakeLane",)),
+    "TuningSystem": ("_tuning_system", ("PitchClassAndOctave", "ReferencePitch", "TuningSystem")),
     "Track": ("_track", ("DeviceContainer", "DeviceInsertMode", "RoutingChannel", "RoutingChannelLayout",
                          "RoutingChannelVector", "RoutingType", "RoutingTypeCategory", "RoutingTypeVector", "Track")),
     "WavetableDevice": ("_wavetable_device", ("EffectMode", "FilterRouting", "ModulationSource", "UnisonMode",
@@ -71,7 +77,7 @@ MODULES = {
 # active world), but its names are served only while a world of that version or later is active.
 SINCE = {"Envelope": (12, 2), "TakeLane": (12, 2), "CcControlDevice": (12, 0), "DriftDevice": (12, 0),
          "DrumCellDevice": (12, 0), "LooperDevice": (12, 0), "MeldDevice": (12, 0), "RoarDevice": (12, 0),
-         "ShifterDevice": (12, 0)}
+         "ShifterDevice": (12, 0), "TuningSystem": (12, 0)}
 
 
 def _gated_lookup(qualified, gated, names):
