@@ -26,14 +26,29 @@ def _live_version(text):
     return text if match.group(3) else text + ".0"
 
 
-def _port(text):
+def _port(text, lowest=1):
     try:
         value = int(text)
     except ValueError:
         value = -1
-    if not 0 < value < 65536:
-        raise argparse.ArgumentTypeError("expected a UDP port 1-65535, got %r" % text)
+    if not lowest <= value < 65536:
+        raise argparse.ArgumentTypeError("expected a UDP port %d-65535, got %r" % (lowest, text))
     return value
+
+
+def _web_port(text):
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value < 65536:
+        raise argparse.ArgumentTypeError("expected a TCP port 0-65535 (0: any free port), got %r" % text)
+    return value
+
+
+def _listen_port(text):
+    """A port to listen on: 0 lets the system pick a free one (printed once bound)."""
+    return _port(text, 0)
 
 
 def _display_rate(text):
@@ -56,19 +71,22 @@ def build_parser():
                         help="refuse an .als set that livesim would have to adjust to open")
     parser.add_argument("--script", default=DEFAULT_SCRIPT, metavar="PATH",
                         help="the remote script package folder (default: the project's AbletonOSC)")
-    parser.add_argument("--port", type=_port, default=11000, help="the script's OSC port (ABLETONOSC_PORT)")
+    parser.add_argument("--port", type=_listen_port, default=11000,
+                        help="the script's OSC port (ABLETONOSC_PORT); 0: any free port, printed once bound")
     parser.add_argument("--reply-port", type=_port, default=11001,
                         help="the port the script replies to (ABLETONOSC_REPLY_PORT)")
     parser.add_argument("--live-version", type=_live_version, default="12.3.6",
                         help="the Live version to simulate (11.0 ... 12.3.6; default 12.3.6)")
     parser.add_argument("--virtual-clock", action="store_true",
                         help="engine time moves only on /livesim/advance (needs --control-port)")
-    parser.add_argument("--control-port", type=_port, default=None, metavar="N",
-                        help="serve livesim's own OSC control port on 127.0.0.1:N")
+    parser.add_argument("--control-port", type=_listen_port, default=None, metavar="N",
+                        help="serve livesim's own OSC control port on 127.0.0.1:N (0: any free port, printed)")
     parser.add_argument("--display-rate", type=_display_rate, default=DISPLAY_RATE, metavar="HZ",
                         help="frames per second at which meters, song time and clip positions move "
                              "(default %d)" % DISPLAY_RATE)
     parser.add_argument("--log", default=None, metavar="FILE", help="append the Log.txt-style log to FILE")
+    parser.add_argument("--web", type=_web_port, nargs="?", const=8011, default=None, metavar="PORT",
+                        help="serve the live view in the browser on http://127.0.0.1:PORT/ (default 8011)")
     return parser
 
 
@@ -113,7 +131,7 @@ def main(argv=None):
     script = os.path.abspath(args.script)
     if not os.path.isfile(os.path.join(script, "__init__.py")):
         return _fail("no remote script package at %s (a folder with __init__.py)" % script, 2)
-    problem = _udp_port_problem(args.port)
+    problem = _udp_port_problem(args.port) if args.port else None
     if problem:
         return _fail("UDP port %d %s; choose another with --port" % (args.port, problem))
     if args.virtual_clock and args.control_port is None:
@@ -130,7 +148,15 @@ def main(argv=None):
     except OSError as exc:
         return _fail("cannot open the log file: %s" % exc, 2)
 
-    control = None
+    control = web = None
+    if args.web is not None:
+        try:
+            from .web import WebView
+
+            web = WebView(host, args.web)  # before the script starts: its sockets are tapped for the traffic log
+        except OSError as exc:
+            return _fail("cannot serve the web view on 127.0.0.1:%d: %s; choose another with --web PORT"
+                         % (args.web, exc.strerror or exc))
     previous = {}
 
     def on_signal(signum, frame):
@@ -158,7 +184,8 @@ def main(argv=None):
             args.live_version, "virtual" if args.virtual_clock else "real-time", args.set, describe_set(set_data),
             "; " + summary(len(report)) if report else ""))
         if host.loaded:
-            _say("%s listening on UDP port %d, replying to port %d" % (host.package_name, args.port, args.reply_port))
+            _say("%s listening on UDP port %d, replying to port %d"
+                 % (host.package_name, host.bound_port() or args.port, args.reply_port))
         status = host.status_message()
         if status:
             _say("status: %s" % status)
@@ -166,12 +193,16 @@ def main(argv=None):
             _say("control port: UDP 127.0.0.1:%d (/livesim/advance, /livesim/tick, /livesim/status)" % control.port)
         if args.log:
             _say("log: %s" % os.path.abspath(args.log))
+        if web is not None:
+            _say("web view: %s" % web.start().url)
         _say("running; Ctrl-C or SIGTERM stops")
         host.run_forever()
         host.shutdown()
         _say("stopped; %s disconnected" % host.package_name)
         return 0
     finally:
+        if web is not None:
+            web.close()
         if control is not None:
             control.close()
         host.shutdown()

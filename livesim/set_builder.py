@@ -343,6 +343,13 @@ def _clip(world, parent, cd, path, kind, arrangement=False):
     c.muted = _bool(cd, "muted", path, False)
     c.legato = _bool(cd, "legato", path, False)
     c.velocity_amount = _num(cd, "velocity_amount", path, 0.0, 0.0, 1.0)
+    groove = cd.get("groove")
+    if groove is not None:
+        pool = getattr(world, "groove_pool_node", None)
+        grooves = pool.grooves if pool is not None else []
+        if isinstance(groove, bool) or not isinstance(groove, int) or not 0 <= groove < len(grooves):
+            _fail(path + ".groove", "expected an index into groove_pool, got %r" % (groove,))
+        c.groove = grooves[groove]
     c.signature_numerator = _num(cd, "signature_numerator", path, 4, 1, 99, integer=True)
     c.signature_denominator = _num(cd, "signature_denominator", path, 4, 1, 16, integer=True)
     c.launch_mode = LaunchMode.values[_num(cd, "launch_mode", path, 0, 0, 3, integer=True)]
