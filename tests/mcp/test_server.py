@@ -195,8 +195,9 @@ def test_generic_get_set_and_call(mcp, sim):
 
 def test_listen_collects_updates(mcp, sim):
     registry = sim.call(lambda: sim.host.instance.registry)
+    before = sim.call(lambda: len(registry.subscriptions))
     listening = mcp.start_call("listen", {"address": "/live/song/get/tempo", "seconds": 4})
-    wait_until(lambda: sim.call(lambda: len(registry.subscriptions)) > 0, timeout=20)
+    wait_until(lambda: sim.call(lambda: len(registry.subscriptions)) > before, timeout=20)
     for tempo in (101.0, 102.0, 103.0):
         sim.call(setattr, song(sim), "tempo", tempo)
         time.sleep(0.05)
@@ -205,7 +206,7 @@ def test_listen_collects_updates(mcp, sim):
     heard = result.structured_content
     assert [u["tempo"] for u in heard["updates"]][-1] == 103.0
     assert all("seconds" in u for u in heard["updates"])
-    wait_until(lambda: sim.call(lambda: len(registry.subscriptions)) == 0, timeout=10)
+    wait_until(lambda: sim.call(lambda: len(registry.subscriptions)) == before, timeout=10)
 
 
 def test_registry_refuses_arguments_before_sending(mcp, sim):
