@@ -61,7 +61,8 @@ class ReplyTooLarge(ValueError):
 class Client(object):
     """A reply destination: a UDP address, or a TCP connection. Usable as a dict key."""
 
-    __slots__ = ("server", "key", "host", "port", "transport", "closed", "plain", "_conn", "__weakref__")
+    __slots__ = ("server", "key", "host", "port", "transport", "closed", "plain", "bundle", "rates", "_conn",
+                 "__weakref__")
 
     def __init__(self, server, key, host, port, transport="udp", conn=None):
         self.server = server
@@ -73,6 +74,9 @@ class Client(object):
         self.closed = False
         #: True: only the types i f s b reach this client (/live/api/set/plain_types, for Pd vanilla).
         self.plain = getattr(server, "plain_types", False)
+        #: True: listener updates come as OSC bundles (/live/api/set/bundle); rates: its rate caps.
+        self.bundle = False
+        self.rates = None
         self._conn = conn
 
     def send(self, address: str, args=()) -> None:
@@ -266,11 +270,11 @@ class OSCServer(object):
     @classmethod
     def from_settings(cls, dispatcher, settings, logger=None):
         """Build a server from a settings object (host, port, reply_port, ..., poll_budget_ms)."""
-        from .settings import parse_allow
+        from .settings import parse_allow, tcp_port_of
 
         return cls(dispatcher, host=settings.host, port=settings.port, reply_port=settings.reply_port,
                    reply_to_source=settings.reply_to_source,
-                   tcp_port=None if not settings.tcp_port else max(settings.tcp_port, 0),
+                   tcp_port=tcp_port_of(settings.tcp_port),
                    poll_budget=settings.poll_budget_ms / 1000.0, max_datagram=settings.max_datagram,
                    logger=logger, allow=parse_allow(getattr(settings, "allow", "")),
                    rate_limit=getattr(settings, "rate_limit", 0),
