@@ -266,11 +266,11 @@ class OSCServer(object):
     @classmethod
     def from_settings(cls, dispatcher, settings, logger=None):
         """Build a server from a settings object (host, port, reply_port, ..., poll_budget_ms)."""
-        from .settings import parse_allow
+        from .settings import parse_allow, tcp_port_of
 
         return cls(dispatcher, host=settings.host, port=settings.port, reply_port=settings.reply_port,
                    reply_to_source=settings.reply_to_source,
-                   tcp_port=None if not settings.tcp_port else max(settings.tcp_port, 0),
+                   tcp_port=tcp_port_of(settings.tcp_port),
                    poll_budget=settings.poll_budget_ms / 1000.0, max_datagram=settings.max_datagram,
                    logger=logger, allow=parse_allow(getattr(settings, "allow", "")),
                    rate_limit=getattr(settings, "rate_limit", 0),

@@ -59,6 +59,13 @@ def _convert(key, text):
     return text.lower() if key == "log_level" else text
 
 
+def tcp_port_of(setting):
+    """The TCP port to serve for the tcp_port setting: None for 0 (off), 0 (any free port) for -1."""
+    if setting == 0:
+        return None
+    return 0 if setting < 0 else setting
+
+
 def parse_allow(text):
     """The networks of an allow setting ("127.0.0.1, 192.168.1.0/24") as (family, network, mask); empty: everyone."""
     networks = []

@@ -4,8 +4,8 @@ A client that quits without ending its listeners leaves the script sending updat
 port. Linux tells which destination refused when the socket asks (``IP_RECVERR``; the refused
 datagram's address is read from the socket's error queue). A destination that keeps refusing for
 the grace period, and sends nothing meanwhile, has its client's listeners ended (the manager
-does that on its tick). macOS and Windows do not say which destination refused a datagram sent
-from an unconnected socket: there clients end their listeners themselves
+does that on its tick). macOS and Windows do not say which destination refused a datagram that
+an unconnected socket sent: there clients end their listeners themselves
 (``/live/api/stop_listen_all``, which the Python client sends when it closes).
 """
 import errno

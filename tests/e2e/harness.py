@@ -346,13 +346,13 @@ def running_sim(set_data=None, live_version="12.3.6", env=None, clients=1, reply
         env["ABLETONOSC_REPLY_TO_SOURCE"] = "true"
     # The clients bind port 0 first; the first one's port is where the script replies.
     made = [OSCClient("127.0.0.1", 0, bind_port=0) for _ in range(clients)]
-    if not reply_to_source:
+    if made and not reply_to_source:
         kwargs.setdefault("reply_port", made[0].port)
     try:
         with LiveSim(set_data=set_data, live_version=live_version, virtual_clock=True, env=env, **kwargs) as sim:
             for client in made:
                 client.target = ("127.0.0.1", sim.port)
-            if not reply_to_source:
+            if made and not reply_to_source:
                 # The /live/startup of the start (sent before start() returned, so it has arrived):
                 # tests wait for the ones that follow. Nothing is sent: the script sees no request.
                 made[0]._pump(0)
