@@ -148,4 +148,8 @@ def test_arrangement_clips(served):
         assert list(client.query("/live/track/get/arrangement_clips/name", i)[1:]) == [c["name"] for c in arrangement]
         starts = client.query("/live/track/get/arrangement_clips/start_time", i)[1:]
         assert all(approx(a, c["start_time"]) for a, c in zip(starts, arrangement))
+        for k, c in enumerate(arrangement):
+            assert approx(client.query("/live/arrangement_clip/get/end_time", i, k)[2], c["end_time"]), (i, k)
+            if not c["odd_loop"]:
+                assert approx(client.query("/live/arrangement_clip/get/length", i, k)[2], c["length"]), (i, k)
     assert client.errors() == []
