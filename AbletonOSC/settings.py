@@ -17,6 +17,7 @@ DEFAULTS = {
     "rate_limit": 0,
     "max_reply_bytes": 262144,
     "plain_types": False,
+    "unreachable_grace": 10,
     "log_level": "info",
     "log_max_bytes": 1000000,
 }
@@ -56,6 +57,13 @@ def _convert(key, text):
     if key == "log_level" and text.lower() not in LOG_LEVELS:
         raise ValueError("setting log_level must be one of %s, got %r" % (", ".join(LOG_LEVELS), text))
     return text.lower() if key == "log_level" else text
+
+
+def tcp_port_of(setting):
+    """The TCP port to serve for the tcp_port setting: None for 0 (off), 0 (any free port) for -1."""
+    if setting == 0:
+        return None
+    return 0 if setting < 0 else setting
 
 
 def parse_allow(text):

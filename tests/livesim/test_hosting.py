@@ -294,3 +294,18 @@ def test_a_failing_script_is_logged_as_live_does_and_livesim_keeps_running(tmp_p
             "def create_instance(c_instance):\n    return ControlSurface(c_instance)\n")
         sim.reload_script()
         assert sim.host.loaded
+
+
+def test_live_base_log_writes_to_the_log():
+    import Live
+    from Live import _lom
+
+    host = Host(make_world(), script_path=CHUNK_SCRIPT)
+    host.start()
+    try:
+        Live.Base.log("hello from a script")
+        assert "info: hello from a script" in host.log_text()
+        with pytest.raises(_lom.ArgumentError):
+            Live.Base.log(42)
+    finally:
+        host.shutdown()

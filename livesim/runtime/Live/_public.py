@@ -18,7 +18,7 @@ MODULES = {
     "Application": ("_application", ("Application", "UnavailableFeature", "UnavailableFeatureVector",
                                      "get_application")),
     "Base": ("_base", ("FloatVector", "IntVector", "LimitationError", "ObjectVector", "StringVector", "Timer",
-                       "Vector")),
+                       "Vector", "log")),
     "Browser": ("_browser", ("Browser", "BrowserItem", "BrowserItemIterator", "BrowserItemVector", "FilterType",
                              "Relation")),
     "CcControlDevice": ("_cc_control_device", ("CcControlDevice",)),
