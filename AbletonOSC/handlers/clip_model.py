@@ -10,8 +10,8 @@ from .notes import CLIP_KINDS
 from .registry import Prop, unavailable
 
 PROPERTIES = [
-    Prop("signature_numerator", "i", strict=True, doc="Time signature numerator of the clip (1-99)"),
-    Prop("signature_denominator", "i", strict=True, doc="Time signature denominator of the clip (1, 2, 4, 8, 16)"),
+    Prop("signature_numerator", "i", values=range(1, 100), strict=True, doc="Time signature numerator of the clip (1-99)"),
+    Prop("signature_denominator", "i", values=(1, 2, 4, 8, 16), strict=True, doc="Time signature denominator of the clip (1, 2, 4, 8, 16)"),
     Prop("is_arrangement_clip", "b", "g", strict=True),
     Prop("is_session_clip", "b", "g", since=(12, 2), strict=True),
     Prop("is_take_lane_clip", "b", "g", since=(12, 2), strict=True),
@@ -24,7 +24,7 @@ PROPERTIES = [
     Prop("loop_jump", "f", "l", strict=True, getter=lambda clip: clip.playing_position,
          member=("Clip.add_loop_jump_listener", "Clip.playing_position"),
          doc="The playing position whenever the clip jumps back to its loop start"),
-    Prop("grid_quantization", "i", "gs", strict=True, target=lambda clip: clip.view,
+    Prop("grid_quantization", "i", "gs", values=range(10), strict=True, target=lambda clip: clip.view,
          member="Clip.View.grid_quantization", doc="Clip view grid: 0 none, 1 8 bars ... 6 1/4, 8 1/16, 9 1/32"),
     Prop("grid_is_triplet", "b", "gs", strict=True, target=lambda clip: clip.view, member="Clip.View.grid_is_triplet",
          doc="Whether the clip view grid is triplet"),
