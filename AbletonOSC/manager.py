@@ -73,10 +73,11 @@ class Manager(ControlSurface):
         s = self.settings
         self.server = OSCServer(
             self.registry, host=s.host, port=s.port, reply_port=s.reply_port, reply_to_source=s.reply_to_source,
-            tcp_port=s.tcp_port or None, poll_budget=s.poll_budget_ms / 1000.0, max_datagram=s.max_datagram,
+            tcp_port=tcp_port_of(s.tcp_port), poll_budget=s.poll_budget_ms / 1000.0, max_datagram=s.max_datagram,
             logger=self.logger, allow=settings_module.parse_allow(s.allow), rate_limit=s.rate_limit,
             max_reply_bytes=s.max_reply_bytes, reply_bytes_per_second=s.reply_bytes_per_second,
             max_tcp_connections=s.max_tcp_connections, tcp_idle_timeout=s.tcp_idle_timeout_s,
+            plain_types=s.plain_types,
         )
         try:
             self.server.start()
@@ -89,9 +90,10 @@ class Manager(ControlSurface):
             self.server = None
             return
         self.registry.bind(self.song, application, self.server, self, self.live_version)
-        listening = "AbletonOSC: Listening for OSC on port %d" % s.port
-        if s.tcp_port:
-            listening += " (TCP %d)" % s.tcp_port
+        # The bound ports: 0 in the settings means the system chose one.
+        listening = "AbletonOSC: Listening for OSC on port %d" % self.server.port
+        if self.server.tcp_port:
+            listening += " (TCP %d)" % self.server.tcp_port
         self.logger.info(listening)
         if self.settings.problems:
             # The status bar (and livesim's banner) show the last message: the settings problem.
@@ -234,6 +236,13 @@ class Manager(ControlSurface):
             handler.close()
         self.logger.propagate = True
         ControlSurface.disconnect(self)
+
+
+def tcp_port_of(setting):
+    """The server's tcp_port for the setting: 0 is off (None), -1 any free port the system picks (0)."""
+    if setting == 0:
+        return None
+    return 0 if setting < 0 else setting
 
 
 def _reason(error):

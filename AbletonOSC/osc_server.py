@@ -18,6 +18,7 @@ import time
 
 from .osc import (Message, OSCDecodeError, SlipDecoder, decode_packet, encode_message, is_pattern,
                   pattern_matches, slip_encode)
+from .osc.plain import plain_types
 
 ERROR_ADDRESS = "/live/error"
 #: Longest error text sent to a client; the log keeps the whole story.
@@ -64,7 +65,7 @@ class ReplyTooLarge(ValueError):
 class Client(object):
     """A reply destination: a UDP address, or a TCP connection. Usable as a dict key."""
 
-    __slots__ = ("server", "key", "host", "port", "transport", "closed", "_conn", "__weakref__")
+    __slots__ = ("server", "key", "host", "port", "transport", "closed", "plain", "_conn", "__weakref__")
 
     def __init__(self, server, key, host, port, transport="udp", conn=None):
         self.server = server
@@ -74,10 +75,14 @@ class Client(object):
         self.transport = transport
         #: True once a TCP client has disconnected (its sends are then dropped).
         self.closed = False
+        #: True: only the types i f s b reach this client (/live/api/set/plain_types, for Pd vanilla).
+        self.plain = getattr(server, "plain_types", False)
         self._conn = conn
 
     def send(self, address: str, args=()) -> None:
         """Encode and send one message to this client (ReplyTooLarge if UDP cannot carry it)."""
+        if self.plain:
+            args = plain_types(args)
         data = encode_message(address, args)
         if self._conn is not None:
             self._conn.write(data)
@@ -252,8 +257,10 @@ class OSCServer(object):
     def __init__(self, dispatcher, host="0.0.0.0", port=11000, reply_port=11001, reply_to_source=False,
                  tcp_port=None, poll_budget=0.005, max_datagram=MAX_UDP_PAYLOAD, logger=None, allow=(),
                  rate_limit=0, max_reply_bytes=0, reply_bytes_per_second=0, max_tcp_connections=64,
-                 tcp_idle_timeout=600.0):
+                 tcp_idle_timeout=600.0, plain_types=False):
         self.dispatcher = dispatcher
+        #: Whether new clients get only the types i f s b (the plain_types setting).
+        self.plain_types = plain_types
         self.host = host
         self.port = port
         self.reply_port = reply_port
@@ -305,14 +312,16 @@ class OSCServer(object):
         from .settings import parse_allow
 
         return cls(dispatcher, host=settings.host, port=settings.port, reply_port=settings.reply_port,
-                   reply_to_source=settings.reply_to_source, tcp_port=settings.tcp_port or None,
+                   reply_to_source=settings.reply_to_source,
+                   tcp_port=None if not settings.tcp_port else max(settings.tcp_port, 0),
                    poll_budget=settings.poll_budget_ms / 1000.0, max_datagram=settings.max_datagram,
                    logger=logger, allow=parse_allow(getattr(settings, "allow", "")),
                    rate_limit=getattr(settings, "rate_limit", 0),
                    max_reply_bytes=getattr(settings, "max_reply_bytes", 0),
                    reply_bytes_per_second=getattr(settings, "reply_bytes_per_second", 0),
                    max_tcp_connections=getattr(settings, "max_tcp_connections", 64),
-                   tcp_idle_timeout=getattr(settings, "tcp_idle_timeout_s", 600))
+                   tcp_idle_timeout=getattr(settings, "tcp_idle_timeout_s", 600),
+                   plain_types=getattr(settings, "plain_types", False))
 
     # ------------------------------------------------------------------ lifecycle
     def start(self) -> None:

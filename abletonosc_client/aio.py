@@ -9,7 +9,7 @@ from AbletonOSC.osc import encode_message
 from .addresses import after_echo, listen_addresses
 from .errors import OSCError, OSCTimeout, timeout_message
 from .routing import Collector, Pending, Router, RouterCallbacks, Values, collected, settle_listen
-from .wire import BARRIER, DEFAULT_TIMEOUT, PROBE_TIMEOUT, TEST, barrier_for, bundle_of, open_socket
+from .wire import BARRIER, DEFAULT_TIMEOUT, PROBE_TIMEOUT, STOP_LISTEN_ALL, TEST, barrier_for, bundle_of, open_socket
 
 
 class _Protocol(asyncio.DatagramProtocol):
@@ -55,8 +55,12 @@ class AsyncAbletonOSCClient(RouterCallbacks):
         await self.close()
 
     async def close(self) -> None:
-        """Close the socket."""
+        """End this client's listeners in the script and close the socket."""
         if self.transport is not None:
+            try:
+                self.send(STOP_LISTEN_ALL)  # otherwise the script keeps sending to a port nobody reads
+            except OSError:
+                pass
             self.transport.close()
             self.transport = None
 

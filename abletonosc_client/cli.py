@@ -1,4 +1,4 @@
-"""The `abletonosc` command: console, install, doctor, docs."""
+"""The `abletonosc` command: console, install, doctor, mcp, docs."""
 from __future__ import annotations
 
 import argparse
@@ -31,6 +31,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_connection_options(doctor)
     doctor.add_argument("--timeout", type=float, default=1.0, help="seconds to wait for each answer (default 1.0)")
 
+    mcp = commands.add_parser("mcp", help="a Model Context Protocol server for AI assistants (needs the mcp extra)")
+    add_connection_options(mcp)
+    mcp.add_argument("--timeout", type=float, default=2.0, help="seconds to wait for each answer (default 2.0)")
+    mcp.add_argument("--read-only", action="store_true", help="offer no tool that changes the set")
+    mcp.add_argument("--http", type=int, metavar="PORT", default=None,
+                     help="serve streamable HTTP on 127.0.0.1:PORT (0: any free port) instead of stdio")
+
     docs = commands.add_parser("docs", help="write docs/API.md from the registry")
     docs.add_argument("--check", action="store_true", help="exit 1 when docs/API.md is stale")
     docs.add_argument("--output", help="the file to write (default docs/API.md)")
@@ -54,6 +61,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         from .doctor import run_doctor
 
         return run_doctor(options.host, options.port, options.reply_port, options.timeout)
+    if options.command == "mcp":
+        from .mcp_server import run
+
+        return run(options)
     if options.command == "docs":
         from . import apidoc
 

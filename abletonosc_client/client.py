@@ -10,7 +10,8 @@ from AbletonOSC.osc import encode_message
 from .addresses import after_echo, listen_addresses
 from .errors import OSCError, OSCTimeout, timeout_message
 from .routing import Collector, Pending, Router, RouterCallbacks, Values, collected, settle_listen
-from .wire import BARRIER, DEFAULT_TIMEOUT, PROBE_TIMEOUT, RECV_SIZE, TEST, barrier_for, bundle_of, open_socket
+from .wire import (BARRIER, DEFAULT_TIMEOUT, PROBE_TIMEOUT, RECV_SIZE, STOP_LISTEN_ALL, TEST, barrier_for, bundle_of,
+                   open_socket)
 
 
 class AbletonOSCClient(RouterCallbacks):
@@ -215,9 +216,14 @@ class AbletonOSCClient(RouterCallbacks):
 
     # ------------------------------------------------------------------ closing
     def close(self) -> None:
-        """Stop the threads and close the socket."""
+        """End this client's listeners in the script, stop the threads and close the socket."""
         if self._closed:
             return
+        try:
+            # Otherwise the script keeps sending updates to a port nobody reads.
+            self.send(STOP_LISTEN_ALL)
+        except OSError:
+            pass
         self._closed = True
         try:
             # Wakes the receive thread out of recvfrom.

@@ -8,6 +8,8 @@ from typing import Any, Iterable, List, Sequence, Tuple
 from AbletonOSC.osc import Bundle, encode_bundle, encode_message, is_pattern, pattern_matches
 
 TEST = "/live/test"
+#: Ends every listener of the sending client; sent on close.
+STOP_LISTEN_ALL = "/live/api/stop_listen_all"
 # Answered by every AbletonOSC, upstream's too, and changes nothing: marks "all before it is served".
 BARRIER = "/live/application/get/version"
 DEFAULT_TIMEOUT = 1.0

@@ -12,8 +12,9 @@ import socket
 import sys
 
 from .host import DEFAULT_SCRIPT, Host, ScriptNotFound
-from .sets import SetError, describe_set, load_set
-from .world import World
+from .sets import SetError, describe_set, load_set, summary
+from .versions import parse_version
+from .world import DISPLAY_RATE, World
 
 SUPPORTED_MAJORS = (11, 12)
 
@@ -35,12 +36,24 @@ def _port(text):
     return value
 
 
+def _display_rate(text):
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 1.0 <= value <= 240.0:
+        raise argparse.ArgumentTypeError("expected a display rate of 1-240 frames per second, got %r" % text)
+    return value
+
+
 def build_parser():
     """The command-line parser."""
     parser = argparse.ArgumentParser(
         prog="livesim", description="A headless Ableton Live: runs a remote script against a simulated Live set.")
     parser.add_argument("--set", default="default", metavar="default|FILE.json|FILE.als",
                         help="the Live set to serve (default: Live's default new set)")
+    parser.add_argument("--strict", action="store_true",
+                        help="refuse an .als set that livesim would have to adjust to open")
     parser.add_argument("--script", default=DEFAULT_SCRIPT, metavar="PATH",
                         help="the remote script package folder (default: the project's AbletonOSC)")
     parser.add_argument("--port", type=_port, default=11000, help="the script's OSC port (ABLETONOSC_PORT)")
@@ -52,6 +65,9 @@ def build_parser():
                         help="engine time moves only on /livesim/advance (needs --control-port)")
     parser.add_argument("--control-port", type=_port, default=None, metavar="N",
                         help="serve livesim's own OSC control port on 127.0.0.1:N")
+    parser.add_argument("--display-rate", type=_display_rate, default=DISPLAY_RATE, metavar="HZ",
+                        help="frames per second at which meters, song time and clip positions move "
+                             "(default %d)" % DISPLAY_RATE)
     parser.add_argument("--log", default=None, metavar="FILE", help="append the Log.txt-style log to FILE")
     return parser
 
@@ -89,8 +105,9 @@ def _last_error(host):
 def main(argv=None):
     """Run livesim; returns the process exit status."""
     args = build_parser().parse_args(argv)
+    report = []
     try:
-        set_data = load_set(args.set)
+        set_data = load_set(args.set, strict=args.strict, version=parse_version(args.live_version), report=report)
     except SetError as exc:
         return _fail("cannot load the set: %s" % exc, 2)
     script = os.path.abspath(args.script)
@@ -103,7 +120,8 @@ def main(argv=None):
         _say("note: with --virtual-clock and no --control-port, engine time stands still")
 
     try:
-        world = World(set_data=set_data, live_version=args.live_version, virtual_clock=args.virtual_clock)
+        world = World(set_data=set_data, live_version=args.live_version, virtual_clock=args.virtual_clock,
+                      display_rate=args.display_rate, set_report=report)
     except (ValueError, KeyError, TypeError) as exc:
         return _fail("cannot build the set %s: %s" % (args.set, exc), 2)
     try:
@@ -126,8 +144,9 @@ def main(argv=None):
         except ScriptNotFound as exc:
             return _fail(str(exc), 2)
         if not host.loaded:
-            return _fail("the script %s did not start: %s (the log has the traceback%s)"
-                         % (host.package_name, _last_error(host), ": " + args.log if args.log else ""))
+            # Live keeps running with the slot empty; so does livesim (/livesim/reload tries again).
+            _say("the script %s did not start: %s (the log has the traceback%s); livesim keeps running"
+                 % (host.package_name, _last_error(host), ": " + args.log if args.log else ""), sys.stderr)
         if args.control_port is not None:
             try:
                 from .control import ControlPort
@@ -135,9 +154,11 @@ def main(argv=None):
                 control = ControlPort(host, args.control_port).start()
             except OSError as exc:
                 return _fail("cannot open the control port %d: %s" % (args.control_port, exc.strerror or exc))
-        _say("Live %s (%s clock), set: %s (%s)" % (args.live_version, "virtual" if args.virtual_clock else "real-time",
-                                                   args.set, describe_set(set_data)))
-        _say("%s listening on UDP port %d, replying to port %d" % (host.package_name, args.port, args.reply_port))
+        _say("Live %s (%s clock), set: %s (%s%s)" % (
+            args.live_version, "virtual" if args.virtual_clock else "real-time", args.set, describe_set(set_data),
+            "; " + summary(len(report)) if report else ""))
+        if host.loaded:
+            _say("%s listening on UDP port %d, replying to port %d" % (host.package_name, args.port, args.reply_port))
         status = host.status_message()
         if status:
             _say("status: %s" % status)

@@ -118,8 +118,10 @@ class ControlPort(object):
             return address, [host.status_message()]
         if address == "/livesim/open_set":
             spec = str(args[0]) if args else "default"
-            data = load_set(spec)
+            report = []
+            data = load_set(spec, version=host.world.version, report=report)
             host.open_set(World(set_data=data, live_version=host.world.version,
-                                virtual_clock=host.world.virtual_clock))
+                                virtual_clock=host.world.virtual_clock, display_rate=host.world.display_rate,
+                                set_report=report))
             return address, [describe_set(data), host.status_message()]
         return "/livesim/error", [address, "unknown control address"]

@@ -1,5 +1,5 @@
 """Live's default new set, and a generated large set for benchmarks."""
-from livesim.world import parse_version
+from livesim.versions import parse_version
 
 REVERB_PARAMETERS = [
     {"name": "Device On", "value": 1.0, "min": 0.0, "max": 1.0, "is_quantized": True, "value_items": ["Off", "On"]},

@@ -186,6 +186,14 @@ _DEFS = [
         gain("Ve Sustain", -70.0, 0.0, 0.0), time_ms("Ve Release", 0.3, 1.0, 60000.0),
         steps("Transpose", -48, 48, 0, text_semitones), knob("Detune", -50.0, 50.0, 0.0),
         gain("Volume", -36.0, 36.0, -12.0), knob("Pan", -1.0, 1.0, 0.0, text_pan)], category="instruments"),
+    _dev("InstrumentMeld", "Meld", INSTRUMENT, [
+        amount("A Macro 1"), amount("A Macro 2"), amount("B Macro 1"), amount("B Macro 2"), amount("Engine Mix", 0.5),
+        freq("Filter 1 Freq", 1.0), amount("Filter 1 Res", 0.0), steps("Transpose", -48, 48, 0, text_semitones),
+        gain("Volume", -36.0, 6.0, -12.0)], since=(12, 0, 0), category="instruments"),
+    _dev("DrumCell", "Drum Sampler", INSTRUMENT, [
+        amount("Sample Start"), amount("Sample Length", 1.0), steps("Transpose", -48, 48, 0, text_semitones),
+        time_ms("Attack", 0.0, 0.1, 20000.0), time_ms("Decay", 0.5, 1.0, 60000.0), freq("Filter Freq", 1.0),
+        gain("Volume", -36.0, 6.0, 0.0)], since=(12, 0, 0), category="drums"),
     _rack("DrumGroupDevice", "Drum Rack", INSTRUMENT, "drum_rack", "drums"),
     _rack("InstrumentGroupDevice", "Instrument Rack", INSTRUMENT, "rack", "instruments"),
     # -- audio effects
@@ -245,6 +253,24 @@ _DEFS = [
         knob("Rate", 0.01, 20.0, 0.8, scaled_text("Hz", 1.0, "%.2f")),
         amount("Amount", 0.2), amount("Feedback", 0.0), switch("Invert Feedback"), amount("Width", 1.0),
         amount("Warmth", 0.0), gain("Output", -36.0, 12.0, 0.0), amount("Dry/Wet", 0.5)], category="audio_effects"),
+    _dev("Looper", "Looper", AUDIO_EFFECT, [
+        switch("State", ("Stop", "Record", "Play", "Overdub")), knob("Speed", -36.0, 36.0, 0.0, text_semitones),
+        switch("Reverse"), amount("Feedback", 1.0), switch("Monitor", ("Always", "Never", "Thru", "Overdub")),
+        switch("Quantization", ("None", "Global", "1 Bar", "1/2", "1/4"), 1)], since=(12, 0, 0),
+        category="audio_effects"),
+    _dev("Roar", "Roar", AUDIO_EFFECT, [
+        gain("Input Gain", -24.0, 24.0, 0.0), amount("Stage 1 Amount", 0.3), amount("Stage 2 Amount", 0.3),
+        amount("Feedback Amount", 0.0), gain("Output Gain", -24.0, 24.0, 0.0), amount("Dry/Wet", 1.0)],
+        since=(12, 0, 0), category="audio_effects"),
+    _dev("Shifter", "Shifter", AUDIO_EFFECT, [
+        steps("Coarse", -48, 48, 0, text_semitones), knob("Fine", -50.0, 50.0, 0.0), amount("Window", 0.3),
+        amount("Tone", 0.5), amount("Dry/Wet", 1.0)], since=(12, 0, 0), category="audio_effects"),
+    _dev("SpectralResonator", "Spectral Resonator", AUDIO_EFFECT, [
+        freq("Frequency", 0.5), amount("Decay", 0.5), amount("Stretch", 0.5), amount("Shift", 0.5),
+        amount("Dry/Wet", 0.5)], category="audio_effects"),
+    _dev("Hybrid", "Hybrid Reverb", AUDIO_EFFECT, [
+        time_ms("Predelay", 0.3, 0.5, 250.0), amount("Blend", 0.5), time_ms("Decay", 0.5, 200.0, 60000.0),
+        amount("Size", 0.5), amount("Dry/Wet", 0.5)], category="audio_effects"),
     _rack("AudioEffectGroupDevice", "Audio Effect Rack", AUDIO_EFFECT, "rack", "audio_effects"),
     # -- MIDI effects
     _dev("MidiArpeggiator", "Arpeggiator", MIDI_EFFECT, [
@@ -275,6 +301,9 @@ _DEFS = [
         steps("Random", 0, 64, 0), switch("Mode", ("Clip", "Gate", "Fixed")),
         switch("Operation", ("Velocity", "Rel. Vel.", "Both"))],
         category="midi_effects"),
+    _dev("CcControl", "CC Control", MIDI_EFFECT, [
+        amount("Mod Wheel"), amount("Pitch Bend", 0.5), amount("Pressure"), switch("Custom On/Off")]
+        + [amount("Custom %s" % letter) for letter in "ABCDEFGHIJKL"], since=(12, 0, 0), category="midi_effects"),
     _rack("MidiEffectGroupDevice", "MIDI Effect Rack", MIDI_EFFECT, "rack", "midi_effects"),
 ]
 

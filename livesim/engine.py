@@ -11,9 +11,13 @@ import itertools
 import math
 
 from Live._lom import notify, set_value
-from Live.Clip import ClipNode
+from Live._clip import ClipNode
+
+from livesim.meters import Meters
 
 STEP = 0.01
+#: Display frames per second: meters, song time and clip positions notify once per frame.
+DISPLAY_RATE = 30.0
 _EPS = 1e-9
 # Song.Quantization value -> grid in bars (negative: in beats)
 _SONG_GRID = {0: 0.0, 1: 8.0, 2: 4.0, 3: 2.0, 4: 1.0, 5: -2.0, 6: -4.0 / 3, 7: -1.0, 8: -2.0 / 3, 9: -0.5,
@@ -40,27 +44,66 @@ class Engine(object):
         self.started_now = set()
         self.cue_flags = None
         self._seq = itertools.count()
+        self.tickers = set()         # f(seconds) called every display frame, playing or not (Looper)
+        self.meters = Meters(self)
+        self.last_frame = 0.0        # engine seconds of the last display frame
+        self.shown_time = None       # current_song_time as last notified
+        self.shown_pos = {}          # playing clip node -> playing_position as last notified
 
     @property
     def song(self):
         return self.world.song_node
 
     # -- time
-    def advance(self, seconds):
-        """Run the engine for ``seconds`` of engine time in steps of at most STEP."""
-        n = int(math.floor(seconds / STEP + _EPS))
-        for _ in range(n):
-            self.step(STEP)
-        rest = seconds - n * STEP
-        if rest > _EPS:
-            self.step(rest)
+    def advance(self, seconds, frame_at_end=False):
+        """Run the engine for ``seconds`` of engine time in steps of at most STEP.
+
+        Display frames come on a grid of 1/display_rate seconds of engine time (steps end on
+        it); with ``frame_at_end`` one more comes at the end of the call if it ended between
+        frames, so a stepped caller sees every value as of the time it advanced to.
+        """
+        end = round(self.seconds + seconds, 9)
+        while end - self.seconds > _EPS:
+            dt = min(STEP, end - self.seconds)
+            to_frame = self.next_frame() - self.seconds
+            if to_frame > 1e-7:
+                dt = min(dt, to_frame)
+            self.step(dt)
+        if frame_at_end and self.seconds > self.last_frame:
+            self.display_frame()
+
+    def next_frame(self):
+        """Engine seconds of the next display frame on the grid."""
+        rate = self.world.display_rate
+        return (math.floor(self.last_frame * rate + 1e-6) + 1) / rate
 
     def step(self, dt):
-        """One engine step of ``dt`` seconds."""
+        """One engine step of ``dt`` seconds (a display frame when one is due)."""
         self.seconds = round(self.seconds + dt, 9)
+        if self.song.is_playing:
+            self._play(dt)
+        if self.seconds >= self.next_frame() - 1e-7:
+            self.display_frame()
+
+    def display_frame(self):
+        """What the display shows moves: song time, clip positions and meters notify if they changed."""
+        dt = self.seconds - self.last_frame
+        self.last_frame = self.seconds
+        for tick in list(self.tickers):
+            tick(dt)
         song = self.song
-        if not song.is_playing:
-            return
+        if song.current_song_time != self.shown_time:
+            self.shown_time = song.current_song_time
+            notify(song, "current_song_time")
+        shown = self.shown_pos
+        for clip in list(self.playing.values()):
+            if not clip.dead and shown.get(clip) != clip.playing_position:
+                shown[clip] = clip.playing_position
+                notify(clip, "playing_position")
+        self.meters.frame(dt)
+
+    def _play(self, dt):
+        song = self.song
         t0 = song.current_song_time
         db = dt * song.tempo / 60.0
         t1 = round(t0 + db, 9)
@@ -81,8 +124,7 @@ class Engine(object):
             end = song.loop_start + song.loop_length
             if t0 < end <= t1 + _EPS:
                 t1 = round(song.loop_start + (t1 - end), 9)
-        song.current_song_time = t1
-        notify(song, "current_song_time")
+        song.current_song_time = t1       # notified by the next display frame
         if song.cue_points:
             self._cue_flags()
 
@@ -146,7 +188,7 @@ class Engine(object):
     def jump_to(self, t):
         """Move the play position (notifies current_song_time)."""
         song = self.song
-        song.current_song_time = float(t)
+        song.current_song_time = self.shown_time = float(t)
         notify(song, "current_song_time")
         if song.cue_points:
             self._cue_flags()
@@ -207,7 +249,7 @@ class Engine(object):
         """Launch every slot of a scene, apply its tempo/signature and select it."""
         song = self.song
         if scene.tempo_enabled:
-            from Live.Song import _set_tempo
+            from Live._song import _set_tempo
             _set_tempo(song, scene.tempo_value)
         if scene.time_signature_enabled:
             set_value(song, "signature_numerator", scene.sig_num)
@@ -272,6 +314,7 @@ class Engine(object):
             if pos >= clip.loop_end or pos < clip.loop_start:
                 pos = clip.loop_start + (pos - clip.loop_start) % length
         set_value(clip, "playing_position", max(0.0, pos), undo=False)
+        self.shown_pos[clip] = clip.playing_position
 
     def forget_clip(self, clip):
         """Drop a clip that is being deleted from playback and pending launches."""
@@ -288,12 +331,11 @@ class Engine(object):
         self._cancel(track)
         if track in self.playing:
             self._stop_now(track)
+        self.meters.forget(track)
 
-    def meter(self, track):
-        """A deterministic level: the track volume while it plays a clip, else 0."""
-        if self.song.is_playing and track in self.playing:
-            return round(track.mixer.volume.value * 0.8, 4)
-        return 0.0
+    def meter(self, track, channel=0):
+        """The output meter of ``track`` as of the last display frame: 0 level, 1 left, 2 right."""
+        return self.meters.value(track, channel)
 
     # -- internals
     def _event(self, kind, track, slot, clip, scene, record_length):
@@ -356,7 +398,7 @@ class Engine(object):
 
     @staticmethod
     def _status(v):
-        from Live.Song import SessionRecordStatus
+        from Live._song import SessionRecordStatus
         return SessionRecordStatus.values[v]
 
     def _start_now(self, track, slot, clip, at, offset, recording=False, at_pos=None):
@@ -377,6 +419,7 @@ class Engine(object):
         was_playing = clip.is_playing
         clip.is_playing = True
         set_value(clip, "playing_position", pos, undo=False)
+        self.shown_pos[clip] = pos
         if not was_playing or old is not clip:
             notify(clip, "playing_status")
         if recording:
@@ -394,6 +437,7 @@ class Engine(object):
             self._finish_recording(clip)
         clip.is_playing = False
         set_value(clip, "playing_position", 0.0, undo=False)
+        self.shown_pos.pop(clip, None)
         notify(clip, "playing_status")
 
     def _stop_now(self, track):
@@ -428,7 +472,7 @@ class Engine(object):
                 clip.end_marker = limit
                 self._finish_recording(clip)
                 pos = pos - limit
-            set_value(clip, "playing_position", pos, undo=False)
+            clip.playing_position = pos       # notified by the next display frame
             return
         pos = round(clip.playing_position + db, 9)
         if clip.looping:
@@ -439,4 +483,4 @@ class Engine(object):
         elif pos >= clip.end_marker - _EPS:
             self._stop_now(track)
             return
-        set_value(clip, "playing_position", pos, undo=False)
+        clip.playing_position = pos           # notified by the next display frame

@@ -27,7 +27,6 @@ RUNTIME_DIR = os.path.join(HERE, "runtime")
 PROJECT_ROOT = os.path.dirname(HERE)
 DEFAULT_SCRIPT = os.path.join(PROJECT_ROOT, "AbletonOSC")
 TICK_INTERVAL = 0.1          # seconds between update_display calls (Live's ~100 ms)
-ENGINE_INTERVAL = 1.0 / 30   # seconds between engine steps in real-time mode
 LOG_LEVELS = ("info:", "error:", "warning:", "debug:", "exception:")
 MAX_LOG_LINES = 20000
 
@@ -76,13 +75,14 @@ class _Call(object):
 class Host(object):
     """Runs a remote script package against ``world``."""
 
-    def __init__(self, world, script_path=None, tick_interval=TICK_INTERVAL, engine_interval=ENGINE_INTERVAL,
+    def __init__(self, world, script_path=None, tick_interval=TICK_INTERVAL, engine_interval=None,
                  log_file=None, env=None, clock=time.monotonic, instance_identifier=0):
         self.world = world
         self.script_path = os.path.abspath(script_path or DEFAULT_SCRIPT).rstrip(os.sep)
         self.package_name = os.path.basename(self.script_path)
         self.tick_interval = tick_interval
-        self.engine_interval = engine_interval
+        # Real-time mode advances the engine once per display frame (the world's display rate).
+        self.engine_interval = engine_interval or 1.0 / world.display_rate
         self.env = dict(env or {})
         self.clock = clock
         self.instance_identifier = instance_identifier
@@ -139,6 +139,14 @@ class Host(object):
             self.log_python_error(text)
         else:
             self.log(text)
+
+    def log_set_report(self, world):
+        """One warning line per kind of adjustment the set loader made to open ``world``'s set (once)."""
+        if getattr(world, "set_report_logged", False):
+            return
+        world.set_report_logged = True
+        for line in getattr(world, "set_report", ()):
+            self.log("warning: Set: " + line)
 
     def log_text(self):
         """The log so far."""
@@ -249,7 +257,7 @@ class Host(object):
 
     def _build_midi_map(self):
         # The handle is valid only during this call; closing it installs the script's MIDI map.
-        from Live import MidiMap
+        from Live import _midi_map as MidiMap
 
         self.midi_map_builds += 1
         handle = MidiMap._new_handle(self)
@@ -271,8 +279,7 @@ class Host(object):
             return
         self._thread_id = threading.get_ident()
         ensure_runtime_path()
-        self.world.log = self.log_world
-        self.world.activate()
+        self._attach(self.world)
         self._started = True
         self._load()
         now = self.clock()
@@ -293,10 +300,16 @@ class Host(object):
         self.status_message()  # the status bar keeps its text across the restart
         self.call_script("disconnect")
         self._purge_modules()
+        self._attach(world)
+        self._load()
+
+    def _attach(self, world):
+        # One clock for ticks and Live.Base.Timer: a timer is due when the host's clock says so.
         self.world = world
         world.log = self.log_world
+        self.log_set_report(world)
+        world.timer_clock = self.clock
         world.activate()
-        self._load()
 
     def shutdown(self):
         """Disconnect the script (Live closing); safe to call more than once."""

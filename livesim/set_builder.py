@@ -1,15 +1,21 @@
 """Sets as data: validate a set dict (docs/SETS.md), build a World's model from it, export it back."""
 import numbers
 
-import Live
 from Live import _palette
-from Live.Clip import ClipLaunchQuantization, ClipNode, LaunchMode, WarpMode
-from Live.Scene import SceneNode
-from Live.Song import Quantization, SongNode, _set_tempo as _set_song_tempo
-from Live.ClipSlot import SlotNode
-from Live.Track import TrackNode
+from Live._build_devices import spec_of
+from Live._clip import ClipLaunchQuantization, ClipNode, LaunchMode, WarpMode
+from Live._clip_slot import SlotNode
+from Live._groove_pool import build_groove_pool
+from Live._mixer_device import crossfade_assignments
+from Live._scene import SceneNode
+from Live._song import CueNode, Quantization, SongNode, _set_tempo as _set_song_tempo
+from Live._track import TrackNode, monitoring_states
+
+from livesim.default_set import default_set
 
 TRACK_TYPES = ("midi", "audio", "group")
+MONITORING = ("in", "auto", "off")  # Track.monitoring_states 0, 1, 2
+CROSSFADE = ("A", "none", "B")  # MixerDevice.crossfade_assignments 0, 1, 2
 DEVICE_TYPES = {"undefined": 0, "instrument": 1, "audio_effect": 2, "midi_effect": 4}
 
 
@@ -70,11 +76,23 @@ def _color(d, key, path, node):
 
 def build(world, data=None):
     """A SongNode for ``world`` from a set dict (None: Live's default set); ValueError names bad keys."""
-    if data is None:
-        from livesim.default_set import default_set
-        data = default_set(world.version)
-    _obj(data, "set")
+    data = _obj(default_set(world.version) if data is None else data, "set")
     song = SongNode(world)
+    _song_settings(song, data)
+    _groove_pool(world, data)
+    _scenes(world, song, _list(data, "scenes", "set") or [{}])
+    returns = _returns(world, song, _list(data, "returns", "set"))
+    _tracks(world, song, _list(data, "tracks", "set"), len(returns))
+    for i, rd in enumerate(returns):
+        _devices(world, song.returns[i], rd, "returns[%d]" % i)
+    _main_track(world, song, _obj(data.get("master") or {}, "master"))
+    _cue_points(world, song, _list(data, "cue_points", "set"))
+    _selection(song, data)
+    return song
+
+
+def _song_settings(song, data):
+    """Name, tempo, time signature, quantization, loop, metronome, scale and groove amounts."""
     song.name = _str(data, "name", "set", "")
     song.tempo = _num(data, "tempo", "set", 120.0, 20.0, 999.0)
     song.signature_numerator = _num(data, "signature_numerator", "set", 4, 1, 99, integer=True)
@@ -91,12 +109,14 @@ def build(world, data=None):
     song.scale_name = _str(data, "scale_name", "set", "Major")
     song.swing_amount = _num(data, "swing_amount", "set", 0.0, 0.0, 1.0)
     song.groove_amount = _num(data, "groove_amount", "set", 1.0, 0.0, 1.3125)
-    if data.get("groove_pool") is not None:
-        build_pool = getattr(getattr(Live, "GroovePool", None), "build_groove_pool", None)
-        if build_pool is not None:
-            build_pool(world, data["groove_pool"])
 
-    scenes = _list(data, "scenes", "set") or [{}]
+
+def _groove_pool(world, data):
+    if data.get("groove_pool") is not None:
+        build_groove_pool(world, data["groove_pool"])
+
+
+def _scenes(world, song, scenes):
     for i, sd in enumerate(scenes):
         path = "scenes[%d]" % i
         _obj(sd, path)
@@ -113,66 +133,87 @@ def build(world, data=None):
             sc.sig_num, sc.sig_den, sc.time_signature_enabled = sig[0], sig[1], True
         song.scenes.append(sc)
 
-    returns = _list(data, "returns", "set")
+
+def _returns(world, song, returns):
+    """The return tracks' nodes and mixers (their devices come after the tracks, as in Live's order)."""
     if len(returns) > 12:
         _fail("set.returns", "at most 12 return tracks")
     for i, rd in enumerate(returns):
         path = "returns[%d]" % i
         _obj(rd, path)
         r = TrackNode(world, song, "return", _str(rd, "name", path, "%s-Return" % chr(65 + i)))
+        _color(rd, "color", path, r)
         _mixer(world, r, rd, path, len(returns))
         song.returns.append(r)
+    return returns
 
-    tracks = _list(data, "tracks", "set")
+
+def _tracks(world, song, tracks, n_returns):
     if not tracks:
         _fail("set.tracks", "a set needs at least one track")
     for i, td in enumerate(tracks):
-        path = "tracks[%d]" % i
-        _obj(td, path)
-        kind = _str(td, "type", path, "midi")
-        if kind not in TRACK_TYPES:
-            _fail(path + ".type", "expected one of %s, got %r" % (", ".join(TRACK_TYPES), kind))
-        t = TrackNode(world, song, kind, td.get("name"))
-        if "name" in td:
-            # a default name ("2-MIDI" at index 1) stays a default name: Live renumbers those
-            t.auto_name = _str(td, "name", path, "") == t.default_name(i)
-        _color(td, "color", path, t)
-        group = td.get("group")
-        if group is not None:
-            if isinstance(group, bool) or not isinstance(group, int) or not 0 <= group < i \
-                    or song.tracks[group].kind != "group":
-                _fail(path + ".group", "expected the index of an earlier group track, got %r" % (group,))
-            t.group = song.tracks[group]
-        t.mute = _bool(td, "mute", path, False)
-        t.solo = _bool(td, "solo", path, False)
-        t.arm = _bool(td, "arm", path, False) if kind != "group" else False
-        if kind == "group" and td.get("arm"):
-            _fail(path + ".arm", "group tracks cannot be armed")
-        t.fold_state = _bool(td, "fold_state", path, False)
-        _mixer(world, t, td, path, len(returns))
-        clips = _list(td, "clips", path)
-        if len(clips) > len(song.scenes):
-            _fail(path + ".clips", "%d clips but only %d scenes" % (len(clips), len(song.scenes)))
-        for j in range(len(song.scenes)):
-            s = SlotNode(world, t)
-            cd = clips[j] if j < len(clips) else None
-            if cd is not None:
-                if kind == "group":
-                    _fail("%s.clips[%d]" % (path, j), "group tracks hold no clips")
-                s.clip = _clip(world, s, cd, "%s.clips[%d]" % (path, j), kind)
-            t.slots.append(s)
-        for j, cd in enumerate(_list(td, "arrangement_clips", path)):
-            cpath = "%s.arrangement_clips[%d]" % (path, j)
-            if kind == "group":
-                _fail(cpath, "group tracks hold no arrangement clips")
-            c = _clip(world, t, cd, cpath, kind, arrangement=True)
-            t.arrangement_clips.append(c)
+        t = _track(world, song, _obj(td, "tracks[%d]" % i), i, n_returns)
         song.tracks.append(t)
-        _devices(world, t, td, path)
-    for i, rd in enumerate(returns):
-        _devices(world, song.returns[i], rd, "returns[%d]" % i)
+        _devices(world, t, td, "tracks[%d]" % i)
 
-    md = _obj(data.get("master") or {}, "master")
+
+def _track(world, song, td, i, n_returns):
+    """One track: kind, name, colour, group, switches, mixer, clip slots and arrangement clips."""
+    path = "tracks[%d]" % i
+    kind = _str(td, "type", path, "midi")
+    if kind not in TRACK_TYPES:
+        _fail(path + ".type", "expected one of %s, got %r" % (", ".join(TRACK_TYPES), kind))
+    t = TrackNode(world, song, kind, td.get("name"))
+    if "name" in td:
+        # a default name ("2-MIDI" at index 1) stays a default name: Live renumbers those
+        t.auto_name = _str(td, "name", path, "") == t.default_name(i)
+    _color(td, "color", path, t)
+    group = td.get("group")
+    if group is not None:
+        if isinstance(group, bool) or not isinstance(group, int) or not 0 <= group < i \
+                or song.tracks[group].kind != "group":
+            _fail(path + ".group", "expected the index of an earlier group track, got %r" % (group,))
+        t.group = song.tracks[group]
+        t.reset_routing()  # a grouped track plays into its group, as Live routes it
+    if kind == "group" and td.get("arm"):
+        _fail(path + ".arm", "group tracks cannot be armed")
+    t.arm = _bool(td, "arm", path, False) if kind != "group" else False
+    t.fold_state = _bool(td, "fold_state", path, False)
+    _monitoring(t, td, path)
+    _mixer(world, t, td, path, n_returns)
+    _slots(world, song, t, _list(td, "clips", path), path)
+    for j, cd in enumerate(_list(td, "arrangement_clips", path)):
+        cpath = "%s.arrangement_clips[%d]" % (path, j)
+        if kind == "group":
+            _fail(cpath, "group tracks hold no arrangement clips")
+        t.arrangement_clips.append(_clip(world, t, cd, cpath, kind, arrangement=True))
+    return t
+
+
+def _monitoring(t, td, path):
+    state = td.get("monitoring")
+    if state is None:
+        return
+    if t.kind == "group" or state not in MONITORING:
+        _fail(path + ".monitoring", "expected one of %s on a MIDI or audio track, got %r"
+              % (", ".join(MONITORING), state))
+    t.current_monitoring_state = monitoring_states.values[MONITORING.index(state)]
+
+
+def _slots(world, song, t, clips, path):
+    if len(clips) > len(song.scenes):
+        _fail(path + ".clips", "%d clips but only %d scenes" % (len(clips), len(song.scenes)))
+    for j in range(len(song.scenes)):
+        s = SlotNode(world, t)
+        cd = clips[j] if j < len(clips) else None
+        if cd is not None:
+            if t.kind == "group":
+                _fail("%s.clips[%d]" % (path, j), "group tracks hold no clips")
+            s.clip = _clip(world, s, cd, "%s.clips[%d]" % (path, j), t.kind)
+        t.slots.append(s)
+
+
+def _main_track(world, song, md):
     master = TrackNode(world, song, "main", "Main" if world.version >= (12, 0, 0) else "Master")
     _mixer(world, master, md, "master", 0)
     master.mixer.song_tempo.value = song.tempo
@@ -180,12 +221,15 @@ def build(world, data=None):
     song.master = master
     _devices(world, master, md, "master")
 
-    for i, cd in enumerate(_list(data, "cue_points", "set")):
+
+def _cue_points(world, song, cues):
+    for i, cd in enumerate(cues):
         path = "cue_points[%d]" % i
         _obj(cd, path)
-        from Live.Song import CueNode
         song.cue_points.append(CueNode(world, song, _str(cd, "name", path, ""), _num(cd, "time", path, 0.0, 0.0)))
 
+
+def _selection(song, data):
     song.view.selected_track = song.tracks[0]
     song.view.selected_scene = song.scenes[0]
     sel = data.get("selected_track")
@@ -198,13 +242,17 @@ def build(world, data=None):
         if not isinstance(sel, int) or not 0 <= sel < len(song.scenes):
             _fail("set.selected_scene", "expected a scene index, got %r" % (sel,))
         song.view.selected_scene = song.scenes[sel]
-    return song
 
 
 def _mixer(world, t, d, path, n_returns):
     m = t.mixer
     m.volume.value = _num(d, "volume", path, 0.85, 0.0, 1.0)
     m.panning.value = _num(d, "panning", path, 0.0, -1.0, 1.0)
+    crossfade = d.get("crossfade")
+    if crossfade is not None:
+        if crossfade not in CROSSFADE or t.kind in ("main", "return"):
+            _fail(path + ".crossfade", "expected one of %s on a track, got %r" % (", ".join(CROSSFADE), crossfade))
+        m.crossfade_assign = crossfade_assignments.values[CROSSFADE.index(crossfade)]
     if t.kind != "main":
         t.mute = _bool(d, "mute", path, False)
         t.solo = _bool(d, "solo", path, False)
@@ -307,11 +355,27 @@ def _clip(world, parent, cd, path, kind, arrangement=False):
         c.pitch_coarse = _num(cd, "pitch_coarse", path, 0, -48, 48, integer=True)
         c.pitch_fine = _num(cd, "pitch_fine", path, 0.0, -50.0, 49.0)
         c.ram_mode = _bool(cd, "ram_mode", path, False)
+        markers = _list(cd, "warp_markers", path)
+        if markers:
+            c.markers = _warp_markers(markers, path + ".warp_markers")
         if cd.get("notes"):
             _fail(path + ".notes", "audio clips have no notes")
     else:
         _notes(c, _list(cd, "notes", path), path)
     return c
+
+
+def _warp_markers(markers, path):
+    """[[sample seconds, beat], ...] as the clip's (seconds, beat) pairs, both increasing."""
+    pts = []
+    for i, m in enumerate(markers):
+        if not isinstance(m, (list, tuple)) or len(m) != 2 or not all(
+                isinstance(x, numbers.Real) and not isinstance(x, bool) for x in m):
+            _fail("%s[%d]" % (path, i), "expected [sample seconds, beat], got %r" % (m,))
+        if pts and (m[0] <= pts[-1][0] or m[1] <= pts[-1][1]):
+            _fail("%s[%d]" % (path, i), "warp markers must increase in both time and beat")
+        pts.append((float(m[0]), float(m[1])))
+    return pts
 
 
 # ------------------------------------------------------------------ export
@@ -323,6 +387,8 @@ def _clip_data(c):
     if c.is_audio:
         d.update({"audio": True, "file_path": c.file_path, "warping": c.warping, "warp_mode": int(c.warp_mode),
                   "gain": c.gain, "pitch_coarse": c.pitch_coarse, "pitch_fine": c.pitch_fine})
+        if c.markers:
+            d["warp_markers"] = [[sec, beat] for sec, beat in c.markers]
     else:
         d["notes"] = [{"pitch": n.pitch, "start_time": n.start_time, "duration": n.duration, "velocity": n.velocity,
                        "mute": n.mute, "probability": n.probability, "velocity_deviation": n.velocity_deviation,
@@ -335,7 +401,6 @@ def _clip_data(c):
 def _device_specs(t):
     if not t.devices:
         return list(getattr(t, "device_specs", []))
-    from Live._build_devices import spec_of
     return [spec_of(d) for d in t.devices]
 
 
@@ -360,6 +425,9 @@ def export(world):
               "sends": [p.value for p in t.mixer.sends], "devices": _device_specs(t),
               "clips": [(_clip_data(s.clip) if s.clip is not None else None) for s in t.slots],
               "arrangement_clips": [_clip_data(c) for c in sorted(t.arrangement_clips, key=lambda c: c.start_time)]}
+        td["crossfade"] = CROSSFADE[int(t.mixer.crossfade_assign)]
+        if t.kind != "group":
+            td["monitoring"] = MONITORING[int(t.current_monitoring_state)]
         data["tracks"].append(td)
     for r in song.returns:
         data["returns"].append({"name": r.name, "color": r.color, "volume": r.mixer.volume.value,

@@ -15,7 +15,8 @@ import threading
 
 from .host import Host
 from .sets import load_set
-from .world import World
+from .versions import parse_version
+from .world import DISPLAY_RATE, World
 
 START_TIMEOUT = 30.0
 
@@ -34,23 +35,25 @@ def free_udp_port(host="127.0.0.1"):
         sock.close()
 
 
-def make_world(set_data=None, live_version="12.3.6", virtual_clock=False):
-    """A World from None/"default", a set dict, or a path to a .json or .als set."""
+def make_world(set_data=None, live_version="12.3.6", virtual_clock=False, display_rate=DISPLAY_RATE, strict=False):
+    """A World from None/"default", a set dict, or a path to a .json or .als set (adjustments logged)."""
+    report = []
     if isinstance(set_data, str) or hasattr(set_data, "__fspath__"):
-        set_data = load_set(os.fspath(set_data))
-    return World(set_data=set_data, live_version=live_version, virtual_clock=virtual_clock)
+        set_data = load_set(os.fspath(set_data), strict=strict, version=parse_version(live_version), report=report)
+    return World(set_data=set_data, live_version=live_version, virtual_clock=virtual_clock,
+                 display_rate=display_rate, set_report=report)
 
 
 class LiveSim(object):
     """A World plus a Host running a remote script in a background thread."""
 
     def __init__(self, set_data=None, live_version="12.3.6", virtual_clock=True, script_path=None, env=None,
-                 port=None, reply_port=None, tick_interval=0.1, check_started=True):
+                 port=None, reply_port=None, tick_interval=0.1, check_started=True, display_rate=DISPLAY_RATE):
         self.port = port or free_udp_port()
         self.reply_port = reply_port or free_udp_port()
         script_env = {"ABLETONOSC_PORT": str(self.port), "ABLETONOSC_REPLY_PORT": str(self.reply_port)}
         script_env.update(env or {})
-        self.world = make_world(set_data, live_version, virtual_clock)
+        self.world = make_world(set_data, live_version, virtual_clock, display_rate)
         self.host = Host(self.world, script_path=script_path, tick_interval=tick_interval, env=script_env)
         self.check_started = check_started
         self._thread = None
@@ -112,7 +115,7 @@ class LiveSim(object):
 
     def open_set(self, set_data=None):
         """Open another set (None, a dict or a path) as Live does: the script restarts against it."""
-        world = make_world(set_data, self.world.version, self.world.virtual_clock)
+        world = make_world(set_data, self.world.version, self.world.virtual_clock, self.world.display_rate)
         self.call(self.host.open_set, world)
         self.world = world
 

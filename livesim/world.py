@@ -6,24 +6,11 @@ import livesim  # noqa: F401  (puts livesim/runtime on sys.path)
 import Live
 from Live import _lom
 
-from livesim.engine import STEP, Engine
+from livesim import set_builder
+from livesim.engine import DISPLAY_RATE, STEP, Engine
+from livesim.versions import DEFAULT_VERSION, parse_version
 
-DEFAULT_VERSION = "12.3.6"
 MAX_UNDO_STEPS = 500
-
-
-def parse_version(text):
-    """"12.3" -> (12, 3, 0); accepts "M", "M.m" or "M.m.b" (or a tuple)."""
-    if isinstance(text, tuple):
-        parts = list(text)
-    else:
-        try:
-            parts = [int(p) for p in str(text).strip().split(".")]
-        except ValueError:
-            raise ValueError("live_version must look like '12.3.6', not %r" % (text,)) from None
-    if not 1 <= len(parts) <= 3:
-        raise ValueError("live_version must look like '12.3.6', not %r" % (text,))
-    return tuple(int(p) for p in (parts + [0, 0])[:3])
 
 
 class History(object):
@@ -136,10 +123,14 @@ class World(object):
     clamp_ranges = False
     notify_unchanged = False
 
-    def __init__(self, set_data=None, live_version=DEFAULT_VERSION, virtual_clock=False):
-        from livesim import set_builder
+    def __init__(self, set_data=None, live_version=DEFAULT_VERSION, virtual_clock=False, display_rate=DISPLAY_RATE,
+                 set_report=()):
         self.version = parse_version(live_version)
         self.virtual_clock = bool(virtual_clock)
+        if not 1.0 <= float(display_rate) <= 240.0:
+            raise ValueError("display_rate must be 1-240 frames per second, not %r" % (display_rate,))
+        #: Frames per second at which meters, song time and clip positions notify.
+        self.display_rate = float(display_rate)
         self.lock = 0
         self.history = History()
         self.exceptions = []
@@ -151,8 +142,11 @@ class World(object):
         self._device_builder = False
         self.engine = Engine(self)
         self.song_node = set_builder.build(self, set_data)
+        self.engine.shown_time = self.song_node.current_song_time
         self.song = _lom.wrap(self.song_node)
         self.history.clear()
+        # What the set loader adjusted to open the set file (the host logs it).
+        self.set_report = list(set_report)
 
     def new_ptr(self):
         """A fresh stable identity for a Live object (its ``_live_ptr``)."""
@@ -162,12 +156,10 @@ class World(object):
     # -- application and device hooks
     @property
     def application(self):
-        """Live.Application.Application for this world (None until that module exists)."""
+        """Live.Application.Application for this world."""
         if self._application is None:
-            module = getattr(Live, "Application", None)
-            make = getattr(module, "make_application", None)
-            if make is not None:
-                self._application = make(self)
+            from Live._application import make_application
+            self._application = make_application(self)
         return self._application
 
     def device_builder(self):
@@ -181,14 +173,13 @@ class World(object):
         return self._device_builder
 
     def groove_pool(self):
-        """Live.GroovePool for this world, when that module provides one."""
-        module = getattr(Live, "GroovePool", None)
-        make = getattr(module, "make_groove_pool", None)
-        return make(self) if make is not None else None
+        """Live.GroovePool.GroovePool for this world."""
+        from Live._groove_pool import make_groove_pool
+        return make_groove_pool(self)
 
     def receive_midi(self, status, data1, data2=0):
         """Play a MIDI message arriving from a control surface (mapped parameters move, forwards reach scripts)."""
-        from Live.MidiMap import receive_midi
+        from Live._midi_map import receive_midi
         return receive_midi(self, status, data1, data2)
 
     def activate(self):
@@ -200,7 +191,7 @@ class World(object):
         """Move engine time forward (steps of at most 10 ms): song time, launches, positions, listeners."""
         if seconds < 0:
             raise ValueError("cannot advance by a negative time")
-        self.engine.advance(seconds)
+        self.engine.advance(seconds, frame_at_end=True)
 
     def sync(self, now):
         """Realtime mode: advance by the wall-clock time since the last sync (no-op in virtual mode)."""
@@ -250,4 +241,4 @@ class World(object):
             self.log(text)
 
 
-__all__ = ["World", "History", "parse_version", "STEP"]
+__all__ = ["World", "History", "parse_version", "DEFAULT_VERSION", "STEP", "DISPLAY_RATE"]

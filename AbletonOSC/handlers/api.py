@@ -59,6 +59,28 @@ def get_address(ctx, song, address):
             "yes" if ctx.registry.available(entry) else "no")
 
 
+def get_plain_types(ctx, song):
+    return (bool(ctx.client.plain),)
+
+
+def set_plain_types(ctx, song, on):
+    ctx.client.plain = on
+
+
+def get_listeners(ctx, song):
+    """The asking client's listeners, each as its start_listen address followed by its arguments."""
+    listeners = ctx.registry.listeners_of(ctx.client)
+    flat = []
+    for address, args in listeners:
+        flat.append(address)
+        flat.extend(args)
+    return (len(listeners),) + tuple(flat)
+
+
+def stop_listen_all(ctx, song):
+    ctx.registry.end_client(ctx.client)
+
+
 def get_version(ctx, song):
     from .. import __version__
 
@@ -83,6 +105,17 @@ def register(reg):
     reg.add("/live/api/get/address", "get", "song", get_address, args="address:s",
             reply="address:s kind:s arguments:s reply:s description:s since:s available:s", echo=False,
             doc="One address's signature, description and Live version")
+    reg.add("/live/api/get/plain_types", "get", "song", get_plain_types, reply="on:b", echo=False,
+            doc="Whether this client gets only the OSC types i f s b (see /live/api/set/plain_types)")
+    reg.add("/live/api/set/plain_types", "set", "song", set_plain_types, args="on:b",
+            example="/live/api/set/plain_types 1",
+            doc="1: this client's replies and listener updates use only the OSC types i f s b, as Pure Data's "
+                "[oscparse] needs (booleans as 1/0, nil as the string \"nil\"); 0: every type again")
+    reg.add("/live/api/get/listeners", "get", "song", get_listeners, echo=False,
+            reply="count:i (start_listen_address:s argument:x*)*",
+            doc="This client's listeners: each start_listen address followed by its index arguments")
+    reg.add("/live/api/stop_listen_all", "method", "song", stop_listen_all,
+            doc="Stop every listener of this client (the client library sends it when it closes)")
     reg.add("/live/api/get/version", "get", "song", get_version, reply="version:s", echo=False,
             doc="The AbletonOSC version")
     coverage.register(reg)

@@ -3,7 +3,7 @@
 import re
 
 from .errors import HandlerError
-from .limits import check_values
+from .sizes import check_values
 from .registry import Prop
 from .types import ArgumentError, to_bool, to_float, to_int
 

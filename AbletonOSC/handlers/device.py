@@ -1,6 +1,8 @@
 """/live/device/*: devices (by index, or by path through racks) and their parameters."""
 
 from .errors import NotAvailable
+from .limits import write_value
+from .objects import item
 from .registry import Prop, unavailable
 from .types import to_float, to_osc
 
@@ -41,7 +43,8 @@ def get_parameter_name(ctx, device, index):
 
 
 def set_parameter_value(ctx, device, index, value):
-    ctx.manager.write(setattr, device.parameters[index], "value", value)
+    parameter = item(device.parameters, index, "parameter", "the device")
+    write_value(ctx, parameter, "value", value, "parameter %d (%s)" % (index, parameter.name))
 
 
 def _value_prop(index):

@@ -13,4 +13,8 @@ class NotAvailable(HandlerError):
     """The address needs a Live version (or object kind) that this one lacks."""
 
 
-__all__ = ["ArgumentError", "HandlerError", "NotAvailable"]
+class NoSuchObject(HandlerError, IndexError):
+    """An index past the end of what the set has; the text names what it has."""
+
+
+__all__ = ["ArgumentError", "HandlerError", "NoSuchObject", "NotAvailable"]

@@ -1,42 +1,34 @@
-"""Size limits of bulk requests, checked before any work is done.
+"""Writing a value Live may refuse, and saying which values it takes when it does.
 
-A reply that cannot reach its client (too large for one UDP datagram, or more values than one
-request may read) is refused up front with a /live/error that says how to page the request,
-instead of being computed and thrown away.
+Live refuses a value out of range with a bare "Invalid value" (a device parameter) or
+"Tempo out of range". The musician needs the range: a device parameter knows its own
+(``min``/``max``); other properties declare theirs (``Prop(limits=...)``).
 """
 
 from .errors import HandlerError
 
-#: Values one track_data request may read (its reply is one message).
-MAX_BULK_VALUES = 16384
-#: Properties one track_data request may name.
-MAX_BULK_PROPERTIES = 64
-#: Bytes a value takes in a reply at the least that matters (an int, a float, a short string).
-MIN_VALUE_BYTES = 4
-#: Largest reply over TCP (what a connection may have waiting before it is dropped as too slow).
-MAX_TCP_REPLY = 16 * 1024 * 1024
+
+def write_value(ctx, target, attr, value, name, limits=None):
+    """Set ``target.attr = value`` (through the manager); a refused value's error names the valid range."""
+    try:
+        ctx.manager.write(setattr, target, attr, value)
+    except (RuntimeError, ValueError) as error:
+        if limits is None and attr == "value":
+            limits = parameter_range(target)
+        if limits is None or not isinstance(value, (int, float)) or limits[0] <= value <= limits[1]:
+            raise
+        raise HandlerError("%s must be between %s and %s, got %s (Live: %s)"
+                           % (name, _number(limits[0]), _number(limits[1]), _number(value), error))
 
 
-def reply_room(ctx):
-    """The most bytes one reply to the asking client can carry."""
-    client = ctx.client
-    server = ctx.server
-    if client is None or server is None or getattr(client, "transport", "udp") != "udp":
-        return MAX_TCP_REPLY
-    return getattr(server, "max_datagram", 65507)
+def parameter_range(parameter):
+    """(min, max) of a DeviceParameter, or None for anything else."""
+    try:
+        return float(parameter.min), float(parameter.max)
+    except (AttributeError, RuntimeError, TypeError, ValueError):
+        return None
 
 
-def check_values(ctx, count, per_unit, advice):
-    """Refuse (HandlerError) a reply of `count` values before it is computed if it cannot be sent.
-
-    per_unit: values per paging unit (per track, per note); advice: how to ask for fewer,
-    with one %d for the number of units that fit.
-    """
-    room = reply_room(ctx)
-    limit = min(MAX_BULK_VALUES, room // MIN_VALUE_BYTES)
-    if count <= limit:
-        return
-    fitting = max(1, limit // max(1, per_unit))
-    where = "one UDP datagram" if room < MAX_TCP_REPLY and limit < MAX_BULK_VALUES else "one request"
-    raise HandlerError("%s would reply %d values, more than %s carries (%d); %s"
-                       % (ctx.address, count, where, limit, advice % fitting))
+def _number(value):
+    return ("%.6g" % value) if isinstance(value, float) and value != int(value) else (
+        "%.1f" % value if isinstance(value, float) else str(value))

@@ -256,7 +256,14 @@ class Subscriptions(object):
 
     def for_client(self, client):
         """The subscriptions of one client."""
-        return [sub for sub in self.by_key.values() if sub.client is client]
+        return [sub for sub in self.by_key.values() if sub.client == client]
+
+    def end_client(self, client):
+        """Stop every subscription of one client (it asked, left, or stopped answering); how many."""
+        ended = self.for_client(client)
+        for sub in ended:
+            self._remove(sub)
+        return len(ended)
 
     def clear(self):
         """Remove every Live listener (on disconnect and reload)."""

@@ -9,7 +9,7 @@ New notes are added as groups of 8 (the same without note_id). Upstream's 5-fiel
 
 from . import clip as clip_module
 from .errors import HandlerError
-from .limits import check_values
+from .sizes import check_values
 from .registry import KIND_START, KIND_STOP, Prop, _make_start, _make_stop
 from .types import ArgumentError, to_int
 

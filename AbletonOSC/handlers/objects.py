@@ -8,7 +8,7 @@ index arguments (``locate``). A track reference is an index, ``"*"`` for every t
 
 from typing import Tuple
 
-from .errors import HandlerError
+from .errors import HandlerError, NoSuchObject
 from .types import ArgumentError, to_int
 
 RETURN_LETTERS = "ABCDEFGHIJKL"
@@ -39,6 +39,40 @@ class Kind(object):
 def _alive(obj):
     # Live's wrappers of deleted objects compare equal to None.
     return obj is not None and not (obj == None)  # noqa: E711
+
+
+def span(count, names=None):
+    """The indices 0..count-1 as text ("0-3", "0"), or letters from ``names`` ("A-B"); None when count is 0."""
+    if count <= 0:
+        return None
+    first, last = (names[0], names[count - 1]) if names else (0, count - 1)
+    return "%s" % first if count == 1 else "%s-%s" % (first, last)
+
+
+def _has(noun, count, plural=None, names=None):
+    """ "tracks 0-3", "track 0", or "no tracks"."""
+    plural = plural or noun + "s"
+    text = span(count, names)
+    if text is None:
+        return "no " + plural
+    return "%s %s" % (noun if count == 1 else plural, text)
+
+
+def item(vector, index, noun, owner="the set"):
+    """vector[index]; past its end, a HandlerError naming the index and the indices there are."""
+    try:
+        return vector[index]
+    except IndexError as error:
+        raise NoSuchObject("No %s %s: %s has %s (Live: %s)" % (noun, index, owner, _has(noun, len(vector)), error))
+
+
+def no_track(song, ref):
+    """The error for a track reference the set does not have: which tracks and returns it has."""
+    returns = len(song.return_tracks)
+    what = "return track" if isinstance(ref, str) else "track"
+    return NoSuchObject("No %s %s: the set has %s and %s (Live: Index out of range)" % (
+        what, ref, _has("track", len(song.tracks)),
+        _has("return", returns, names=RETURN_LETTERS) if returns <= len(RETURN_LETTERS) else "%d returns" % returns))
 
 
 def find_index(vector, obj, hint=None):
@@ -87,9 +121,12 @@ def track_for_ref(song, ref):
         index = RETURN_LETTERS.index(ref)
         returns = song.return_tracks
         if index >= len(returns):
-            raise HandlerError("No return track %s (the set has %d)" % (ref, len(returns)))
+            raise no_track(song, ref)
         return returns[index]
-    return song.tracks[ref]
+    try:
+        return song.tracks[ref]
+    except IndexError:
+        raise no_track(song, ref)
 
 
 def locate_track(song, track, echo_ref):
@@ -117,7 +154,10 @@ class TrackKind(Kind):
     def resolve(self, song, values):
         raw = values[0]
         if raw.__class__ is int:  # the common case, without parse_track_ref's checks
-            return [((raw,), song.tracks[raw])]
+            try:
+                return [((raw,), song.tracks[raw])]
+            except IndexError:
+                raise no_track(song, raw)
         ref = parse_track_ref(raw)
         if ref == "*":
             return [((index,), track) for index, track in enumerate(song.tracks)]
@@ -139,7 +179,7 @@ class ClipSlotKind(Kind):
     def resolve(self, song, values):
         slot_index = to_int(values[1], "clip_id")
         return [
-            ((echo[0], slot_index), track.clip_slots[slot_index])
+            ((echo[0], slot_index), item(track.clip_slots, slot_index, "clip slot", "track %s" % (echo[0],)))
             for echo, track in TRACK.resolve(song, values[:1])
         ]
 
@@ -199,7 +239,7 @@ class SceneKind(Kind):
 
     def resolve(self, song, values):
         index = to_int(values[0], "scene_id")
-        return [((index,), song.scenes[index])]
+        return [((index,), item(song.scenes, index, "scene"))]
 
     def locate(self, song, obj, echo):
         if not _alive(obj):
@@ -227,20 +267,18 @@ def parse_device_path(value):
     return (to_int(value, "device_id"),)
 
 
-def chain_at(device, step):
-    """A rack's chain by index, or its return chain for "R<n>"."""
-    if isinstance(step, str):
-        return device.return_chains[int(step[1:])]
-    return device.chains[step]
-
-
-def device_for_path(track, path):
+def device_for_path(track, path, owner="the track"):
     """The device a path names, walking device -> chain -> device from the track."""
-    device = track.devices[path[0]]
+    device = item(track.devices, path[0], "device", owner)
     for position in range(1, len(path), 2):
+        here = ".".join(str(p) for p in path[:position])
         if not device.can_have_chains:
-            raise HandlerError("Device %s has no chains" % ".".join(str(p) for p in path[:position]))
-        device = chain_at(device, path[position]).devices[path[position + 1]]
+            raise HandlerError("Device %s has no chains" % here)
+        step = path[position]
+        chains = device.return_chains if isinstance(step, str) else device.chains
+        chain = item(chains, int(step[1:]) if isinstance(step, str) else step,
+                     "return chain" if isinstance(step, str) else "chain", "device %s" % here)
+        device = item(chain.devices, path[position + 1], "device", "chain %s.%s" % (here, step))
     return device
 
 
@@ -267,7 +305,8 @@ class DeviceKind(Kind):
     def resolve(self, song, values):
         path = parse_device_path(values[1])
         echo_device = values[1] if isinstance(values[1], str) else path[0]
-        return [((echo[0], echo_device), device_for_path(track, path)) for echo, track in TRACK.resolve(song, values[:1])]
+        return [((echo[0], echo_device), device_for_path(track, path, "track %s" % (echo[0],)))
+                for echo, track in TRACK.resolve(song, values[:1])]
 
     def locate(self, song, obj, echo):
         if not _alive(obj):
@@ -297,7 +336,8 @@ class ArrangementClipKind(Kind):
 
     def resolve(self, song, values):
         index = to_int(values[1], "clip_index")
-        return [((echo[0], index), track.arrangement_clips[index]) for echo, track in TRACK.resolve(song, values[:1])]
+        return [((echo[0], index), item(track.arrangement_clips, index, "arrangement clip", "track %s" % (echo[0],)))
+                for echo, track in TRACK.resolve(song, values[:1])]
 
     def locate(self, song, obj, echo):
         return _locate_in_tracks(song, echo, lambda track: track.arrangement_clips, obj)
@@ -316,7 +356,8 @@ class ChainKind(Kind):
         for echo, device in DEVICE.resolve(song, values[:2]):
             if not device.can_have_chains:
                 raise HandlerError("Device %s of track %s has no chains" % (echo[1], echo[0]))
-            result.append((echo + (index,), device.chains[index]))
+            result.append((echo + (index,), item(device.chains, index, "chain", "device %s of track %s"
+                                                 % (echo[1], echo[0]))))
         return result
 
     def locate(self, song, obj, echo):

@@ -8,6 +8,8 @@ Live: handler modules import ``Live`` only inside the functions that use it.
 """
 
 from .errors import HandlerError, NotAvailable
+from .limits import write_value
+from .suggest import Suggester, did_you_mean
 from .listeners import CapReached, Subscriptions
 from .objects import KINDS, SONG
 from .types import COERCE, TYPE_NAMES, ArgumentError, to_osc
@@ -112,15 +114,16 @@ class Prop(object):
              class and ``attr``)
     strict   True: where Live refuses the property for this object, answer Live's error text
              (upstream's addresses answer nil instead, and so do ours for index references)
-    values   the values Live holds (an enum's, a range): a range(low, high + 1) or a tuple;
+    limits   (low, high): the values Live takes, named in the error when it refuses one
+    values   the values Live holds (an enum's members): a range(low, high + 1) or a tuple;
              others are refused before Live is touched
     """
 
     __slots__ = ("name", "type", "access", "attr", "target", "out", "since", "doc", "getter", "listen_echo",
-                 "member", "strict", "values")
+                 "member", "strict", "limits", "values")
 
     def __init__(self, name, type_, access="gsl", attr=None, target=None, out=None, since=None, doc="",
-                 getter=None, listen_echo=True, member=None, strict=False, values=None):
+                 getter=None, listen_echo=True, member=None, strict=False, limits=None, values=None):
         self.name = name
         self.type = type_
         self.access = access
@@ -134,6 +137,7 @@ class Prop(object):
         self.listen_echo = listen_echo
         self.member = member
         self.strict = strict
+        self.limits = limits  # (low, high) Live accepts, named when it refuses a value (device parameters know theirs)
         self.values = values
 
     def live_target(self, obj):
@@ -186,6 +190,8 @@ class Registry(object):
         self.subscriptions = Subscriptions(self)
         self.state = {}  # per-module runtime state (e.g. the beat listener), cleared on unbind
         self._cleanups = []
+        self._client_listeners = []  # (list_fn, end_fn) of listeners a module keeps itself
+        self._suggester = None  # built on the first unknown address
 
     # ------------------------------------------------------------------ declaring
     def add(self, address, kind, obj, fn, args="", reply="", doc="", since=None, echo=True,
@@ -208,6 +214,7 @@ class Registry(object):
         self.entries[address] = entry
         self.order.append(entry)
         self._pattern_cache.clear()
+        self._suggester = None
         return entry
 
     def properties(self, obj, props, prefix=None):
@@ -269,6 +276,29 @@ class Registry(object):
         """Call fn() when the registry lets go of the Live set (listeners a module added itself)."""
         self._cleanups.append(fn)
 
+    def client_listeners(self, list_fn, end_fn):
+        """Declare listeners a module keeps itself: list_fn(client) -> [(start address, args)], end_fn(client)."""
+        self._client_listeners.append((list_fn, end_fn))
+
+    def listeners_of(self, client):
+        """(start_listen address, index and extra arguments) of each of a client's listeners."""
+        result = [(sub.start_address, sub.echo + sub.extra) for sub in self.subscriptions.for_client(client)]
+        for list_fn, _end in self._client_listeners:
+            result.extend(list_fn(client))
+        return result
+
+    def end_client(self, client):
+        """Stop every listener of a client; how many there were."""
+        count = self.subscriptions.end_client(client)
+        for list_fn, end_fn in self._client_listeners:
+            count += len(list_fn(client))
+            end_fn(client)
+        return count
+
+    def client_closed(self, client):
+        """The transport's notice that a client is gone (a TCP connection closed)."""
+        self.end_client(client)
+
     def unbind(self):
         """Remove every Live listener and forget the Live set."""
         self.subscriptions.clear()
@@ -297,7 +327,16 @@ class Registry(object):
             if matches:
                 self._run_matches(matches, message.args, client)
                 return
-        self.ctx.server.send_error(client, "Unknown OSC address: %s" % address, address)
+        self.ctx.server.send_error(client, "Unknown OSC address: %s%s" % (address, self.did_you_mean(address)),
+                                   address)
+
+    def did_you_mean(self, address):
+        """ "; did you mean /live/song/get/tempo?" for an unknown address near known ones, else ""."""
+        if is_pattern(address):
+            return ""
+        if self._suggester is None:
+            self._suggester = Suggester(self.entries)
+        return did_you_mean(self._suggester.nearest(address))
 
     def matching(self, pattern):
         """The dispatchable entries an OSC address pattern matches, in registration order.
@@ -351,6 +390,12 @@ class Registry(object):
         count = len(obj.index_names)
         if len(args) < count:
             raise _missing(entry)
+        if len(args) == count + 1 and entry.kind == KIND_METHOD and not entry.args:
+            pressed = button_value(args[count])
+            if pressed is not None:
+                if not pressed:
+                    return  # a button's release: one press is one action
+                args = args[:count]
         # Most requests are index arguments only (every getter): nothing to coerce.
         values = coerce_args(entry, args[count:]) if (entry.args or len(args) > count) else ()
         try:
@@ -434,6 +479,15 @@ def pattern_reaches(compiled, entry):
     return entry.kind != KIND_SET or all(level.__class__ is str for level in compiled.levels[at + 1:])
 
 
+def button_value(value):
+    """A control surface button's value sent with a method (1 press, 0 release): True, False, or None if not one."""
+    if value.__class__ is bool:
+        return value
+    if value.__class__ in (int, float):
+        return value != 0
+    return None
+
+
 def _missing(entry):
     """The error for too few arguments, naming every required one."""
     required = entry.obj.index_names + tuple(arg.name for arg in entry.args if not arg.optional)
@@ -513,7 +567,7 @@ def _make_setter(prop):
         if prop.values is not None and value not in prop.values:
             raise ArgumentError("%s must be %s, got %r" % (prop.name, _values_text(prop.values), value))
         try:
-            ctx.manager.write(setattr, prop.live_target(obj), prop.attr, value)
+            write_value(ctx, prop.live_target(obj), prop.attr, value, prop.name, prop.limits)
         except AttributeError as error:
             raise unavailable(ctx, prop, error)
 

@@ -1,5 +1,7 @@
 """The send levels of anything with a mixer (tracks, rack chains): get, set and listen by index."""
 
+from .limits import write_value
+from .objects import item
 from .registry import Prop
 
 
@@ -15,13 +17,13 @@ def register_sends(reg, obj, what, members, strict=False, example=None):
     index_reply = " ".join("%s:i" % name for name in obj.index_names)
 
     def get(ctx, owner, send_id):
-        return (send_id, float(owner.mixer_device.sends[send_id].value))
+        return (send_id, float(item(owner.mixer_device.sends, send_id, "send", "the mixer").value))
 
     def set_(ctx, owner, send_id, value):
-        ctx.manager.write(setattr, owner.mixer_device.sends[send_id], "value", value)
+        write_value(ctx, item(owner.mixer_device.sends, send_id, "send", "the mixer"), "value", value, "send")
 
     def start(ctx, owner, send_id):
-        owner.mixer_device.sends[send_id]  # fail now (Index out of range) rather than later
+        item(owner.mixer_device.sends, send_id, "send", "the mixer")  # fail now rather than later
         ctx.registry.subscriptions.start(ctx, _send_prop(send_id, members, strict), owner, get_address, (send_id,))
 
     def stop(ctx, owner, send_id):

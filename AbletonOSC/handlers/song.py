@@ -5,7 +5,7 @@ import os
 import tempfile
 
 from .errors import HandlerError
-from .limits import MAX_BULK_PROPERTIES, check_values
+from .sizes import MAX_BULK_PROPERTIES, check_values
 from .listeners import live_id
 from .objects import DEVICE, RETURN_LETTERS, TRACK, _device_paths as device_paths, find_index
 from .registry import Prop
@@ -38,7 +38,7 @@ PROPERTIES = [
     Prop("signature_denominator", "i", values=(1, 2, 4, 8, 16)),
     Prop("signature_numerator", "i", values=range(1, 100)),
     Prop("song_length", "f", "gl"),
-    Prop("tempo", "f", doc="Tempo in BPM (20-999)"),
+    Prop("tempo", "f", doc="Tempo in BPM (20-999)", limits=(20.0, 999.0)),
 ]
 
 METHODS = [
@@ -172,29 +172,41 @@ def _read(song, obj, name, track_index):
         raise HandlerError("%s has no property %r" % (type(obj).__name__, name))
 
 
-TRACK_DATA_OBJECTS = ("track", "clip", "clip_slot", "device")
+#: The objects track_data reads, and the Live class (module, name) whose properties each may name.
+TRACK_DATA_OBJECTS = {"track": ("Track", "Track"), "clip": ("Clip", "Clip"), "clip_slot": ("ClipSlot", "ClipSlot"),
+                      "device": ("Device", "Device")}
+TRACK_DATA_EXTRAS = ("num_devices", "volume", "panning")  # track.X read through the mixer or counted
 
 
-def get_track_data(ctx, song, index_min, index_max, *props):
-    """Flat values for tracks [index_min, index_max): per track, per property in the order given.
+def check_track_data(props):
+    """Refuse, before reading anything, a property no Live object of its kind has (whatever the set holds)."""
+    import Live
 
-    Sizes are checked before anything is read; the reading itself is sliced over polls.
-    """
     if len(props) > MAX_BULK_PROPERTIES:
-        raise HandlerError("%s names %d properties, at most %d are allowed per request; ask in several requests"
-                           % (ctx.address, len(props), MAX_BULK_PROPERTIES))
-    wanted = []
+        raise HandlerError("track_data names %d properties, at most %d are allowed per request; ask in several "
+                           "requests" % (len(props), MAX_BULK_PROPERTIES))
     for prop in props:
-        prop = str(prop)
         obj_name, dot, name = prop.partition(".")
         if not dot or not name:
             raise HandlerError("track_data properties look like track.name, clip.name, clip_slot.has_clip "
                                "or device.name, got %r" % prop[:80])
         if obj_name not in TRACK_DATA_OBJECTS:
-            ctx.server.send_error(ctx.client, "Unknown object identifier in get/track_data: %s" % obj_name[:80],
-                                  ctx.address)
+            raise HandlerError("Unknown object identifier in get/track_data: %s (one of %s)"
+                               % (obj_name[:80], ", ".join(sorted(TRACK_DATA_OBJECTS))))
+        if obj_name == "track" and name in TRACK_DATA_EXTRAS:
             continue
-        wanted.append((obj_name, name))
+        module, class_name = TRACK_DATA_OBJECTS[obj_name]
+        if name.startswith("_") or not hasattr(getattr(getattr(Live, module), class_name), name):
+            raise HandlerError("%s has no property %r" % (class_name, name[:80]))
+
+
+def get_track_data(ctx, song, index_min, index_max, *props):
+    """Flat values for tracks [index_min, index_max): per track, per property in the order given.
+
+    Names and sizes are checked before anything is read; the reading itself is sliced over polls.
+    """
+    check_track_data(props)
+    wanted = [tuple(prop.split(".", 1)) for prop in props]
     tracks = list(song.tracks)
     if index_max == -1:
         index_max = len(tracks)
@@ -346,6 +358,22 @@ def stop_listen_beat(ctx, song):
         if not beat.clients:
             beat.close()
             del ctx.registry.state["beat"]
+
+
+def _beat_listeners(registry):
+    def listed(client):
+        beat = registry.state.get("beat")
+        return [("/live/song/start_listen/beat", ())] if beat is not None and client in beat.clients else []
+
+    def end(client):
+        beat = registry.state.get("beat")
+        while beat is not None and client in beat.clients:
+            beat.clients.remove(client)
+        if beat is not None and not beat.clients:
+            beat.close()
+            del registry.state["beat"]
+
+    return listed, end
 
 
 def _close_beat(registry):
@@ -591,4 +619,5 @@ def register(reg):
             members="Song.current_song_time")
     reg.status("/live/song/get/beat", "beat:i", "The song position in whole beats, sent on each beat")
     reg.on_unbind(_close_beat(reg))
+    reg.client_listeners(*_beat_listeners(reg))
     register_model(reg)

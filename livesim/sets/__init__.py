@@ -1,20 +1,27 @@
 """Set loaders: Live's default set, a JSON set file, or a real Live Set (``.als``).
 
 ``load_set(spec)`` returns the set dict a ``World`` is built from (schema: docs/SETS.md), or
-None for Live's default set (the World builds that one itself).
+None for Live's default set (the World builds that one itself).  Reading an ``.als`` file may
+adjust what livesim cannot hold as saved: the adjustments go to ``report`` (one line per kind),
+or refuse the file when ``strict``.
 """
 import json
 import os
 
-from .als import parse_als, read_als
+from .adjust import summary
+from .als import DEFAULT_VERSION, parse_als, read_als
 from .errors import SetError
 from .schema import validate_set
 
-__all__ = ["SetError", "load_set", "parse_als", "read_als", "validate_set", "describe_set"]
+__all__ = ["SetError", "load_set", "parse_als", "read_als", "validate_set", "describe_set", "summary"]
 
 
-def load_set(spec):
-    """``None``/"default" -> None; a dict -> validated; "x.json" / "x.als" -> the set dict it holds."""
+def load_set(spec, strict=False, version=DEFAULT_VERSION, report=None):
+    """``None``/"default" -> None; a dict -> validated; "x.json" / "x.als" -> the set dict it holds.
+
+    For ``.als`` files: ``version`` is the simulated Live version (a tuple), ``report`` a list
+    that receives one line per kind of adjustment, ``strict`` refuses any adjustment.
+    """
     if spec is None or spec == "default":
         return None
     if isinstance(spec, dict):
@@ -23,7 +30,7 @@ def load_set(spec):
     if not os.path.isfile(path):
         raise SetError("%s: no such set file" % path)
     if path.lower().endswith(".als"):
-        return validate_set(read_als(path))
+        return validate_set(read_als(path, strict=strict, version=tuple(version), report=report))
     if path.lower().endswith(".json"):
         return _load_json(path)
     raise SetError("%s: unknown set file type (expected .json or .als)" % path)

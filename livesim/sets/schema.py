@@ -8,6 +8,8 @@ from .errors import SetError
 TRACK_TYPES = ("midi", "audio", "group")
 DEVICE_TYPES = ("instrument", "audio_effect", "midi_effect")
 DENOMINATORS = (1, 2, 4, 8, 16)
+MONITORING = ("in", "auto", "off")
+CROSSFADE = ("A", "none", "B")
 
 
 def _fail(path, text):
@@ -107,6 +109,8 @@ CLIP_FIELDS = {
     "pitch_fine": lambda v, p: _num(v, p, -50, 50), "ram_mode": _bool, "muted": _bool, "legato": _bool,
     "velocity_amount": lambda v, p: _num(v, p, 0, 1), "signature_numerator": lambda v, p: _int(v, p, 1, 99),
     "signature_denominator": lambda v, p: _check(v in DENOMINATORS, p, "must be one of 1, 2, 4, 8, 16"),
+    "warp_markers": _list_of(lambda v, p: _check(isinstance(v, list) and len(v) == 2 and all(_is_num(x) for x in v),
+                                                 p, "expected [sample seconds, beat]")),
 }
 
 
@@ -149,18 +153,30 @@ def _device(v, path):
         _check(v["type"] in DEVICE_TYPES, path + ".type", "expected one of %s" % ", ".join(DEVICE_TYPES))
 
 
+CHAIN_FIELDS = {
+    "name": _str, "color": _color, "devices": lambda v, p: _list_of(_device)(v, p), "mute": _bool, "solo": _bool,
+    "volume": lambda v, p: _num(v, p, 0, 1), "panning": lambda v, p: _num(v, p, -1, 1),
+}
+DRUM_CHAIN_FIELDS = dict(CHAIN_FIELDS, out_note=lambda v, p: _int(v, p, 0, 127),
+                         choke_group=lambda v, p: _int(v, p, 0, 16))
+
+
 def _chain(v, path):
-    _object(v, path, {"name": _str, "color": _color, "devices": _list_of(_device)})
+    _object(v, path, CHAIN_FIELDS)
+
+
+def _drum_chain(v, path):
+    _object(v, path, DRUM_CHAIN_FIELDS)
 
 
 def _drum_pad(v, path):
-    _object(v, path, {"note": lambda v, p: _int(v, p, 0, 127), "name": _str, "chains": _list_of(_chain)},
-            required=("note",))
+    _object(v, path, {"note": lambda v, p: _int(v, p, 0, 127), "name": _str, "mute": _bool, "solo": _bool,
+                      "chains": _list_of(_drum_chain)}, required=("note",))
 
 
 DEVICE_FIELDS = {
     "name": _str, "class_name": _str, "type": _str, "parameters": _list_of(_parameter), "chains": _list_of(_chain),
-    "drum_pads": _list_of(_drum_pad),
+    "return_chains": _list_of(_chain), "drum_pads": _list_of(_drum_pad),
 }
 
 _MIXER_FIELDS = {
@@ -170,6 +186,8 @@ _MIXER_FIELDS = {
 
 TRACK_FIELDS = dict(_MIXER_FIELDS, **{
     "type": _str, "group": lambda v, p: _int(v, p, 0), "arm": _bool, "fold_state": _bool,
+    "monitoring": lambda v, p: _check(v in MONITORING, p, "expected one of %s" % ", ".join(MONITORING)),
+    "crossfade": lambda v, p: _check(v in CROSSFADE, p, "expected one of %s" % ", ".join(CROSSFADE)),
     "clips": _list_of(_slot), "arrangement_clips": _list_of(_arrangement_clip),
 })
 
@@ -229,6 +247,7 @@ def validate_set(data):
             _check(not any(clips), path + ".clips", "a group track holds no clips")
             _check(not track.get("arrangement_clips"), path + ".arrangement_clips", "a group track holds no clips")
             _check(not track.get("arm"), path + ".arm", "a group track cannot be armed")
+            _check("monitoring" not in track, path + ".monitoring", "a group track has no monitoring state")
         for key in ("clips", "arrangement_clips"):
             for j, clip in enumerate(track.get(key, [])):
                 if clip is not None and kind == "midi" and clip.get("audio"):

@@ -43,7 +43,7 @@ def test_reload_answers_startup_and_keeps_serving(client):
 @pytest.mark.livesim_only
 def test_errors_are_logged(client, sim):
     client.send("/live/scene/get/name", 99, "logged-marker")
-    client.expect_error("Index out of range")
+    client.expect_error("No scene 99: the set has scenes 0-")
     import os
 
     import AbletonOSC
@@ -53,7 +53,7 @@ def test_errors_are_logged(client, sim):
         pytest.skip("the script's log folder is not writable here")
     with open(path) as handle:
         text = handle.read()
-    assert "/live/scene/get/name" in text and "Index out of range" in text
+    assert "/live/scene/get/name" in text and "No scene 99" in text
 
 
 @pytest.mark.livesim_only

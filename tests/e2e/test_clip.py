@@ -336,7 +336,8 @@ def test_clip_on_an_empty_slot_is_an_error(client):
 def test_clip_out_of_range(client):
     client.send("/live/clip/get/color", 0, 10)
     error = client.expect_error("Index out of range")
-    assert error == ("Error handling OSC message: Index out of range", "/live/clip/get/color")
+    assert error == ("Error handling OSC message: No clip slot 10: track 0 has clip slots 0-7 "
+                     "(Live: Index out of range)", "/live/clip/get/color")
 
 
 # ---------------------------------------------------------------------- filter

@@ -3,7 +3,7 @@ import pytest
 
 from tests.e2e.harness import NoReply, Typed
 
-INDEX_ERROR = "Error handling OSC message: Index out of range"
+INDEX_ERROR = "Error handling OSC message: No %s: %s (Live: Index out of range)"
 
 
 # ---------------------------------------------------------------------- replies and types
@@ -64,7 +64,7 @@ def test_scene_getter_echoes_its_index(client):
 def test_index_out_of_range_error_text(client):
     client.send("/live/clip/get/color", 0, 10)
     error = client.expect_error("Index out of range")
-    assert error[0] == INDEX_ERROR
+    assert error[0] == INDEX_ERROR % ("clip slot 10", "track 0 has clip slots 0-7")
     assert error[1] == "/live/clip/get/color"
     assert client.query("/live/song/get/num_tracks") == (4,)
 
@@ -124,7 +124,8 @@ def test_many_errors_in_a_row_leave_the_script_answering(client):
     assert client.query("/live/song/get/num_tracks") == (4,)
     errors = client.errors()
     assert len(errors) == 10
-    assert all(e == (INDEX_ERROR, "/live/scene/get/name") for e in errors)
+    assert errors == [(INDEX_ERROR % ("scene %d" % scene, "the set has scenes 0-7"), "/live/scene/get/name")
+                      for scene in range(10, 20)]
 
 
 # ---------------------------------------------------------------------- coercion
@@ -304,7 +305,7 @@ def test_bundle_failing_element_does_not_drop_the_others(client):
     assert client.wait_for("/live/song/get/num_tracks") == (4,)
     assert client.wait_for("/live/song/get/num_scenes") == (8,)
     errors = client.errors()
-    assert (INDEX_ERROR, "/live/clip/get/color") in errors
+    assert (INDEX_ERROR % ("clip slot 10", "track 0 has clip slots 0-7"), "/live/clip/get/color") in errors
     assert ("Unknown OSC address: /live/nope", "/live/nope") in errors
 
 

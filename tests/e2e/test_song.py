@@ -362,10 +362,27 @@ def test_track_data_all_tracks_and_clips(client):
 
 
 def test_track_data_unknown_object_is_reported(client):
-    client.send("/live/song/get/track_data", 0, 1, "foo.bar", "track.name")
-    assert client.wait_for("/live/song/get/track_data") == ("1-MIDI",)
-    error = client.expect_error("foo")
-    assert error
+    # One error, and no reply: whatever the range holds, even no track at all.
+    for first, last in ((0, 4), (0, 0)):
+        client.send("/live/song/get/track_data", first, last, "foo.bar", "track.name")
+        assert client.expect_error("Unknown object identifier in get/track_data: foo")[1] == \
+            "/live/song/get/track_data"
+    client.sync()
+    assert client.errors() == []
+    assert not [m for m in client.inbox if m.address == "/live/song/get/track_data"]
+
+
+@pytest.mark.parametrize("prop, text", [("track.foo", "Track has no property 'foo'"),
+                                        ("clip.foo", "Clip has no property 'foo'"),
+                                        ("device.foo", "Device has no property 'foo'"),
+                                        ("clip_slot.foo", "ClipSlot has no property 'foo'")])
+def test_track_data_unknown_property_is_one_error_whatever_the_set_holds(client, prop, text):
+    # The default set has no clips and no devices: the property is still checked.
+    client.send("/live/song/get/track_data", 0, 4, prop)
+    client.expect_error(text, address="/live/song/get/track_data")
+    client.sync()
+    assert client.errors() == []
+    assert not [m for m in client.inbox if m.address == "/live/song/get/track_data"]
 
 
 def test_track_data_missing_args_is_an_error(client):

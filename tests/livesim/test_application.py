@@ -4,7 +4,7 @@ import pytest
 from livesim.world import World
 
 import Live
-from Live.Application import _open_dialog, _set_process_usage
+from Live._application import _open_dialog, _set_process_usage
 
 
 def make(version):

@@ -177,3 +177,8 @@ def test_als_set_is_announced(tmp_path):
     finally:
         code, out, err = proc.finish()
     assert code == 0, err
+
+
+def test_display_rate_is_checked():
+    code, err = Proc("--display-rate", "0").communicate()
+    assert code == 2 and "display rate of 1-240 frames per second" in err

@@ -47,7 +47,7 @@ def host(tmp_path):
 
 
 def test_build_midi_map_installs_mappings_and_forwards(host):
-    from Live import MidiMap
+    from Live import _midi_map as MidiMap
 
     world = host.world
     assert [(m.kind, m.channel, m.number) for m in world.midi_mappings if m.owner is host] == [(MidiMap.CC, 0, 7)]
@@ -57,7 +57,7 @@ def test_build_midi_map_installs_mappings_and_forwards(host):
 
 
 def test_played_midi_moves_mapped_parameters_and_reaches_receive_midi(host):
-    from Live import MidiMap
+    from Live import _midi_map as MidiMap
 
     world = host.world
     MidiMap.receive_midi(world, 0xB0, 7, 127)

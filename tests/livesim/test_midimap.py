@@ -8,7 +8,7 @@ from livesim.world import World
 
 import Live
 from Live._lom import ArgumentError
-from Live.MidiMap import HANDLE_TEXT, MapMode, _close_handle, _new_handle, receive_midi
+from Live._midi_map import HANDLE_TEXT, MapMode, _close_handle, _new_handle, receive_midi
 
 SET = {"tracks": [{"type": "midi", "devices": [{"class_name": "Reverb"}, {"class_name": "StereoGain"}]}]}
 

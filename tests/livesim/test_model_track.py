@@ -71,8 +71,12 @@ def test_meters_follow_playback(world, song):
     track = song.tracks[2]
     track.arm = False
     assert track.output_meter_level == 0.0
-    song.tracks[0].clip_slots[0].create_clip(4.0)
+    clip = song.tracks[0].clip_slots[0].create_clip(4.0)
     song.tracks[0].clip_slots[0].fire()
+    world.advance(0.1)
+    assert song.tracks[0].output_meter_level == 0.0            # a clip without notes is silent
+    clip = song.tracks[0].clip_slots[0].clip
+    clip.set_notes(((60, 0.0, 4.0, 100, False),))
     world.advance(0.1)
     assert song.tracks[0].output_meter_level > 0.0
     with pytest.raises(RuntimeError):

@@ -15,7 +15,7 @@ def test_song_time_advances_in_beats_at_tempo(world, song):
     assert song.is_playing
     world.advance(1.0)
     assert song.current_song_time == 2.0                       # 120 BPM: 2 beats per second
-    assert len(ticks) == 100                                    # one notification per 10 ms step
+    assert len(ticks) == 30                                     # one notification per display frame (30 Hz)
     song.tempo = 60.0
     world.advance(1.0)
     assert song.current_song_time == 3.0

@@ -125,7 +125,7 @@ def test_query_completion_listener_and_history(sim, terminal, tmp_path):
 
     terminal.type("/live/track/get/name 99")
     terminal.keys("Enter")
-    terminal.wait_text("error: Error handling OSC message: Index out of range")
+    terminal.wait_text("error: Error handling OSC message: No track 99: the set has tracks 0-3 and returns A-B")
     terminal.type("help /live/song/set/tempo")
     terminal.keys("Enter")
     terminal.wait_text("arguments: value:f")

@@ -1,14 +1,13 @@
 """livesim's ``Live`` package: the Live Object Model a remote script imports (``import Live``).
 
-Submodules are flat and named like Live's (``Live.Song``, ``Live.Track`` ...); classes report
-the leaf module name (``type(song).__module__ == "Song"``).  Every public module in this
-directory is imported here, as ``import Live; Live.Song.Quantization`` expects.  The shared
-machinery every class uses is documented in ``Live._lom``.
+The public submodules (``Live.Song``, ``Live.Track`` ...) hold exactly the names Live's modules
+hold; they are made from the table in ``Live._public``.  The model behind them (nodes, rules,
+helpers) lives in private modules: ``Live._lom`` (the machinery every class uses), ``Live._song``,
+``Live._track`` ...  Classes report the leaf module name (``type(song).__module__ == "Song"``).
 """
-import importlib
-import os
+import sys as _sys
 
-for _file in sorted(os.listdir(os.path.dirname(os.path.abspath(__file__)))):
-    if _file.endswith(".py") and not _file.startswith("_"):
-        globals()[_file[:-3]] = importlib.import_module("Live." + _file[:-3])
-del _file, importlib, os
+from Live import _public
+
+_public.install(_sys.modules[__name__])
+del _sys

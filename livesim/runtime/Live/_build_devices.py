@@ -9,28 +9,46 @@ Spec (all keys optional; a known ``class_name`` or display ``name`` fills in the
      "parameters": [{"name", "value", "min", "max", "is_quantized", "value_items"}],
      "chains": [{"name", "color", "mute", "solo", "volume", "panning", "devices": [...]}],
      "return_chains": [...], "drum_pads": [{"note", "name", "mute", "solo", "chains": [...]}],
-     "presets": ["..."]}
+     "presets": ["..."], "sample": "kick.wav"}   # presets: plug-ins; sample: Simpler
 
 A bad spec raises ``ValueError("<path>.<key>: <reason>")``.
 """
 from livesim import device_library as lib
 
 from Live import _palette
-from Live.Chain import ChainNode
-from Live.Device import DeviceNode, insert_device_node, refresh_active, watch_track_activator
-from Live.DrumChain import DrumChainNode
-from Live.MaxDevice import MaxNode
-from Live.PluginDevice import PluginNode
-from Live.RackDevice import RackNode
-from Live.SimplerDevice import SimplerNode
+from Live._chain import ChainNode
+from Live._device import DeviceNode, insert_device_node, refresh_active, watch_track_activator
+from Live._drum_chain import DrumChainNode
+from Live._max_device import MaxNode
+from Live._plugin_device import PluginNode
+from Live._rack_device import RackNode
+from Live._simpler_device import SimplerNode
+from Live._device_class import ClassNode, available
+from Live._cc_control_device import CcControlDevice
+from Live._drift_device import DriftDevice
+from Live._drum_cell_device import DrumCellDevice
+from Live._eq8_device import Eq8Device
+from Live._hybrid_reverb_device import HybridReverbDevice
+from Live._looper_device import LooperDevice
+from Live._meld_device import MeldDevice
+from Live._roar_device import RoarDevice
+from Live._shifter_device import ShifterDevice
+from Live._spectral_resonator_device import SpectralResonatorDevice
+from Live._wavetable_device import WavetableDevice
 
 DEVICE_KEYS = ("name", "class_name", "class_display_name", "type", "parameters", "chains", "return_chains",
-               "drum_pads", "presets")
+               "drum_pads", "presets", "sample")
 PARAM_KEYS = ("name", "value", "min", "max", "is_quantized", "value_items")
 CHAIN_KEYS = ("name", "color", "mute", "solo", "volume", "panning", "devices")
 DRUM_CHAIN_KEYS = CHAIN_KEYS + ("out_note", "choke_group")
 PAD_KEYS = ("note", "name", "mute", "solo", "chains")
 UNKNOWN_DEVICE_TEXT = "Unknown device: %s"
+# Devices whose Live class has members of its own, by class name (before the class's Live version
+# they are plain devices).
+CLASS_DEVICES = {"Drift": DriftDevice, "InstrumentVector": WavetableDevice, "InstrumentMeld": MeldDevice,
+                 "DrumCell": DrumCellDevice, "Eq8": Eq8Device, "Looper": LooperDevice, "Roar": RoarDevice,
+                 "Shifter": ShifterDevice, "SpectralResonator": SpectralResonatorDevice, "Hybrid": HybridReverbDevice,
+                 "CcControl": CcControlDevice}
 
 
 def _fail(path, text):
@@ -97,6 +115,9 @@ def _new_node(world, d, type_name, parent, name, display_name):
         return PluginNode(world, parent, name, d.class_name, type_value, display_name)
     if d.kind == "max":
         return MaxNode(world, parent, name, d.class_name, type_value, display_name)
+    cls = CLASS_DEVICES.get(d.class_name)
+    if cls is not None and available(cls, world.version):
+        return getattr(cls, "_node", ClassNode)(world, parent, name, d.class_name, type_value, display_name, cls)
     return DeviceNode(world, parent, name, d.class_name, type_value, display_name)
 
 
@@ -141,6 +162,11 @@ def _build(world, spec, parent, path):
         if d.kind != "plugin":
             _fail(path + ".presets", "only plug-ins have presets")
         node.presets = [str(x) for x in presets]
+    sample = _get(spec, "sample", (str,), path)
+    if sample is not None:
+        if d.kind != "simpler":
+            _fail(path + ".sample", "only Simpler holds a sample")
+        node.sample_path = sample
     chains = _list(spec, "chains", path)
     returns = _list(spec, "return_chains", path)
     pads = _list(spec, "drum_pads", path)
@@ -160,7 +186,7 @@ def _build(world, spec, parent, path):
     if isinstance(node, RackNode):
         if node.chains:
             node.view.selected_chain = node.chains[0]
-        from Live.Chain import refresh_solo
+        from Live._chain import refresh_solo
         refresh_solo(node.chains)
         refresh_solo(node.return_chains)
     return node
@@ -284,6 +310,8 @@ def spec_of(node):
         spec["parameters"] = params
     if isinstance(node, PluginNode) and node.presets:
         spec["presets"] = list(node.presets)
+    if isinstance(node, SimplerNode) and node.sample_path is not None:
+        spec["sample"] = node.sample_path
     if isinstance(node, RackNode):
         if node.can_have_drum_pads:
             pads = [_pad_spec(pad) for pad in node.pads if pad.chains]

@@ -333,6 +333,14 @@ def membership(owner, items, node, name):
     return put, take
 
 
+def leaf_module(module_name):
+    """The module name Live reports for a class defined in ``module_name``: Live._clip_slot -> ClipSlot."""
+    leaf = module_name.rsplit(".", 1)[-1]
+    if leaf.startswith("_"):
+        leaf = "".join(part.capitalize() for part in leaf[1:].split("_"))
+    return leaf
+
+
 class LomObject(object):
     """Base of every Live object class (Live.LomObject.LomObject)."""
 
@@ -344,7 +352,7 @@ class LomObject(object):
 
     def __init_subclass__(cls, **kwargs):
         super(LomObject, cls).__init_subclass__(**kwargs)
-        cls.__module__ = cls.__module__.rsplit(".", 1)[-1]
+        cls.__module__ = leaf_module(cls.__module__)
         CLASSES[cls.__qualname__] = cls
         CLASSES.setdefault(cls.__name__, cls)
         props = {}

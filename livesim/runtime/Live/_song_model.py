@@ -4,11 +4,11 @@ Live.Song sets the public classes of these nodes (``SongNode.cls = Song`` ...).
 """
 from Live import _lom
 from Live._lom import set_value
-from Live.Base import LimitationError
-from Live.Clip import ClipNode, copy_clip
-from Live.ClipSlot import SlotNode
-from Live.Scene import SceneNode
-from Live.Track import TrackNode
+from Live._base import LimitationError
+from Live._clip import ClipNode, copy_clip
+from Live._clip_slot import SlotNode
+from Live._scene import SceneNode
+from Live._track import TrackNode
 
 Quantization = _lom.make_enum("Song", "Quantization", dict(
     q_no_q=0, q_8_bars=1, q_4_bars=2, q_2_bars=3, q_bar=4, q_half=5, q_half_triplet=6, q_quarter=7,

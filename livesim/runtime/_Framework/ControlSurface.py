@@ -44,20 +44,38 @@ class ControlSurface(SimpleControlSurface):
             self._c_instance.log_message(text)
 
     def set_highlighting_session_component(self, session_component):
-        """The session component whose box Live highlights."""
+        """Let Live highlight ``session_component``'s box (the red ring); None stops following one."""
+        if self._highlighting_session_component is not None:
+            self._highlighting_session_component.set_highlighting_callback(None)
         self._highlighting_session_component = session_component
+        if session_component is not None:
+            session_component.set_highlighting_callback(self._set_session_highlight)
+
+    def _set_session_highlight(self, track_offset, scene_offset, width, height, include_return_tracks):
+        self._c_instance.set_session_highlight(track_offset, scene_offset, width, height, include_return_tracks)
+
+    def _components_hook(self, hook):
+        with self.component_guard():
+            for component in self.components:
+                method = getattr(component, hook, None)
+                if method is not None:
+                    method()
 
     def _on_track_list_changed(self):
-        """Hook: the visible track list changed."""
+        """The visible track list changed: each component's ``on_track_list_changed``."""
+        self._components_hook("on_track_list_changed")
 
     def _on_scene_list_changed(self):
-        """Hook: the scene list changed."""
+        """The scene list changed: each component's ``on_scene_list_changed``."""
+        self._components_hook("on_scene_list_changed")
 
     def _on_selected_track_changed(self):
-        """Hook: another track was selected."""
+        """Another track was selected: each component's ``on_selected_track_changed``."""
+        self._components_hook("on_selected_track_changed")
 
     def _on_selected_scene_changed(self):
-        """Hook: another scene was selected."""
+        """Another scene was selected: each component's ``on_selected_scene_changed``."""
+        self._components_hook("on_selected_scene_changed")
 
     def disconnect(self):
         """Remove the listeners, then tear down as the base class does."""
@@ -67,4 +85,8 @@ class ControlSurface(SimpleControlSurface):
             except RuntimeError:
                 pass  # the subject is gone
         self._legacy_listeners = []
+        if self._highlighting_session_component is not None:
+            # The ring disappears with the script that showed it.
+            self.set_highlighting_session_component(None)
+            self._c_instance.set_session_highlight(-1, -1, -1, -1, False)
         super(ControlSurface, self).disconnect()

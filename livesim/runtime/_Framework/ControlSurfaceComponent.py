@@ -41,5 +41,17 @@ class ControlSurfaceComponent(object):
     def update(self):
         """Refresh; subclasses override."""
 
+    def on_track_list_changed(self):
+        """Hook: the surface saw the visible track list change."""
+
+    def on_scene_list_changed(self):
+        """Hook: the surface saw the scene list change."""
+
+    def on_selected_track_changed(self):
+        """Hook: the surface saw another track selected."""
+
+    def on_selected_scene_changed(self):
+        """Hook: the surface saw another scene selected."""
+
     def disconnect(self):
         """Release what the component holds."""

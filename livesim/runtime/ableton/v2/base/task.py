@@ -151,6 +151,11 @@ class TaskGroup(Task):
             except Exception:
                 self._on_error()
                 task.kill()
-        self._tasks = [t for t in self._tasks if not t.is_killed]
+        # Drop dead tasks in place, from the end: a task another thread appends meanwhile (a
+        # script's server thread calling schedule_message) is never lost.
+        tasks = self._tasks
+        for i in range(len(tasks) - 1, -1, -1):
+            if tasks[i].is_killed:
+                del tasks[i]
         if self._auto_kill and not self._tasks:
             self.kill()

@@ -1,0 +1,283 @@
+"""Small hand-made Live Sets, each holding one odd case found in real sets: one test per rule.
+
+Live opened such a set, so livesim opens it: it reads the case as closely as it can, notes one
+report line per kind of adjustment, and ``strict`` refuses the file instead.
+"""
+import gzip
+
+import pytest
+
+from livesim.sets import SetError, load_set
+from livesim.world import World
+
+V11, V12 = (11, 0, 0), (12, 3, 6)
+
+
+def track(body="", kind="MidiTrack", tid=1, group=-1, name="T", slots=1, clips="", arrangement="", devices=""):
+    """A track element; ``clips`` fills the first slot, ``arrangement`` its arrangement events."""
+    slot_xml = "".join('<ClipSlot Id="%d"><ClipSlot><Value>%s</Value></ClipSlot></ClipSlot>'
+                       % (i, clips if i == 0 else "") for i in range(slots))
+    return """<%(kind)s Id="%(tid)d"><Name><EffectiveName Value="%(name)s" /></Name><Color Value="3" />
+      <TrackGroupId Value="%(group)d" />%(body)s
+      <DeviceChain><Mixer><Speaker><Manual Value="true" /></Speaker></Mixer>
+       <MainSequencer><ClipSlotList>%(slots)s</ClipSlotList>
+        <ClipTimeable><ArrangerAutomation><Events>%(arrangement)s</Events></ArrangerAutomation></ClipTimeable>
+       </MainSequencer>
+       <DeviceChain><Devices>%(devices)s</Devices></DeviceChain></DeviceChain></%(kind)s>""" % dict(
+        kind=kind, tid=tid, group=group, name=name, body=body, slots=slot_xml, arrangement=arrangement,
+        devices=devices)
+
+
+def live_set(tracks, scenes=1, creator="Ableton Live 11.3.4", extra="", old_scenes=False):
+    if old_scenes:
+        scene_xml = "<SceneNames>%s</SceneNames>" % "".join('<Scene Value="S%d" />' % i for i in range(scenes))
+    else:
+        scene_xml = "<Scenes>%s</Scenes>" % "".join('<Scene Id="%d"><Name Value="S%d" /></Scene>' % (i, i)
+                                                      for i in range(scenes))
+    return """<?xml version="1.0" encoding="UTF-8"?>
+<Ableton MajorVersion="5" MinorVersion="11.0_433" Creator="%s"><LiveSet>
+ <Tracks>%s</Tracks>
+ <MasterTrack><Name><EffectiveName Value="Master" /></Name><DeviceChain><Mixer>
+  <Tempo><Manual Value="120" /></Tempo><TimeSignature><Manual Value="201" /></TimeSignature></Mixer></DeviceChain>
+ </MasterTrack>%s%s
+</LiveSet></Ableton>""" % (creator, "".join(tracks), scene_xml, extra)
+
+
+def midi_clip(notes="", loop="<LoopStart Value='0' /><LoopEnd Value='4' /><LoopOn Value='true' />", time=None,
+              extra=""):
+    attrs = ' Time="%s"' % time if time is not None else ""
+    return """<MidiClip Id="0"%s><Loop>%s</Loop><Name Value="c" />%s
+      <Notes><KeyTracks><KeyTrack Id="0"><Notes>%s</Notes><MidiKey Value="60" /></KeyTrack></KeyTracks></Notes>
+     </MidiClip>""" % (attrs, loop, extra, notes)
+
+
+@pytest.fixture
+def load(tmp_path):
+    def load(xml, version=V12, strict=False):
+        path = str(tmp_path / "odd.als")
+        with gzip.open(path, "wb") as f:
+            f.write(xml.encode("utf-8"))
+        report = []
+        data = load_set(path, strict=strict, version=version, report=report)
+        World(data, live_version=version, set_report=report)  # and livesim builds it
+        return data, report
+    return load
+
+
+def adjusted(load, xml, words, version=V12):
+    """Load ``xml``: exactly one report line, holding ``words``; strict loading refuses it."""
+    data, report = load(xml, version)
+    assert len(report) == 1 and words in report[0], report
+    assert report[0].startswith("odd.als: ")
+    with pytest.raises(SetError) as info:
+        load(xml, version, strict=True)
+    assert words in str(info.value) and "strict" in str(info.value)
+    return data
+
+
+def test_a_plain_set_has_no_adjustments(load):
+    data, report = load(live_set([track(clips=midi_clip('<MidiNoteEvent Time="0" Duration="1" Velocity="100" />'))]))
+    assert report == []
+    assert data["tracks"][0]["clips"][0]["notes"][0]["duration"] == 1.0
+
+
+DRUMS = """<DrumGroupDevice Id="%d"><On><Manual Value="true" /></On><Branches>
+  <DrumBranch Id="0"><Name><EffectiveName Value="Kick" /></Name>
+   <DeviceChain><MidiToAudioDeviceChain><Devices><DrumCell Id="1" /></Devices></MidiToAudioDeviceChain></DeviceChain>
+   <BranchInfo><ReceivingNote Value="92" /><SendingNote Value="60" /><ChokeGroup Value="1" /></BranchInfo></DrumBranch>
+  <DrumBranch Id="1"><Name><EffectiveName Value="Snare" /></Name>
+   <BranchInfo><ReceivingNote Value="90" /><SendingNote Value="62" /><ChokeGroup Value="0" /></BranchInfo></DrumBranch>
+ </Branches></DrumGroupDevice>"""
+
+
+def test_drum_racks_at_any_depth_fill_pads_and_chains(load):
+    nested = """<InstrumentGroupDevice Id="5"><Branches><InstrumentBranch Id="0"><Name><EffectiveName Value="Inner" />
+      </Name><DeviceChain><MidiToAudioDeviceChain><Devices>%s</Devices></MidiToAudioDeviceChain></DeviceChain>
+      </InstrumentBranch></Branches></InstrumentGroupDevice>""" % (DRUMS % 6)
+    data, report = load(live_set([track(devices=(DRUMS % 2) + nested)]))
+    assert report == []
+    top = data["tracks"][0]["devices"][0]
+    assert [(p["note"], p["name"]) for p in top["drum_pads"]] == [(36, "Kick"), (38, "Snare")]
+    assert top["drum_pads"][0]["chains"][0]["out_note"] == 60 and top["drum_pads"][0]["chains"][0]["choke_group"] == 1
+    inner = data["tracks"][0]["devices"][1]["chains"][0]["devices"][0]
+    assert inner["class_name"] == "DrumGroupDevice" and len(inner["drum_pads"]) == 2
+    world = World(data)
+    rack = world.song.tracks[0].devices[0]
+    assert [c.name for c in rack.chains] == ["Kick", "Snare"]
+    assert [p.name for p in rack.drum_pads if p.chains] == ["Kick", "Snare"]
+    assert world.song.tracks[0].devices[1].chains[0].devices[0].can_have_drum_pads
+
+
+def test_drum_chain_receiving_all_notes_is_left_out(load):
+    xml = live_set([track(devices=(DRUMS % 2).replace('<ReceivingNote Value="90" />', '<ReceivingNote Value="0" />'))])
+    data = adjusted(load, xml, "receives no single note")
+    assert [p["note"] for p in data["tracks"][0]["devices"][0]["drum_pads"]] == [36]
+
+
+def test_arrangement_audio_clip_with_loop_end_before_loop_start(load):
+    clip = """<AudioClip Id="1" Time="128"><CurrentStart Value="128" /><CurrentEnd Value="132" />
+      <Loop><LoopStart Value="0" /><LoopEnd Value="-156" /><StartRelative Value="0" /><LoopOn Value="true" />
+      <OutMarker Value="32" /><HiddenLoopStart Value="0" /><HiddenLoopEnd Value="32" /></Loop>
+      <Name Value="p1" /><IsWarped Value="true" /></AudioClip>"""
+    xml = live_set([track(kind="AudioTrack", arrangement=clip)])
+    data, report = load(xml)
+    assert any("loop end is not after its loop start" in line for line in report)
+    (c,) = data["tracks"][0]["arrangement_clips"]
+    assert (c["start_time"], c["loop_start"], c["loop_end"]) == (128.0, 0.0, 32.0)
+    with pytest.raises(SetError, match="strict"):
+        load(xml, strict=True)
+
+
+def test_zero_length_note(load):
+    data = adjusted(load, live_set([track(clips=midi_clip('<MidiNoteEvent Time="1" Duration="0" Velocity="90" />'))]),
+                    "no length")
+    (note,) = data["tracks"][0]["clips"][0]["notes"]
+    assert note["start_time"] == 1.0 and 0 < note["duration"] <= 0.001
+
+
+def test_note_a_hair_before_zero(load):
+    xml = live_set([track(clips=midi_clip('<MidiNoteEvent Time="-1e-09" Duration="0.5" Velocity="90" />'))])
+    data = adjusted(load, xml, "a hair before the clip's zero")
+    (note,) = data["tracks"][0]["clips"][0]["notes"]
+    assert note["start_time"] == 0.0 and note["duration"] == pytest.approx(0.5)
+
+
+PLUGIN = """<PluginDevice Id="3"><On><Manual Value="false" /></On><UserName Value="" />
+  <PluginDesc><VstPluginInfo Id="0"><Path Value="/Library/Audio/Plug-Ins/VST/Gone.vst" /><PlugName Value="Gone" />
+  </VstPluginInfo></PluginDesc><ParameterList>
+  <PluginFloatParameter Id="0"><ParameterName Value="cutoff" /><ParameterValue><Manual Value="0.25" /></ParameterValue>
+  </PluginFloatParameter></ParameterList></PluginDevice>"""
+
+
+def test_plugin_whose_binary_is_missing_keeps_its_name_and_stored_parameters(load):
+    data = adjusted(load, live_set([track(devices=PLUGIN)]), "livesim runs no plug-ins")
+    (device,) = data["tracks"][0]["devices"]
+    assert (device["name"], device["class_name"]) == ("Gone", "PluginDevice")
+    assert [(p["name"], p["value"]) for p in device["parameters"]] == [("Device On", 0.0), ("cutoff", 0.25)]
+
+
+MAX_DEVICE = """<MxDeviceAudioEffect Id="4"><On><Manual Value="true" /></On><UserName Value="" />
+  <PatchSlot><Value><MxDPatchRef Id="1"><FileRef><Name Value="Wobble.amxd" /></FileRef></MxDPatchRef></Value></PatchSlot>
+  <ParameterList><ParameterList><MxDFloatParameter Id="0"><Name Value="Depth" /><MinValue Value="0" />
+  <MaxValue Value="100" /><Timeable><Manual Value="42" /></Timeable></MxDFloatParameter></ParameterList></ParameterList>
+  </MxDeviceAudioEffect>"""
+
+
+def test_max_device_keeps_its_patch_name_and_parameters(load):
+    data = adjusted(load, live_set([track(devices=MAX_DEVICE)]), "livesim runs no Max")
+    (device,) = data["tracks"][0]["devices"]
+    assert device["name"] == "Wobble" and device["type"] == "audio_effect"
+    assert device["parameters"][1] == {"name": "Depth", "value": 42.0, "min": 0.0, "max": 100.0, "is_quantized": False}
+
+
+def test_device_newer_than_the_profile(load):
+    xml = live_set([track(devices='<Drift Id="1"><On><Manual Value="true" /></On></Drift>')], creator="Ableton Live 11.3")
+    data, report = load(xml, version=V12)
+    assert report == []
+    data = adjusted(load, xml, "newer than the simulated Live version", version=V11)
+    assert data["tracks"][0]["devices"][0]["class_name"] == "Drift"
+
+
+def test_frozen_track(load):
+    data = adjusted(load, live_set([track(body='<Freeze Value="true" />')]), "frozen track")
+    assert data["tracks"][0]["name"] == "T"
+
+
+def test_take_lanes(load):
+    lanes = '<TakeLanes><TakeLanes><TakeLane Id="0"><Name Value="Take 1" /></TakeLane></TakeLanes></TakeLanes>'
+    adjusted(load, live_set([track(body=lanes)]), "take lanes")
+    data, report = load(live_set([track(body="<TakeLanes><TakeLanes /></TakeLanes>")]))
+    assert report == []
+
+
+def test_groups_inside_groups(load):
+    xml = live_set([track(kind="GroupTrack", tid=1, name="Outer"), track(kind="GroupTrack", tid=2, group=1, name="Inner"),
+                    track(tid=3, group=2, name="Deep"), track(tid=4, group=1, name="Side")])
+    data, report = load(xml)
+    assert report == []
+    assert [t["group"] for t in data["tracks"]] == [None, 0, 1, 0]
+    world = World(data)
+    assert world.song.tracks[2].group_track == world.song.tracks[1]
+    assert world.song.tracks[1].group_track == world.song.tracks[0]
+
+
+def test_group_that_is_not_a_group_track(load):
+    xml = live_set([track(tid=1, name="Plain"), track(tid=2, group=1, name="Child")])
+    data = adjusted(load, xml, "left ungrouped")
+    assert data["tracks"][1]["group"] is None
+
+
+def test_live_9_and_10_sets_without_scenes(load):
+    data, report = load(live_set([track(slots=3)], scenes=3, old_scenes=True, creator="Ableton Live 9.7.7"))
+    assert report == []
+    assert [s["name"] for s in data["scenes"]] == ["S0", "S1", "S2"]
+
+
+def test_beta_version_newer_than_the_profile(load):
+    xml = live_set([track()], creator="Ableton Live 12.0b16")
+    assert load(xml, version=V12)[1] == []
+    adjusted(load, xml, "saved by a newer Live (12.0b16)", version=V11)
+
+
+def test_clips_beyond_the_last_scene(load):
+    xml = live_set([track(slots=2, clips=midi_clip())], scenes=0)
+    # the first slot holds the clip; with no scenes nothing can show it
+    adjusted(load, xml, "beyond the last scene")
+
+
+def test_song_tempo_outside_lives_range(load):
+    xml = live_set([track()]).replace('<Tempo><Manual Value="120" />', '<Tempo><Manual Value="1500" />')
+    assert adjusted(load, xml, "tempo outside Live's range")["tempo"] == 999.0
+
+
+def test_unknown_track_kind(load):
+    adjusted(load, live_set([track(), '<PreHearTrackX Id="9" />']), "a kind livesim does not know")
+
+
+def test_locator_before_the_start(load):
+    locators = '<Locators><Locators><Locator Id="0"><Time Value="-4" /><Name Value="Pre" /></Locator></Locators></Locators>'
+    data = adjusted(load, live_set([track()], extra=locators), "locator before the song's start")
+    assert data["cue_points"] == [{"name": "Pre", "time": 0.0}]
+
+
+def test_same_kind_counted_once_per_line(load):
+    notes = "".join('<MidiNoteEvent Time="%d" Duration="0" Velocity="90" />' % i for i in range(3))
+    data, report = load(live_set([track(clips=midi_clip(notes))]))
+    assert len(report) == 1 and "3 times" in report[0] and "tracks[0].clips[0]" in report[0]
+
+
+# --- the command line: a count in the banner, one log line per kind, --strict refuses -----------
+def _odd_file(tmp_path):
+    notes = '<MidiNoteEvent Time="-1e-09" Duration="0" Velocity="90" />'
+    path = str(tmp_path / "odd.als")
+    with gzip.open(path, "wb") as f:
+        f.write(live_set([track(clips=midi_clip(notes), devices=PLUGIN)]).encode("utf-8"))
+    return path
+
+
+def test_cli_banner_counts_adjustments_and_the_log_names_them(tmp_path):
+    from livesim.testing import free_udp_port
+    from tests.livesim.test_cli import ECHO_SCRIPT, Proc
+
+    log = str(tmp_path / "Log.txt")
+    proc = Proc("--set", _odd_file(tmp_path), "--script", ECHO_SCRIPT, "--port", str(free_udp_port()),
+                "--reply-port", str(free_udp_port()), "--virtual-clock", "--log", log)
+    try:
+        text = "".join(proc.read_until("running"))
+    finally:
+        proc.kill()
+    assert "loaded with 3 adjustments; see the log" in text
+    with open(log) as f:
+        lines = [line for line in f if "warning: Set: odd.als: " in line]
+    assert len(lines) == 3
+    assert any("a hair before" in line for line in lines) and any("no length" in line for line in lines)
+    assert any("plug-ins" in line for line in lines)
+
+
+def test_cli_strict_refuses_a_set_it_would_adjust(tmp_path):
+    from tests.livesim.test_cli import ECHO_SCRIPT, Proc
+
+    proc = Proc("--set", _odd_file(tmp_path), "--strict", "--script", ECHO_SCRIPT)
+    status, err = proc.communicate()
+    assert status == 2
+    assert "cannot load the set" in err and "strict" in err and "odd.als" in err
