@@ -10,8 +10,8 @@ from .notes import CLIP_KINDS
 from .registry import Prop, unavailable
 
 PROPERTIES = [
-    Prop("signature_numerator", "i", values=range(1, 100), strict=True, doc="Time signature numerator of the clip (1-99)"),
-    Prop("signature_denominator", "i", values=(1, 2, 4, 8, 16), strict=True, doc="Time signature denominator of the clip (1, 2, 4, 8, 16)"),
+    Prop("signature_numerator", "i", strict=True, doc="Time signature numerator of the clip (1-99)"),
+    Prop("signature_denominator", "i", strict=True, doc="Time signature denominator of the clip (1, 2, 4, 8, 16)"),
     Prop("is_arrangement_clip", "b", "g", strict=True),
     Prop("is_session_clip", "b", "g", since=(12, 2), strict=True),
     Prop("is_take_lane_clip", "b", "g", since=(12, 2), strict=True),

@@ -319,13 +319,18 @@ class Registry(object):
         """Serve one message (the transport's dispatcher protocol)."""
         address = message.address
         entry = self.entries.get(address)
+        args = message.args
         if entry is not None:
-            self.run(entry, message.args, client)
+            if "*" in args[:len(entry.obj.index_names)]:
+                # Every track (or clip...): worked off one object per turn, other senders in between.
+                self._in_turns(self._run_steps(entry, args, client), client, address)
+            else:
+                self.run(entry, args, client)
             return
         if is_pattern(address):
             matches = self.matching(address)
             if matches:
-                self._run_matches(matches, message.args, client)
+                self._in_turns(self._match_steps(matches, args, client), client, address)
                 return
         self.ctx.server.send_error(client, "Unknown OSC address: %s%s" % (address, self.did_you_mean(address)),
                                    address)
@@ -358,14 +363,28 @@ class Registry(object):
             self._pattern_cache[pattern] = cached
         return cached
 
+    def _in_turns(self, steps, client, address):
+        """Work off a generator in the transport's turns (all at once where it has none)."""
+        server = self.ctx.server
+        if hasattr(server, "run_sliced"):
+            server.run_sliced(client, steps, _ignore, address)
+        else:
+            for _ in steps:
+                pass
+
     def _run_matches(self, matches, args, client):
+        for _ in self._match_steps(matches, args, client):
+            pass
+
+    def _match_steps(self, matches, args, client):
         server = self.ctx.server
         said = set()  # a refusal shared by many matches (a cap reached) is said once
         for entry in matches:
             if not self.available(entry):
                 continue
             try:
-                self.run(entry, args, client)
+                for _ in self._run_steps(entry, args, client):
+                    yield
             except (_Mismatch, NotAvailable):
                 continue  # a pattern reaches addresses with other arguments or versions: not an error
             except Exception as error:  # each match in its own error scope
@@ -380,6 +399,11 @@ class Registry(object):
 
     def run(self, entry, args, client):
         """Resolve the object, coerce the arguments, call the entry and send its reply."""
+        for _ in self._run_steps(entry, args, client):
+            pass
+
+    def _run_steps(self, entry, args, client):
+        """run() as a generator that yields after each object (a "*" index reaches many)."""
         ctx = self.ctx
         if entry.since is not None and ctx.version < entry.since:
             raise NotAvailable("%s needs Live %s or later (this is Live %s)"
@@ -408,13 +432,16 @@ class Registry(object):
             raise
         reply_address = entry.address
         for echo, target in targets:
+            ctx.client = client  # again: other senders' messages ran since the last object
+            ctx.address = reply_address
             ctx.echo = echo
             result = entry.fn(ctx, target, *values)
             if result is not None:
                 if hasattr(result, "__next__"):
                     self._sliced(result, client, reply_address, echo if entry.echo else ())
-                    continue
-                client.send(reply_address, (echo + tuple(result)) if entry.echo else tuple(result))
+                else:
+                    client.send(reply_address, (echo + tuple(result)) if entry.echo else tuple(result))
+            yield
 
     def _sliced(self, steps, client, address, echo):
         """A handler that is a generator works in slices over polls; its return value is the reply."""
@@ -485,6 +512,10 @@ def button_value(value):
         return value
     if value.__class__ in (int, float):
         return value != 0
+    return None
+
+
+def _ignore(result):
     return None
 
 

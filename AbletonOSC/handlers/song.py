@@ -35,8 +35,8 @@ PROPERTIES = [
     Prop("scale_name", "s"),
     Prop("session_record", "b"),
     Prop("session_record_status", "i", "gl"),
-    Prop("signature_denominator", "i", values=(1, 2, 4, 8, 16)),
-    Prop("signature_numerator", "i", values=range(1, 100)),
+    Prop("signature_denominator", "i"),
+    Prop("signature_numerator", "i"),
     Prop("song_length", "f", "gl"),
     Prop("tempo", "f", doc="Tempo in BPM (20-999)", limits=(20.0, 999.0)),
 ]
