@@ -7,8 +7,8 @@ instead of being computed and thrown away.
 
 from .errors import HandlerError
 
-#: Values one track_data request may read (its reply is one message).
-MAX_BULK_VALUES = 16384
+#: Values one bulk reply may hold (track_data, note lists): bounds the memory one request takes.
+MAX_BULK_VALUES = 65536
 #: Properties one track_data request may name.
 MAX_BULK_PROPERTIES = 64
 #: Bytes a value takes in a reply at the least that matters (an int, a float, a short string).
@@ -37,6 +37,9 @@ def check_values(ctx, count, per_unit, advice):
     if count <= limit:
         return
     fitting = max(1, limit // max(1, per_unit))
-    where = "one UDP datagram" if room < MAX_TCP_REPLY and limit < MAX_BULK_VALUES else "one request"
-    raise HandlerError("%s would reply %d values, more than %s carries (%d); %s"
-                       % (ctx.address, count, where, limit, advice % fitting))
+    if limit < MAX_BULK_VALUES:
+        where = "too large for one UDP datagram (at most %d values); %s, or connect over TCP (tcp_port)" % (
+            limit, advice % fitting)
+    else:
+        where = "more than one request may read (%d); %s" % (limit, advice % fitting)
+    raise HandlerError("%s would reply %d values, %s" % (ctx.address, count, where))
