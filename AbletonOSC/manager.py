@@ -199,12 +199,19 @@ class Manager(ControlSurface):
         self.server.broadcast("/live/startup", ())
 
     def build_midi_map(self, midi_map_handle):
-        """Live asks for the script's MIDI map: install the CC mappings."""
+        """Live asks for the script's MIDI map: install the mappings and forwards."""
         ControlSurface.build_midi_map(self, midi_map_handle)
         try:
-            self.midi_mappings.build(midi_map_handle)
+            self.midi_mappings.build(midi_map_handle, self._c_instance.handle())
         except Exception:
             self.logger.exception("Error building the MIDI map")
+
+    def receive_midi(self, midi_bytes):
+        """Live passes forwarded MIDI: on to the clients that asked for it."""
+        try:
+            self.midi_mappings.received(midi_bytes)
+        except Exception:
+            self.logger.exception("Error forwarding MIDI")
 
     def set_log_level(self, level):
         """Change the log file's level."""

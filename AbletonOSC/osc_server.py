@@ -779,7 +779,7 @@ class _Bucket(object):
         self.dropped = 0
 
     def take(self, server, host):
-        """Spend one token; False (and a log line once per burst) when there is none."""
+        """Spend one token; False (and one log line per flood) when there is none."""
         now = time.perf_counter()
         tokens = self.tokens + (now - self.stamp) * self.rate
         self.tokens = tokens if tokens < self.rate else self.rate
@@ -790,9 +790,9 @@ class _Bucket(object):
                                       "dropping the excess", host, self.rate)
             self.dropped += 1
             return False
-        if self.dropped and self.tokens >= self.rate / 2:
-            # Recovered only once the sender has slowed down (half a second's worth saved up), so a
-            # flood that trickles through a token now and then is still one burst in the log.
+        if self.dropped and tokens >= self.rate:
+            # Only a sender that kept within the limit for a whole burst's worth ends the episode:
+            # a steady flood lets a token through now and then and must not log a pair each time.
             server.logger.info("AbletonOSC: %s is within rate_limit again; %d messages were dropped",
                                host, self.dropped)
             self.dropped = 0

@@ -284,8 +284,6 @@ def _devices(world, t, d, path):
         node = builder(world, spec, t)
         if node is None:
             continue
-        if getattr(node, "spec", None) is None:
-            node.spec = spec
         t.devices.append(node)
     if t.devices:
         t.view.selected_device = t.devices[0]

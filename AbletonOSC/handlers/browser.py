@@ -285,7 +285,8 @@ def stop_preview(ctx, song):
 def register(reg):
     reg.add("/live/browser/get/children", "get", "song", get_children, args="path:s start:i?",
             reply="path:s (name:s is_folder:b is_loadable:b uri:s)*",
-            members=("Browser.instruments", "Browser.audio_effects", "Browser.midi_effects", "Browser.max_for_live",
+            members=("Application.browser", "Browser.instruments", "Browser.audio_effects", "Browser.midi_effects",
+                     "Browser.max_for_live",
                      "Browser.plugins", "Browser.sounds", "Browser.drums", "Browser.samples", "Browser.clips",
                      "Browser.packs", "Browser.user_library", "Browser.current_project", "Browser.user_folders",
                      "Browser.colors", "Browser.legacy_libraries",

@@ -106,6 +106,15 @@ def events(ctx, clip, device_ref, parameter_ref, start, end):
     return tuple(values)
 
 
+def curves(ctx, clip, device_ref, parameter_ref, start, end):
+    """The envelope's breakpoints in [start, end) with the curve to the next: (time value x1 y1 x2 y2)."""
+    values = [device_ref, parameter_ref]
+    for event in _envelope(clip, device_ref, parameter_ref).events_in_range(start, end):
+        shape = event.control_coefficients
+        values.extend((event.time, event.value, shape.x1, shape.y1, shape.x2, shape.y2))
+    return tuple(values)
+
+
 def delete_events(ctx, clip, device_ref, parameter_ref, start, end):
     """Remove the envelope's breakpoints in [start, end)."""
     ctx.manager.write(_envelope(clip, device_ref, parameter_ref).delete_events_in_range, start, end)
@@ -153,6 +162,12 @@ def _register(reg, kind, base):
             args="device_id:x parameter:x start_time:f end_time:f", reply=index + param + "(time:f value:f)*",
             doc="The breakpoints of the parameter's envelope in [start_time, end_time)",
             members=pick + ("Envelope.events_in_range", "EnvelopeEvent.time", "EnvelopeEvent.value"))
+    reg.add(base + "/envelope/get/curves", "get", kind, curves, since=(12, 2),
+            args="device_id:x parameter:x start_time:f end_time:f",
+            reply=index + param + "(time:f value:f x1:f y1:f x2:f y2:f)*",
+            doc="The breakpoints in [start_time, end_time) with the curve to the next (a Bezier's control points)",
+            members=pick + ("Envelope.events_in_range", "EnvelopeEvent.control_coefficients")
+            + tuple("EnvelopeEventControlCoefficients.%s" % name for name in ("x1", "y1", "x2", "y2")))
     reg.add(base + "/envelope/delete_events", "method", kind, delete_events, since=(12, 2),
             args="device_id:x parameter:x start_time:f end_time:f",
             doc="Remove the breakpoints of the parameter's envelope in [start_time, end_time)",

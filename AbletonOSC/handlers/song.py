@@ -464,6 +464,21 @@ def _beats(name):
     return get
 
 
+def get_all_scales(ctx, song):
+    import Live
+
+    values = []
+    for name, intervals in Live.Song.get_all_scales_ordered():
+        values.append(str(name))
+        values.append(len(intervals))
+        values.extend(int(step) for step in intervals)
+    return tuple(values)
+
+
+BEAT_TIME_PARTS = ("bars", "beats", "sub_division", "ticks")
+SMPTE_PARTS = ("hours", "minutes", "seconds", "frames")
+
+
 def get_smpte_song_time(ctx, song, smpte_format=0):
     value = song.get_current_smpte_song_time(smpte_format)
     return (smpte_format, int(value.hours), int(value.minutes), int(value.seconds), int(value.frames))
@@ -542,12 +557,16 @@ def register_model(reg):
                 members="Song.%s" % name)
     for name in ("beats_loop_length", "beats_loop_start", "current_beats_song_time"):
         reg.add("/live/song/get/%s" % name, "get", "song", _beats("get_" + name), echo=False,
-                reply="bars:i beats:i sub_division:i ticks:i", members="Song.get_" + name,
+                reply="bars:i beats:i sub_division:i ticks:i",
+                members=("Song.get_" + name,) + tuple("BeatTime.%s" % part for part in BEAT_TIME_PARTS),
                 doc="%s as bars, beats, sixteenths and ticks" % name.replace("_", " ").capitalize())
     reg.add("/live/song/get/current_smpte_song_time", "get", "song", get_smpte_song_time, args="format:i?",
             echo=False, reply="format:i hours:i minutes:i seconds:i frames:i",
-            members="Song.get_current_smpte_song_time",
+            members=("Song.get_current_smpte_song_time",) + tuple("SmptTime.%s" % part for part in SMPTE_PARTS),
             doc="The playback position as SMPTE time (format 0 ms, 1 24 fps, 2 25, 3 29.97 drop, 4 30 drop, 5 30)")
+    reg.add("/live/song/get/all_scales", "get", "song", get_all_scales, echo=False,
+            reply="(name:s num_intervals:i interval:i*)*", members="Song.get_all_scales_ordered",
+            doc="Every scale Live offers, in its order: the name, then its intervals in semitones from the root")
     reg.add("/live/song/get/data", "get", "song", get_song_data, args="key:s default:x?", echo=False,
             reply="key:s value:x", members="Song.get_data",
             doc="A value stored with the set (set/data), or the default (nil)")

@@ -241,6 +241,30 @@ def create_take_lane(ctx, track):
     return (find_index(track.take_lanes, lane),)
 
 
+def _lane(track, lane_index):
+    lanes = track.take_lanes
+    if not 0 <= lane_index < len(lanes):
+        raise HandlerError("take_lane_index %d is out of range (the track has %d take lanes)"
+                           % (lane_index, len(lanes)))
+    return lanes[lane_index]
+
+
+def _lane_clips(name):
+    def get(ctx, track, lane_index):
+        return (lane_index,) + tuple(to_osc(getattr(clip, name)) for clip in _lane(track, lane_index).arrangement_clips)
+
+    return get
+
+
+def _lane_create(name):
+    def create(ctx, track, lane_index, *args):
+        lane = _lane(track, lane_index)
+        clip = getattr(lane, name)(*args)
+        return (lane_index, find_index(lane.arrangement_clips, clip))
+
+    return create
+
+
 def register_model(reg):
     """Addresses beyond upstream: master/return mixer, the rest of Track, Track.View and MixerDevice."""
     reg.properties("track", MODEL_PROPERTIES)
@@ -252,6 +276,20 @@ def register_model(reg):
     reg.add("/live/track/get/take_lanes/name", "get", "track", get_take_lane_names, since=(12, 2),
             reply="track_id:i name:s*", members=("Track.take_lanes", "TakeLane.name"),
             doc="The names of the track's take lanes")
+    for name, type_ in (("name", "s"), ("start_time", "f"), ("length", "f"), ("is_audio_clip", "b")):
+        reg.add("/live/track/get/take_lane/clips/%s" % name, "get", "track", _lane_clips(name), since=(12, 2),
+                args="take_lane_index:i", reply="track_id:i take_lane_index:i %s:%s*" % (name, type_),
+                members=("Track.take_lanes", "TakeLane.arrangement_clips", "Clip.%s" % name),
+                doc="The %s of every clip in a take lane" % name.replace("_", " "))
+    reg.add("/live/track/take_lane/create_midi_clip", "method", "track", _lane_create("create_midi_clip"),
+            since=(12, 2), args="take_lane_index:i start_time:f length:f",
+            reply="track_id:i take_lane_index:i clip_index:i", members=("Track.take_lanes", "TakeLane.create_midi_clip"),
+            doc="Create an empty MIDI clip in a take lane; answers its index among the lane's clips")
+    reg.add("/live/track/take_lane/create_audio_clip", "method", "track", _lane_create("create_audio_clip"),
+            since=(12, 2), args="take_lane_index:i file_path:s start_time:f",
+            reply="track_id:i take_lane_index:i clip_index:i",
+            members=("Track.take_lanes", "TakeLane.create_audio_clip"),
+            doc="Create an audio clip of a sample file in a take lane; answers its index among the lane's clips")
     reg.add("/live/track/create_take_lane", "method", "track", create_take_lane, since=(12, 2),
             reply="track_id:i take_lane_index:i", members="Track.create_take_lane",
             doc="Add a take lane below the track in the arrangement")
@@ -305,13 +343,55 @@ def register(reg):
             attr = "available_%s_routing_%s" % (direction, what)
             reg.add("/live/track/get/%s" % attr, "get", "track", _routing_names(attr),
                     reply="track_id:i display_name:s*", doc="Names of the %s routing %s" % (direction, what),
-                    members="Track.%s" % attr)
+                    members=("Track.%s" % attr, "Routing%s.display_name" % what[:-1].capitalize()))
         for what in ("type", "channel"):
             attr = "%s_routing_%s" % (direction, what)
             available = "available_%s_routing_%ss" % (direction, what)
             reg.add("/live/track/get/%s" % attr, "get", "track", _routing_get(attr), reply="track_id:i display_name:s",
-                    doc="The %s routing %s" % (direction, what), members="Track.%s" % attr)
+                    doc="The %s routing %s" % (direction, what),
+                    members=("Track.%s" % attr, "Routing%s.display_name" % what.capitalize()))
             reg.add("/live/track/set/%s" % attr, "set", "track", _routing_set(attr, available), args="display_name:s",
                     doc="Set the %s routing %s by its display name" % (direction, what),
                     members=("Track.%s" % attr, "Track.%s" % available))
+        reg.add("/live/track/get/%s_routing_type/category" % direction, "get", "track",
+                _routing_detail("%s_routing_type" % direction, "category"), reply="track_id:i category:i",
+                members=("Track.%s_routing_type" % direction, "RoutingType.category"),
+                doc="The %s routing type's category: 0 external, 1 rewire, 2 resampling, 3 main, 4 track, "
+                    "5 parent group, 6 none" % direction)
+        reg.add("/live/track/get/%s_routing_type/attached_track" % direction, "get", "track",
+                _attached_track("%s_routing_type" % direction), reply="track_id:i attached_track_id:T",
+                members=("Track.%s_routing_type" % direction, "RoutingType.attached_object"),
+                doc="The track the %s routing type names (index, 'master', a return letter; nil: none)" % direction)
+        reg.add("/live/track/get/%s_routing_channel/layout" % direction, "get", "track",
+                _routing_detail("%s_routing_channel" % direction, "layout"), reply="track_id:i layout:i",
+                members=("Track.%s_routing_channel" % direction, "RoutingChannel.layout"),
+                doc="The %s routing channel's layout: 0 MIDI, 1 mono, 2 stereo" % direction)
     register_model(reg)
+
+
+def _routing_detail(attr, part):
+    def get(ctx, track):
+        return (int(getattr(getattr(track, attr), part)),)
+
+    return get
+
+
+def track_reference(song, track):
+    """A track's reference as addresses take it: its index, "master", or a return track's letter."""
+    from .objects import RETURN_LETTERS
+    if track is None:
+        return None
+    index = find_index(song.tracks, track)
+    if index is not None:
+        return index
+    index = find_index(song.return_tracks, track)
+    if index is not None:
+        return RETURN_LETTERS[index]
+    return "master" if track == song.master_track else None
+
+
+def _attached_track(attr):
+    def get(ctx, track):
+        return (track_reference(ctx.song, getattr(track, attr).attached_object),)
+
+    return get

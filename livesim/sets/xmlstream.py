@@ -7,6 +7,7 @@ over without building elements, and text content is never kept, so the tree stay
 fraction of a plain ElementTree parse in time and memory.
 """
 import gzip
+import re
 import xml.etree.ElementTree as ET
 import zlib
 from xml.parsers import expat
@@ -33,6 +34,56 @@ SKIP = frozenset([
     "MpePitchBendUsesTuning", "SessionScrollPos", "ExpressionGrid", "FadeViewState", "Player",
     "SampleWarpProperties", "KeyRange", "VelocityRange", "SelectorRange", "FloatEvent", "BoolEvent", "EnumEvent",
 ])
+
+
+# The bulkiest of those subtrees (a Sampler's sample map, frozen-clip copies, MIDI controller
+# automation, plug-in state) are cut out of the text before expat sees it: the cheapest element
+# is one never parsed.  None of them nests inside itself.
+CUT = (b"Player", b"FreezeSequencer", b"MidiControllers", b"Buffer", b"AutomationEnvelopes")
+_CUT_OPEN = re.compile(b"<(" + b"|".join(CUT) + b")([ >/])")
+_LONGEST_OPEN = max(len(tag) for tag in CUT) + 3
+
+
+def cut_bulk(chunks):
+    """The XML text of ``chunks`` (bytes) without the ``CUT`` subtrees, as chunks."""
+    pending = b""
+    closing = None
+    chunks = iter(chunks)
+    last = False
+    while not last:
+        chunk = next(chunks, None)
+        last = chunk is None
+        pending += chunk or b""
+        out = []
+        pos = 0
+        while True:
+            if closing is not None:
+                end = pending.find(closing, pos)
+                if end < 0:
+                    pos = max(pos, len(pending) - len(closing))
+                    break
+                pos, closing = end + len(closing), None
+                continue
+            match = _CUT_OPEN.search(pending, pos)
+            if match is None:
+                keep = pos if last else max(pos, len(pending) - _LONGEST_OPEN)
+                out.append(pending[pos:len(pending) if last else keep])
+                pos = len(pending) if last else keep
+                break
+            out.append(pending[pos:match.start()])
+            if match.group(2) == b">":
+                closing, pos = b"</" + match.group(1) + b">", match.end()
+                continue
+            gt = pending.find(b">", match.end() - 1)
+            if gt < 0:
+                pos = match.start()  # the start tag runs into the next chunk
+                break
+            if pending[gt - 1:gt] != b"/":
+                closing = b"</" + match.group(1) + b">"
+            pos = gt + 1
+        pending = pending[pos:]
+        if out:
+            yield b"".join(out)
 
 
 def _parser():
@@ -73,7 +124,9 @@ def parse_bytes(data, source="<als>"):
     """The pruned tree of Live Set XML ``data`` (bytes); SetError if it is not well-formed."""
     parser, builder = _parser()
     try:
-        parser.Parse(data, True)
+        for chunk in cut_bulk([data]):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
         return builder.close()
     except expat.ExpatError as exc:
         raise SetError("%s: the Live Set's XML is malformed: %s" % (source, exc))
@@ -86,11 +139,9 @@ def parse_file(path):
     parser, builder = _parser()
     try:
         with gzip.open(path, "rb") as f:
-            while True:
-                chunk = f.read(CHUNK)
-                parser.Parse(chunk, not chunk)
-                if not chunk:
-                    break
+            for chunk in cut_bulk(iter(lambda: f.read(CHUNK), b"")):
+                parser.Parse(chunk, False)
+        parser.Parse(b"", True)
         return builder.close()
     except (OSError, EOFError, zlib.error) as exc:
         raise SetError("%s: not a readable Live Set (.als is gzip-compressed XML): %s" % (path, exc))

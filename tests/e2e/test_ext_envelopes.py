@@ -31,6 +31,11 @@ def test_create_step_and_value_at_time(client):
     assert client.query("/live/clip/envelope/get/value_at_time", *(CLIP + (0, 1, 2.5)))[-1] == before
     events = client.query("/live/clip/envelope/get/events", *(CLIP + (0, 1, 0.0, 4.0)))[4:]
     assert (1.0, 0.75) in list(zip(events[::2], events[1::2]))
+    curves = client.query("/live/clip/envelope/get/curves", *(CLIP + (0, 1, 0.0, 4.0)))[4:]
+    assert len(curves) == len(events) * 3
+    first = curves[:6]
+    assert first[:2] == events[:2]
+    assert first[2] == pytest.approx(first[3]) and first[4] == pytest.approx(first[5])   # linear: on the diagonal
     assert client.query("/live/clip/get/num_automation_envelopes", *CLIP) == CLIP + (1,)
     client.send("/live/clip/envelope/delete_events", *(CLIP + (0, 1, 0.5, 4.0)))
     assert client.query("/live/clip/envelope/get/value_at_time", *(CLIP + (0, 1, 1.5)))[-1] == before

@@ -100,3 +100,69 @@ def test_mappings_survive_a_reload(rich):
     _cc(sim, 5, 40, 0)
     low = client.query("/live/device/get/parameters/min", 1, 0)[2 + 1]
     assert client.query("/live/device/get/parameter/value", 1, 0, 1) == (1, 0, 1, pytest.approx(low))
+
+
+# ---------------------------------------------------------------------- notes, pitch bend, forwarding
+
+def test_map_note_toggles_and_pitchbend_scales(rich):
+    sim, client = rich
+    client.send("/live/midimap/map_note", 0, 1, 0, 0, 36)        # Device On
+    client.send("/live/midimap/map_pitchbend", 0, 1, 3, 2)
+    client.sync()
+    sim.tick()
+    assert client.query("/live/device/get/parameter/value", 0, 1, 0) == (0, 1, 0, 1.0)
+    assert sim.call(sim.world.receive_midi, 0x90, 36, 100) == 1
+    assert client.query("/live/device/get/parameter/value", 0, 1, 0) == (0, 1, 0, 0.0)
+    sim.call(sim.world.receive_midi, 0x90, 36, 100)
+    assert client.query("/live/device/get/parameter/value", 0, 1, 0) == (0, 1, 0, 1.0)
+    high = client.query("/live/device/get/parameters/max", 0, 1)[2 + 3]
+    assert sim.call(sim.world.receive_midi, 0xE2, 0x7F, 0x7F) == 1
+    assert client.query("/live/device/get/parameter/value", 0, 1, 3) == (0, 1, 3, pytest.approx(high))
+    assert client.query("/live/midimap/get/all_mappings") == ("note", 0, 36, 0, 1, 0, False,
+                                                              "pitchbend", 2, 0, 0, 1, 3, False)
+    client.send("/live/midimap/unmap_pitchbend", 2)
+    client.send("/live/midimap/unmap_note", 0, 36)
+    assert client.query("/live/midimap/get/all_mappings") == ()
+    client.send("/live/midimap/unmap_note", 0, 36)
+    client.expect_error("No mapping of note", address="/live/midimap/unmap_note")
+
+
+def test_mappings_survive_live_rebuilding_the_map(rich):
+    sim, client = rich
+    client.send("/live/midimap/map_cc", 0, 1, 3, 0, 20)
+    client.sync()
+    sim.tick()
+    for _ in range(3):   # another script, a device change...: Live builds every map again
+        sim.call(sim.host._build_midi_map)
+    assert _cc(sim, 0, 20, 127) == 1
+
+
+def test_feedback_sends_the_value_to_the_controller(rich):
+    sim, client = rich
+    client.send("/live/device/set/parameter/value", 0, 1, 3, 0.0)
+    client.send("/live/midimap/map_cc", 0, 1, 3, 5, 30, True)
+    client.sync()
+    sim.tick()
+    sent = sim.call(lambda: list(sim.host.c_instance._livesim_sent_midi))
+    assert sent and sent[-1][:2] == (0xB5, 30)
+    assert client.query("/live/midimap/get/all_mappings")[-1] is True
+
+
+def test_forwarded_midi_reaches_the_client(rich):
+    sim, client = rich
+    client.send("/live/midimap/forward", "note", 9, 38)
+    client.send("/live/midimap/forward", "cc", 0, 64)
+    client.sync()
+    sim.tick()
+    sim.call(sim.world.receive_midi, 0x99, 38, 110)
+    assert client.wait_for("/live/midimap/received") == (0x99, 38, 110)
+    sim.call(sim.world.receive_midi, 0x99, 40, 110)                  # another note: not forwarded
+    sim.call(sim.world.receive_midi, 0xB0, 64, 127)
+    assert client.wait_for("/live/midimap/received") == (0xB0, 64, 127)
+    client.send("/live/midimap/stop_forward", "note", 9, 38)
+    client.sync()
+    sim.tick()
+    sim.call(sim.world.receive_midi, 0x99, 38, 110)
+    client.assert_nothing("/live/midimap/received")
+    client.send("/live/midimap/forward", "sysex", 0)
+    client.expect_error("kind must be cc, note or pitchbend", address="/live/midimap/forward")

@@ -5,7 +5,7 @@ from livesim import device_library as lib
 from livesim.world import World
 
 import Live
-from Live._build_devices import build_device
+from Live._build_devices import build_device, spec_of
 from Live._lom import ArgumentError
 
 REQUIRED = {
@@ -255,9 +255,9 @@ def test_a_device_spec_reflects_the_current_values(song, world):
     reverb = song.tracks[0].devices[1]
     reverb.parameters[0].value = 0.0
     node = world.song_node.tracks[0].devices[1]
-    assert node.spec == {"name": "Room", "class_name": "Reverb", "parameters": [
+    assert spec_of(node) == {"name": "Room", "class_name": "Reverb", "parameters": [
         {"name": "Device On", "value": 0.0}, {"name": "Dry/Wet", "value": 0.5}]}
-    copy = build_device(world, node.spec, world.song_node.tracks[1])
+    copy = build_device(world, spec_of(node), world.song_node.tracks[1])
     assert [p.value for p in copy.parameters] == [p.value for p in node.parameters]
     assert copy.is_active is False
 

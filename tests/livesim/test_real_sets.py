@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from livesim.sets import SetError, load_set
+from livesim.sets import SetError, load_set, validate_set
 from livesim.world import World
 
 SHARED = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "sets"))
@@ -25,6 +25,7 @@ def test_real_set_opens(path, version):
     _need_sets()
     report = []
     data = load_set(path, version=version, report=report)
+    assert validate_set(data) is data
     world = World(data, live_version=version, set_report=report)
     song = world.song
     assert len(song.tracks) == len(data["tracks"]) > 0

@@ -19,7 +19,7 @@ from tests.tooling import IN_CI
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CAPTURES = os.path.join(ROOT, "..", "shared", "live-api")
-THRESHOLD = 0.89
+THRESHOLD = 0.95
 
 
 def load_capture(version):

@@ -16,12 +16,11 @@ A bad spec raises ``ValueError("<path>.<key>: <reason>")``.
 from livesim import device_library as lib
 
 from Live import _palette
-from Live._chain import ChainNode
+from Live._chain_model import ChainNode, DrumChainNode
 from Live._device import DeviceNode, insert_device_node, refresh_active, watch_track_activator
-from Live._drum_chain import DrumChainNode
 from Live._max_device import MaxNode
 from Live._plugin_device import PluginNode
-from Live._rack_device import RackNode
+from Live._rack_model import RackNode
 from Live._simpler_device import SimplerNode
 from Live._device_class import ClassNode, available
 from Live._cc_control_device import CcControlDevice
@@ -186,7 +185,7 @@ def _build(world, spec, parent, path):
     if isinstance(node, RackNode):
         if node.chains:
             node.view.selected_chain = node.chains[0]
-        from Live._chain import refresh_solo
+        from Live._chain_model import refresh_solo
         refresh_solo(node.chains)
         refresh_solo(node.return_chains)
     return node

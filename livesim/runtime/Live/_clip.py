@@ -841,9 +841,9 @@ class Clip(_lom.LomObject):
 
 def _param_track(param):
     """The track node a parameter node belongs to (through devices, chains and mixers)."""
-    from Live._track import TrackNode
+    track_class = _lom.CLASSES["Track"]
     n = param
-    while n is not None and not isinstance(n, TrackNode):
+    while n is not None and n.cls is not track_class:
         n = n.parent
     return n
 

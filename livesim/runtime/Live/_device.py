@@ -69,11 +69,14 @@ class DeviceNode(_lom.Node):
         """Devices nested in this one (racks override)."""
         return ()
 
-    @property
-    def spec(self):
-        """The set-file spec of this device as it is now (values, chains and pads included)."""
-        from Live._build_devices import spec_of
-        return spec_of(self)
+
+class DeviceContainer(_lom.LomObject):
+    """Common base of Track and Chain in Live (kept for isinstance checks)."""
+
+    __slots__ = ()
+
+
+DeviceContainer.__module__ = "Track"
 
 
 class ViewNode(_lom.Node):

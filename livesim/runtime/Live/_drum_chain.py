@@ -1,23 +1,10 @@
 """Live.DrumChain: a chain of a Drum Rack, triggered by its pad's note."""
 from Live._lom import prop, set_value, since
-from Live._chain import Chain, ChainNode
+from Live._chain import Chain
+from Live._chain_model import DrumChainNode
 
 NOTE_TEXT = "Note must be between 0 and 127"
 CHOKE_TEXT = "Choke group must be between 0 and 16"
-
-
-class DrumChainNode(ChainNode):
-    """A drum chain: ``pad`` is the DrumPad node it sits in; out_note defaults to C3 (60)."""
-
-    def __init__(self, world, rack, pad, name="", out_note=60, choke_group=0):
-        ChainNode.__init__(self, world, rack, name, cls=DrumChain)
-        self.pad = pad
-        self.out_note = out_note
-        self.choke_group = choke_group
-
-    @property
-    def in_note(self):
-        return self.pad.note
 
 
 def _set_in_note(o, v):
@@ -46,3 +33,6 @@ class DrumChain(Chain):
     in_note = prop("int", set=True, observe=True, fset=_set_in_note, avail=since(12, 0))
     out_note = prop("int", set=True, observe=True, fset=_set_out_note)
     choke_group = prop("int", set=True, observe=True, fset=_set_choke)
+
+
+DrumChainNode.cls = DrumChain  # handles of drum chain nodes are Live.DrumChain.DrumChain

@@ -45,7 +45,7 @@ def _set_solo(o, v):
     if set_value(o, "solo", v):
         for c in o.chains:
             set_value(c, "solo", v, undo=False)
-        from Live._chain import refresh_solo
+        from Live._chain_model import refresh_solo
         refresh_solo(o.parent.chains)
 
 

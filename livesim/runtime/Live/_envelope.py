@@ -10,25 +10,51 @@ from Live._lom import method
 EnvelopeEventVector = _lom.make_vector_class("Envelope", "EnvelopeEventVector", "A container for holding envelope events.")
 
 
+class EnvelopeEventControlCoefficients(object):
+    """The curve from an event to the next: a cubic Bezier's control points (x1, y1), (x2, y2) in 0..1.
+
+    livesim's envelopes are linear between breakpoints: the points lie on the diagonal.
+    """
+
+    __slots__ = ("_x1", "_y1", "_x2", "_y2")
+
+    def __init__(self, *args, **kwargs):
+        raise RuntimeError("This class cannot be instantiated from Python")
+
+    x1 = property(lambda self: self._x1, lambda self, v: setattr(self, "_x1", float(v)))
+    y1 = property(lambda self: self._y1, lambda self, v: setattr(self, "_y1", float(v)))
+    x2 = property(lambda self: self._x2, lambda self, v: setattr(self, "_x2", float(v)))
+    y2 = property(lambda self: self._y2, lambda self, v: setattr(self, "_y2", float(v)))
+
+
 class EnvelopeEvent(object):
     """One breakpoint of an envelope."""
 
-    __slots__ = ("_time", "_value")
+    __slots__ = ("_time", "_value", "_coefficients")
 
     def __init__(self, *args, **kwargs):
         raise RuntimeError("This class cannot be instantiated from Python")
 
     time = property(lambda self: self._time, lambda self, v: setattr(self, "_time", float(v)))
     value = property(lambda self: self._value, lambda self, v: setattr(self, "_value", float(v)))
+    control_coefficients = property(lambda self: self._coefficients,
+                                    lambda self, v: setattr(self, "_coefficients", v))
 
 
-EnvelopeEvent.__module__ = "Envelope"
+EnvelopeEvent.__module__ = EnvelopeEventControlCoefficients.__module__ = "Envelope"
+
+
+def _linear():
+    c = object.__new__(EnvelopeEventControlCoefficients)
+    c._x1, c._y1, c._x2, c._y2 = 1.0 / 3.0, 1.0 / 3.0, 2.0 / 3.0, 2.0 / 3.0
+    return c
 
 
 def _event(time, value):
     e = object.__new__(EnvelopeEvent)
     e._time = time
     e._value = value
+    e._coefficients = _linear()
     return e
 
 

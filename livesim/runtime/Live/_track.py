@@ -2,6 +2,7 @@
 from Live import _lom, _palette
 from Live._lom import method, prop, set_value, since
 from Live._base import StringVector, Vector
+from Live._device import DeviceContainer
 from Live._mixer_device import MixerNode, main_word
 
 DeviceInsertMode = _lom.make_enum("Track", "DeviceInsertMode", dict(default=0, selected_left=1, selected_right=2,
@@ -360,12 +361,6 @@ def _set_monitoring(o, v):
     if v not in (0, 1, 2):
         raise RuntimeError("Invalid monitoring state")
     set_value(o, "current_monitoring_state", monitoring_states.values[v])
-
-
-class DeviceContainer(_lom.LomObject):
-    """Common base of Track and Chain in Live (kept for isinstance checks)."""
-
-    __slots__ = ()
 
 
 class Track(DeviceContainer):
