@@ -73,7 +73,8 @@ class Manager(ControlSurface):
         s = self.settings
         self.server = OSCServer(
             self.registry, host=s.host, port=s.port, reply_port=s.reply_port, reply_to_source=s.reply_to_source,
-            tcp_port=tcp_port_of(s.tcp_port), poll_budget=s.poll_budget_ms / 1000.0, max_datagram=s.max_datagram,
+            tcp_port=settings_module.tcp_port_of(s.tcp_port), poll_budget=s.poll_budget_ms / 1000.0,
+            max_datagram=s.max_datagram,
             logger=self.logger, allow=settings_module.parse_allow(s.allow), rate_limit=s.rate_limit,
             max_reply_bytes=s.max_reply_bytes, reply_bytes_per_second=s.reply_bytes_per_second,
             max_tcp_connections=s.max_tcp_connections, tcp_idle_timeout=s.tcp_idle_timeout_s,
@@ -140,11 +141,22 @@ class Manager(ControlSurface):
                 self.poll()
             if self.registry is not None:
                 self.registry.subscriptions.sweep()
+                self._end_unreachable()
         except Exception:
             self.logger.exception("Error in tick")
         finally:
             if self._ticking:
                 self.schedule_message(1, self._tick)
+
+    def _end_unreachable(self):
+        grace = self.settings.unreachable_grace
+        if grace < 0 or self.server is None or not self.server.unreachable.since:
+            return
+        for client in self.server.unreachable_clients(grace):
+            ended = self.registry.end_client(client)
+            if ended:
+                self.logger.info("AbletonOSC: %s:%s stopped answering; its %d listener(s) ended",
+                                 client.host, client.port, ended)
 
     def poll(self):
         """Serve what has arrived, within the time budget; then run deferred work."""
@@ -243,13 +255,6 @@ class Manager(ControlSurface):
             handler.close()
         self.logger.propagate = True
         ControlSurface.disconnect(self)
-
-
-def tcp_port_of(setting):
-    """The server's tcp_port for the setting: 0 is off (None), -1 any free port the system picks (0)."""
-    if setting == 0:
-        return None
-    return 0 if setting < 0 else setting
 
 
 def _reason(error):

@@ -19,6 +19,7 @@ import time
 from .osc import (Message, OSCDecodeError, SlipDecoder, decode_packet, encode_message, is_pattern,
                   pattern_matches, slip_encode)
 from .osc.plain import plain_types
+from .unreachable import REFUSED, Unreachable
 
 ERROR_ADDRESS = "/live/error"
 #: Longest error text sent to a client; the log keeps the whole story.
@@ -305,15 +306,16 @@ class OSCServer(object):
         self._queued_count = 0
         self._tcp_turn = 0
         self._deadline = 0.0
+        self.unreachable = Unreachable(None, self._family)  # destinations that refused; set up by start()
 
     @classmethod
     def from_settings(cls, dispatcher, settings, logger=None):
         """Build a server from a settings object (host, port, reply_port, ..., poll_budget_ms)."""
-        from .settings import parse_allow
+        from .settings import parse_allow, tcp_port_of
 
         return cls(dispatcher, host=settings.host, port=settings.port, reply_port=settings.reply_port,
                    reply_to_source=settings.reply_to_source,
-                   tcp_port=None if not settings.tcp_port else max(settings.tcp_port, 0),
+                   tcp_port=tcp_port_of(settings.tcp_port),
                    poll_budget=settings.poll_budget_ms / 1000.0, max_datagram=settings.max_datagram,
                    logger=logger, allow=parse_allow(getattr(settings, "allow", "")),
                    rate_limit=getattr(settings, "rate_limit", 0),
@@ -339,6 +341,7 @@ class OSCServer(object):
                 self._udp.ioctl(socket.SIO_UDP_CONNRESET, False)
             except (OSError, ValueError, AttributeError):
                 pass
+        self.unreachable = Unreachable(self._udp, self._family)
         if self.port == 0:
             self.port = self._udp.getsockname()[1]
         if self.tcp_port is not None:
@@ -418,6 +421,8 @@ class OSCServer(object):
             code = _errno(error)
             if code in _WOULD_BLOCK:
                 return None
+            if code in REFUSED and self.unreachable.drain(self._udp):
+                return 0  # an earlier reply's peer is gone (noted); keep reading
             if code in _QUIET_ERRNOS:
                 return 0  # an earlier reply's peer is gone; keep reading
             self.logger.warning("AbletonOSC: UDP receive failed: %s", error)
@@ -427,6 +432,8 @@ class OSCServer(object):
         client = self._by_source.get(source)
         if client is None:
             client = self._udp_client(source)
+        if self.unreachable.since:
+            self.unreachable.heard(client.host, client.port)
         if self.max_reply_bytes:
             self._reply_client = client
             self._reply_left = self.max_reply_bytes
@@ -645,6 +652,15 @@ class OSCServer(object):
                 del self.clients[key]
                 return
 
+    def unreachable_clients(self, grace):
+        """The UDP clients whose reply address has refused datagrams for ``grace`` seconds, sending nothing."""
+        gone = []
+        for host, port in self.unreachable.expired(grace):
+            client = self.clients.get(("udp", host, port))
+            if client is not None:
+                gone.append(client)
+        return gone
+
     def broadcast(self, address: str, args=()) -> None:
         """Send one message to every known client (the default client when none is known)."""
         data = encode_message(address, args)
@@ -721,6 +737,13 @@ class OSCServer(object):
             sock.sendto(data, target)
         except (OSError, IOError) as error:
             code = _errno(error)
+            if code in REFUSED and self.unreachable.drain(sock):
+                # The refusal of an earlier datagram, to anyone: noted; this one still goes.
+                try:
+                    sock.sendto(data, target)
+                    return
+                except (OSError, IOError) as again:
+                    error, code = again, _errno(again)
             if code in _TOO_BIG:
                 raise ReplyTooLarge(_too_large(data, None))
             if code in _QUIET_ERRNOS:

@@ -28,6 +28,7 @@ DEFAULTS = {
     "max_tcp_connections": 64,
     "tcp_idle_timeout_s": 600,
     "plain_types": False,
+    "unreachable_grace": 10,
     "log_level": "info",
     "log_max_bytes": 1000000,
 }
@@ -53,6 +54,7 @@ RANGES = {
     "rate_limit": (0, 10 ** 7), "max_reply_bytes": (0, 2 ** 31 - 1), "reply_bytes_per_second": (1024, 2 ** 31 - 1),
     "max_listen_tags": (1, 64), "max_subscriptions_per_client": (1, 10 ** 6), "max_subscriptions": (1, 10 ** 7),
     "max_tcp_connections": (1, 4096), "tcp_idle_timeout_s": (1, 86400), "log_max_bytes": (1000, 10 ** 9),
+    "unreachable_grace": (-1, 86400),
 }
 
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
@@ -112,6 +114,13 @@ def _is_address(family, text):
         return True
     except (OSError, ValueError):
         return False
+
+
+def tcp_port_of(setting):
+    """The TCP port to serve for the tcp_port setting: None for 0 (off), 0 (any free port) for -1."""
+    if setting == 0:
+        return None
+    return 0 if setting < 0 else setting
 
 
 def parse_allow(text):

@@ -6,6 +6,6 @@
 """
 from .aio import AsyncAbletonOSCClient
 from .client import AbletonOSCClient
-from .errors import OSCError, OSCTimeout
+from .errors import OSCError, OSCTimeout, ReplyPortInUse
 
-__all__ = ["AbletonOSCClient", "AsyncAbletonOSCClient", "OSCError", "OSCTimeout"]
+__all__ = ["AbletonOSCClient", "AsyncAbletonOSCClient", "OSCError", "OSCTimeout", "ReplyPortInUse"]

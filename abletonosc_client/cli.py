@@ -1,4 +1,6 @@
-"""The `abletonosc` command: console, install, doctor, mcp, docs."""
+"""The `abletonosc` command: console, install, doctor, mcp.
+
+(docs/API.md is a developer's file: ``./dev docs`` or ``python -m abletonosc_client.apidoc`` writes it.)"""
 from __future__ import annotations
 
 import argparse
@@ -37,10 +39,6 @@ def build_parser() -> argparse.ArgumentParser:
     mcp.add_argument("--read-only", action="store_true", help="offer no tool that changes the set")
     mcp.add_argument("--http", type=int, metavar="PORT", default=None,
                      help="serve streamable HTTP on 127.0.0.1:PORT (0: any free port) instead of stdio")
-
-    docs = commands.add_parser("docs", help="write docs/API.md from the registry")
-    docs.add_argument("--check", action="store_true", help="exit 1 when docs/API.md is stale")
-    docs.add_argument("--output", help="the file to write (default docs/API.md)")
     return parser
 
 
@@ -65,13 +63,6 @@ def main(argv: Optional[List[str]] = None) -> int:
         from .mcp_server import run
 
         return run(options)
-    if options.command == "docs":
-        from . import apidoc
-
-        args = ["--check"] if options.check else []
-        if options.output:
-            args += ["--output", options.output]
-        return apidoc.main(args)
     parser.print_help()
     return 2
 

@@ -11,14 +11,15 @@ import shutil
 import sys
 from typing import Any, List, Optional
 
+from AbletonOSC.handlers.suggest import Suggester, did_you_mean
 from AbletonOSC.osc import is_pattern
 
 from .addresses import listen_addresses
 from .catalog import AddressInfo, by_address, describe_from_server, from_server, load
 from .client import AbletonOSCClient
 from .completion import Completer, columns, condensed
-from .errors import OSCError, OSCTimeout
-from .lineparse import format_values, parse_line
+from .errors import OSCError, OSCTimeout, ReplyPortInUse
+from .lineparse import format_values, parse_line, quoting_hint
 from .screen import Screen, load_readline
 from .wire import BARRIER
 
@@ -157,6 +158,13 @@ class Console(object):
         except ValueError as error:
             self.screen.show("cannot read that line: %s" % error)
             return True
+        entry = self.entries.get(address)
+        if entry is not None and entry.kind in ("set", "method"):
+            quoted = quoting_hint(line, entry.args)
+            if quoted is not None:
+                self.screen.show("%s takes %s; text with spaces needs quotes: %s"
+                                 % (address, entry.args, quoted))
+                return True
         try:
             self.send(address, args)
         except OSCError as error:
@@ -208,6 +216,13 @@ class Console(object):
         except (OSCError, OSCTimeout):
             pass
 
+    def suggestions(self, address: str) -> str:
+        """ "; did you mean ..." for an unknown address: the nearest known ones, else those it begins."""
+        near = Suggester(self.entries).nearest(address)
+        if not near:
+            near = tuple(a for a in sorted(self.entries) if a.startswith(address))[:8]
+        return did_you_mean(near)
+
     def help(self, address: str) -> None:
         """Describe an address (from the server when it answers), or the console."""
         if not address:
@@ -221,9 +236,7 @@ class Console(object):
         if info is None:
             info = self.entries.get(address)
         if info is None:
-            matches = [a for a in sorted(self.entries) if a.startswith(address)]
-            self.screen.show("unknown address: %s%s" % (address, "; did you mean: " + ", ".join(matches[:8])
-                                                          if matches else ""))
+            self.screen.show("unknown address: %s%s" % (address, self.suggestions(address)))
             return
         lines = ["%s  (%s)" % (info.address, info.kind),
                  "  arguments: %s" % (info.args or "none"),
@@ -266,19 +279,17 @@ def run_console(options: argparse.Namespace) -> int:
     try:
         client = AbletonOSCClient(options.host, options.port, options.reply_port)
     except OSError as error:
-        print("cannot listen for replies on UDP port %d: %s\n"
-              "Another program (a second console, TouchOSC, a Max patch...) may have it; close it, or use "
-              "--reply-port 0 if AbletonOSC replies to the sender's port (reply_to_source = true)."
-              % (options.reply_port, error), file=sys.stderr)
+        print(error.strerror if isinstance(error, ReplyPortInUse) else
+              "cannot listen for replies on UDP port %d: %s" % (options.reply_port, error), file=sys.stderr)
         return 1
     readline = load_readline()
     screen = Screen(PROMPT, readline)
     try:
-        entries, source = load(client, timeout=min(options.timeout, 0.5))
+        entries, source = load(client, timeout=options.timeout)
         if source == "server":
             version = ""
             try:
-                version = " %s" % client.query_value("/live/api/get/version", timeout=0.5)
+                version = " %s" % client.query_value("/live/api/get/version", timeout=options.timeout)
             except (OSCError, OSCTimeout):
                 pass
             screen.show("AbletonOSC%s at %s:%d (%d addresses). Type help for help."

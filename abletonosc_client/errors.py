@@ -20,6 +20,21 @@ class OSCTimeout(TimeoutError):
         self.reachable = reachable
 
 
+class ReplyPortInUse(OSError):
+    """The reply port is another program's: the text names it (when the system tells) and what to do."""
+
+    def __init__(self, port: int, error: OSError) -> None:
+        from .ports import describe_owners, port_owners
+
+        self.port = port
+        self.owners = port_owners(port)
+        OSError.__init__(self, error.errno, (
+            "cannot receive replies on UDP port %d: %s has it. Close that program (a second console, "
+            "TouchOSC, a Max patch...), or give each client its own port: set reply_to_source = true in "
+            "AbletonOSC's settings.local.ini and use reply_port=0 here (--reply-port 0 for the console)."
+            % (port, describe_owners(self.owners))))
+
+
 def timeout_message(address: str, timeout: float, target: str, reachable: bool, probing_test: bool,
                     probed: bool = True) -> str:
     """The text of an OSCTimeout: what timed out and what that suggests."""

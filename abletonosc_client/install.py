@@ -15,9 +15,28 @@ PACKAGE = "AbletonOSC"
 LOCAL_SETTINGS = "settings.local.ini"
 EXCLUDED = ("logs", "__pycache__", LOCAL_SETTINGS, "*.pyc", ".DS_Store")
 BACKUPS = "AbletonOSC backups"
-NEXT_STEP = ("Next: restart Live (or open a new set), then in Preferences > Link/Tempo/MIDI > Control Surface "
-             "pick AbletonOSC in an empty slot (Input and Output: None). Live's status bar then shows "
-             "\"AbletonOSC: Listening for OSC on port 11000\". Check with `abletonosc doctor`.")
+NO_LIVE_HERE = ("Ableton Live runs on macOS and Windows only: this system has no User Library to install into. "
+                "To try AbletonOSC here, run livesim (`livesim`, or `./dev livesim` in the project's folder): a "
+                "headless Live serving its default set with the script on UDP 11000. To copy the script somewhere "
+                "anyway, give the folder with --dest DIR.")
+
+
+def next_step(port: int) -> str:
+    """What to do after installing, with the port the installed settings listen on."""
+    doctor = "abletonosc doctor" if port == 11000 else "abletonosc doctor --port %d" % port
+    return ("Next: restart Live (or open a new set), then in Preferences > Link/Tempo/MIDI > Control Surface "
+            "pick AbletonOSC in an empty slot (Input and Output: None). Live's status bar then shows "
+            "\"AbletonOSC: Listening for OSC on port %d\". Check with `%s`." % (port, doctor))
+
+
+def installed_port(package_folder: str) -> int:
+    """The UDP port an installed copy listens on: its settings.ini, then the settings.local.ini kept."""
+    from AbletonOSC import settings
+
+    try:
+        return settings.load(folder=package_folder, environ={}).port
+    except (ValueError, IOError, OSError):
+        return settings.DEFAULTS["port"]
 
 
 class Target(object):
@@ -145,8 +164,12 @@ def choose_target(targets: List[Target]) -> Optional[Target]:
 
 
 def install(remote_scripts: str, source: Optional[str] = None, dry_run: bool = False,
-            say: Callable[[str], None] = print, stamp: Optional[str] = None) -> str:
-    """Copy the package into ``remote_scripts``/AbletonOSC; return the installed folder."""
+            say: Callable[[str], None] = print, stamp: Optional[str] = None, backups: Optional[str] = None) -> str:
+    """Copy the package into ``remote_scripts``/AbletonOSC; return the installed folder.
+
+    An earlier copy moves to ``backups`` (default: "AbletonOSC backups" in the User Library that
+    holds ``remote_scripts``).
+    """
     source = source or package_source()
     if not os.path.isfile(os.path.join(source, "__init__.py")):
         raise IOError("%s is not the AbletonOSC package (no __init__.py)" % source)
@@ -161,7 +184,8 @@ def install(remote_scripts: str, source: Optional[str] = None, dry_run: bool = F
         # Backups go beside the Remote Scripts folder, not inside it: Live offers every package
         # folder in Remote Scripts as a control surface, so a renamed copy there would appear
         # as a second AbletonOSC and import the same modules.
-        backup = os.path.join(os.path.dirname(remote_scripts), BACKUPS, "%s-%s" % (PACKAGE, stamp))
+        backup = os.path.join(backups or os.path.join(os.path.dirname(remote_scripts), BACKUPS),
+                              "%s-%s" % (PACKAGE, stamp))
         say("%sback up %s to %s" % (prefix, dest, backup))
         if not dry_run:
             os.makedirs(os.path.dirname(backup), exist_ok=True)
@@ -207,34 +231,47 @@ def run_install(dest: Optional[str], list_targets: bool, dry_run: bool, platform
                 say: Callable[[str], None] = print) -> int:
     """The `abletonosc install` command; returns the exit status."""
     targets = find_targets(platform, home, appdata)
+    # --list-targets and --dry-run (and the install itself) agree: 1 when there is nowhere to install.
+    chosen = choose_target(targets) if dest is None else None
     if list_targets:
-        if not targets:
-            say("No known Remote Scripts location on this system; use --dest DIR.")
+        if dest is not None:
+            say("%s\n    from --dest" % dest)
+            return 0
         for target in targets:
             state = "exists" if os.path.isdir(target.path) else (
                 "User Library exists" if os.path.isdir(target.user_library) else "not found")
             say("%s\n    from %s; %s" % (target.path, target.source, state))
-        return 0
-    if dest is None:
-        chosen = choose_target(targets)
-        if chosen is None:
+    if dest is None and chosen is None:
+        if platform_name(platform) == "other":
+            say(NO_LIVE_HERE)
+        else:
             say("Could not find Live's User Library (looked in: %s). Start Live once, or give the Remote "
                 "Scripts folder with --dest DIR." % (", ".join(t.user_library for t in targets) or "nowhere"))
-            return 1
+        return 1
+    if list_targets:
+        return 0
+    if dest is None:
         dest = chosen.path
+        backups = os.path.join(chosen.user_library, BACKUPS)
         say("Installing into %s (%s)" % (dest, chosen.source))
+    else:
+        backups = os.path.join(dest, BACKUPS)  # what the user named, never beside it
+        if platform_name(platform) == "other":
+            say("(Live does not run on this system: this copies the script into %s only.)" % dest)
     try:
-        install(dest, dry_run=dry_run, say=say)
+        installed = install(dest, dry_run=dry_run, say=say, backups=backups)
     except (IOError, OSError) as error:
         say("Install failed: %s" % error)
         return 1
     if dry_run:
         say("Dry run: nothing was changed.")
+        if os.path.isdir(installed):
+            say("Then: %s" % next_step(installed_port(installed)))
         return 0
     problem = self_test(dest)
     if problem:
         say("The installed copy does not load: %s" % problem)
         return 1
     say("The installed copy loads.")
-    say(NEXT_STEP)
+    say(next_step(installed_port(installed)))
     return 0

@@ -32,6 +32,22 @@ def parse_value(token: str) -> Any:
         return token
 
 
+def quoting_hint(line: str, signature: str) -> Optional[str]:
+    """When a line gives more words than its address takes and the last argument is text: the line
+    with that text quoted (the words were meant as one name), else None."""
+    tokens = split_line(line)
+    declared = signature.split()
+    if not declared or any(token.endswith("*") for token in declared) or len(tokens) - 1 <= len(declared):
+        return None
+    if not declared[-1].partition(":")[2].startswith("s"):
+        return None
+    head = tokens[:len(declared)]
+    words = tokens[len(declared):]
+    text = " ".join(t[1:-1] if len(t) >= 2 and t[0] == t[-1] and t[0] in "'\"" else t for t in words)
+    quote = '"' if "'" in text else "'"
+    return " ".join(head) + " " + quote + text + quote
+
+
 def parse_line(line: str) -> Tuple[str, Tuple[Any, ...]]:
     """(address, arguments) of a console line; ValueError for unbalanced quotes."""
     tokens = split_line(line)

@@ -2,8 +2,11 @@
 the addresses and time limits they rely on."""
 from __future__ import annotations
 
+import errno
 import socket
 from typing import Any, Iterable, List, Sequence, Tuple
+
+from .errors import ReplyPortInUse
 
 from AbletonOSC.osc import Bundle, encode_bundle, encode_message, is_pattern, pattern_matches
 
@@ -25,12 +28,17 @@ def barrier_for(address: str) -> str:
 
 
 def open_socket(reply_port: int) -> socket.socket:
-    """A UDP socket bound to the reply port (0: an ephemeral one) on every interface."""
+    """A UDP socket bound to the reply port (0: an ephemeral one) on every interface.
+
+    ReplyPortInUse (an OSError) when another program has the port, naming it when the system tells.
+    """
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     try:
         sock.bind(("0.0.0.0", reply_port))
-    except OSError:
+    except OSError as error:
         sock.close()
+        if error.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", 10048), 10048):
+            raise ReplyPortInUse(reply_port, error)
         raise
     return sock
 

@@ -4,12 +4,14 @@ The script runs in its own process (``python -m livesim``), so it has a GIL of i
 benchmark client's work does not slow it down except through the machine's two cores.
 """
 import json
+import re
 import os
 import select
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -19,16 +21,6 @@ if ROOT not in sys.path:
 from AbletonOSC.osc import decode_packet, encode_message  # noqa: E402
 
 NOTES_64 = [[36 + (i % 24), i * 0.25, 0.25, 100, False] for i in range(64)]
-
-
-def free_port(kind=socket.SOCK_DGRAM):
-    """A loopback port that is free right now."""
-    sock = socket.socket(socket.AF_INET, kind)
-    try:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-    finally:
-        sock.close()
 
 
 def notes_set():
@@ -62,9 +54,11 @@ class LiveProcess(object):
     """``python -m livesim`` in a subprocess with the given set and AbletonOSC settings."""
 
     def __init__(self, set_data=None, settings=None, python=None, control=False):
-        self.port = free_port()
-        self.reply_port = free_port()
-        self.control_port = free_port() if control else None
+        # Ports 0: livesim binds ports the system picks and prints them (read in __enter__).
+        self.port = 0
+        self.tcp_port = None
+        self.control = control
+        self.control_port = None
         self.settings = dict(settings or {})
         self.python = python or sys.executable
         self.set_data = set_data
@@ -76,17 +70,39 @@ class LiveProcess(object):
         env["PYTHONPATH"] = ROOT + os.pathsep + env.get("PYTHONPATH", "")
         for key, value in self.settings.items():
             env["ABLETONOSC_" + key.upper()] = str(value)
-        cmd = [self.python, "-m", "livesim", "--port", str(self.port), "--reply-port", str(self.reply_port)]
+        # Clients get replies on their own ports (reply_to_source); port 9 (discard) takes the rest.
+        cmd = [self.python, "-m", "livesim", "--port", "0", "--reply-port", "9"]
         if self.set_data is not None:
             handle, self._set_file = tempfile.mkstemp(suffix=".json", prefix="bench-set-")
             with os.fdopen(handle, "w") as out:
                 json.dump(self.set_data, out)
             cmd += ["--set", self._set_file]
-        if self.control_port:
-            cmd += ["--control-port", str(self.control_port), "--virtual-clock"]
+        if self.control:
+            cmd += ["--control-port", "0", "--virtual-clock"]
         self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.read_ports()
         self.wait_ready()
         return self
+
+    def read_ports(self):
+        """The ports livesim printed: the script's UDP (and TCP) port, the control port."""
+        for raw in self.proc.stdout:
+            line = raw.decode("utf-8", "replace")
+            found = re.search(r"listening on UDP port (\d+)", line)
+            if found:
+                self.port = int(found.group(1))
+            found = re.search(r"\(TCP (\d+)\)", line)
+            if found:
+                self.tcp_port = int(found.group(1))
+            found = re.search(r"control port: UDP 127\.0\.0\.1:(\d+)", line)
+            if found:
+                self.control_port = int(found.group(1))
+            if "running;" in line:
+                break
+        if not self.port:
+            raise RuntimeError("livesim did not start: %s" % self.proc.stderr.read().decode("utf-8", "replace"))
+        # Nothing reads stdout from here on: send it nowhere rather than fill the pipe.
+        threading.Thread(target=self.proc.stdout.read, daemon=True).start()
 
     def wait_ready(self, timeout=60.0):
         """Block until the script answers a query."""

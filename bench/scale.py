@@ -9,7 +9,7 @@ listener with 10,000 subscriptions.
 import socket
 import time
 
-from bench._live import Client, LiveProcess, decode_packet, encode_message, free_port
+from bench._live import Client, LiveProcess, decode_packet, encode_message
 
 TRACKS, SCENES = 128, 16
 PROPERTIES = ("track.name", "track.volume", "track.mute", "clip_slot.has_clip", "clip.name", "clip.length")
@@ -114,8 +114,7 @@ def run():
     """Rows: state reads (UDP pages, TCP), fan-out, memory."""
     from livesim.default_set import scale_set
 
-    tcp_port = free_port(socket.SOCK_STREAM)
-    settings = {"reply_to_source": "true", "tcp_port": tcp_port}
+    settings = {"reply_to_source": "true", "tcp_port": -1}  # -1: any free port, read back
     rows = []
     with LiveProcess(scale_set(TRACKS, SCENES), settings) as process:
         base_rss = process.rss_kib()
@@ -123,8 +122,8 @@ def run():
         seconds, size, pages = read_udp(process)
         rows.append({"benchmark": "scale", "case": "state read, UDP, %d pages of %d tracks" % (pages, PAGE),
                      "ms": seconds * 1000.0, "bytes": size})
-        read_tcp(process, tcp_port)
-        seconds, size = read_tcp(process, tcp_port)
+        read_tcp(process, process.tcp_port)
+        seconds, size = read_tcp(process, process.tcp_port)
         rows.append({"benchmark": "scale", "case": "state read, TCP, one reply", "ms": seconds * 1000.0,
                      "bytes": size})
         seconds = fan_out(process)

@@ -26,14 +26,19 @@ def _live_version(text):
     return text if match.group(3) else text + ".0"
 
 
-def _port(text):
+def _port(text, lowest=1):
     try:
         value = int(text)
     except ValueError:
         value = -1
-    if not 0 < value < 65536:
-        raise argparse.ArgumentTypeError("expected a UDP port 1-65535, got %r" % text)
+    if not lowest <= value < 65536:
+        raise argparse.ArgumentTypeError("expected a UDP port %d-65535, got %r" % (lowest, text))
     return value
+
+
+def _listen_port(text):
+    """A port to listen on: 0 lets the system pick a free one (printed once bound)."""
+    return _port(text, 0)
 
 
 def _display_rate(text):
@@ -56,15 +61,16 @@ def build_parser():
                         help="refuse an .als set that livesim would have to adjust to open")
     parser.add_argument("--script", default=DEFAULT_SCRIPT, metavar="PATH",
                         help="the remote script package folder (default: the project's AbletonOSC)")
-    parser.add_argument("--port", type=_port, default=11000, help="the script's OSC port (ABLETONOSC_PORT)")
+    parser.add_argument("--port", type=_listen_port, default=11000,
+                        help="the script's OSC port (ABLETONOSC_PORT); 0: any free port, printed once bound")
     parser.add_argument("--reply-port", type=_port, default=11001,
                         help="the port the script replies to (ABLETONOSC_REPLY_PORT)")
     parser.add_argument("--live-version", type=_live_version, default="12.3.6",
                         help="the Live version to simulate (11.0 ... 12.3.6; default 12.3.6)")
     parser.add_argument("--virtual-clock", action="store_true",
                         help="engine time moves only on /livesim/advance (needs --control-port)")
-    parser.add_argument("--control-port", type=_port, default=None, metavar="N",
-                        help="serve livesim's own OSC control port on 127.0.0.1:N")
+    parser.add_argument("--control-port", type=_listen_port, default=None, metavar="N",
+                        help="serve livesim's own OSC control port on 127.0.0.1:N (0: any free port, printed)")
     parser.add_argument("--display-rate", type=_display_rate, default=DISPLAY_RATE, metavar="HZ",
                         help="frames per second at which meters, song time and clip positions move "
                              "(default %d)" % DISPLAY_RATE)
@@ -113,7 +119,7 @@ def main(argv=None):
     script = os.path.abspath(args.script)
     if not os.path.isfile(os.path.join(script, "__init__.py")):
         return _fail("no remote script package at %s (a folder with __init__.py)" % script, 2)
-    problem = _udp_port_problem(args.port)
+    problem = _udp_port_problem(args.port) if args.port else None
     if problem:
         return _fail("UDP port %d %s; choose another with --port" % (args.port, problem))
     if args.virtual_clock and args.control_port is None:
@@ -158,7 +164,8 @@ def main(argv=None):
             args.live_version, "virtual" if args.virtual_clock else "real-time", args.set, describe_set(set_data),
             "; " + summary(len(report)) if report else ""))
         if host.loaded:
-            _say("%s listening on UDP port %d, replying to port %d" % (host.package_name, args.port, args.reply_port))
+            _say("%s listening on UDP port %d, replying to port %d"
+                 % (host.package_name, host.bound_port() or args.port, args.reply_port))
         status = host.status_message()
         if status:
             _say("status: %s" % status)

@@ -112,6 +112,16 @@ class Host(object):
         self._next_tick = None
         self._next_engine = None
 
+    def bound_port(self):
+        """The UDP port the running script listens on (it chose one when told port 0), or None.
+
+        A script names it as ``server.port`` (AbletonOSC) or ``port``.
+        """
+        instance = self.instance
+        server = getattr(instance, "server", None)
+        port = getattr(server, "port", None) if server is not None else getattr(instance, "port", None)
+        return port if isinstance(port, int) and port > 0 else None
+
     # --- the log ---------------------------------------------------------------------------
     def log(self, text):
         """Append a Log.txt line: ``<ISO8601>: <level>: <text>`` (``info:`` when no level is given)."""
@@ -247,6 +257,9 @@ class Host(object):
             self.log_python_error(_script_traceback())
             return
         self.loaded = True
+        if self.env.get("ABLETONOSC_PORT") == "0" and self.bound_port():
+            # Told to take any free port: a restart (reload, another set) binds this one again.
+            self.env["ABLETONOSC_PORT"] = str(self.bound_port())
         self.call_script("connect_script_instances", [self.instance])
         self.call_script("can_lock_to_devices")
         # A rebuild requested before the first map is served by it.

@@ -109,6 +109,9 @@ def _song_settings(song, data):
     song.scale_name = _str(data, "scale_name", "set", "Major")
     song.swing_amount = _num(data, "swing_amount", "set", 0.0, 0.0, 1.0)
     song.groove_amount = _num(data, "groove_amount", "set", 1.0, 0.0, 1.3125)
+    if data.get("tuning_system") is not None and song.world.version >= (12, 1, 0):
+        from Live._tuning_system import from_spec
+        song.tuning = from_spec(song.world, song, data["tuning_system"])
 
 
 def _groove_pool(world, data):
@@ -340,6 +343,13 @@ def _clip(world, parent, cd, path, kind, arrangement=False):
     c.muted = _bool(cd, "muted", path, False)
     c.legato = _bool(cd, "legato", path, False)
     c.velocity_amount = _num(cd, "velocity_amount", path, 0.0, 0.0, 1.0)
+    groove = cd.get("groove")
+    if groove is not None:
+        pool = getattr(world, "groove_pool_node", None)
+        grooves = pool.grooves if pool is not None else []
+        if isinstance(groove, bool) or not isinstance(groove, int) or not 0 <= groove < len(grooves):
+            _fail(path + ".groove", "expected an index into groove_pool, got %r" % (groove,))
+        c.groove = grooves[groove]
     c.signature_numerator = _num(cd, "signature_numerator", path, 4, 1, 99, integer=True)
     c.signature_denominator = _num(cd, "signature_denominator", path, 4, 1, 16, integer=True)
     c.launch_mode = LaunchMode.values[_num(cd, "launch_mode", path, 0, 0, 3, integer=True)]

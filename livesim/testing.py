@@ -1,7 +1,8 @@
 """The test harness: a running livesim with a remote script, in a background thread.
 
     with LiveSim(set_data=None, live_version="12.3.6", virtual_clock=True) as sim:
-        sim.port, sim.reply_port      # the script's OSC ports
+        sim.port, sim.reply_port      # the script's OSC ports (chosen by the system, never guessed)
+        sim.replies                   # the socket bound to reply_port, unless one was given
         sim.call(fn, *args)           # run on the host thread (Live's main thread)
         sim.advance(seconds)          # move engine time (virtual clock)
 
@@ -25,16 +26,6 @@ class ScriptFailed(RuntimeError):
     """The remote script's package failed to import or its create_instance raised."""
 
 
-def free_udp_port(host="127.0.0.1"):
-    """A UDP port that is free right now on ``host``."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        sock.bind((host, 0))
-        return sock.getsockname()[1]
-    finally:
-        sock.close()
-
-
 def make_world(set_data=None, live_version="12.3.6", virtual_clock=False, display_rate=DISPLAY_RATE, strict=False):
     """A World from None/"default", a set dict, or a path to a .json or .als set (adjustments logged)."""
     report = []
@@ -48,9 +39,16 @@ class LiveSim(object):
     """A World plus a Host running a remote script in a background thread."""
 
     def __init__(self, set_data=None, live_version="12.3.6", virtual_clock=True, script_path=None, env=None,
-                 port=None, reply_port=None, tick_interval=0.1, check_started=True, display_rate=DISPLAY_RATE):
-        self.port = port or free_udp_port()
-        self.reply_port = reply_port or free_udp_port()
+                 port=0, reply_port=None, tick_interval=0.1, check_started=True, display_rate=DISPLAY_RATE):
+        # Port 0: the script binds a port the system picks, read back once it started. A reply
+        # port not given is a socket bound here and held (port 0 again): no port is guessed free.
+        self.port = port or 0
+        self.replies = None
+        if not reply_port:
+            self.replies = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            self.replies.bind(("127.0.0.1", 0))
+            reply_port = self.replies.getsockname()[1]
+        self.reply_port = reply_port
         script_env = {"ABLETONOSC_PORT": str(self.port), "ABLETONOSC_REPLY_PORT": str(self.reply_port)}
         script_env.update(env or {})
         self.world = make_world(set_data, live_version, virtual_clock, display_rate)
@@ -80,6 +78,8 @@ class LiveSim(object):
             self.stop()
             raise ScriptFailed("the remote script %s did not start; its log:\n%s"
                                % (self.host.package_name, self.host.log_text()))
+        if not self.port:
+            self.port = self.call(self.host.bound_port) or 0
 
     def _main(self):
         try:
@@ -90,13 +90,21 @@ class LiveSim(object):
             self._ready.set()
             self.host.shutdown()
 
+    def close_replies(self):
+        """Close the reply socket held here (if any)."""
+        if self.replies is not None:
+            self.replies.close()
+            self.replies = None
+
     def stop(self):
         """Stop the loop, disconnect the script and join the thread."""
         if self._thread is None:
+            self.close_replies()
             return
         self.host.stop()
         self._thread.join(START_TIMEOUT)
         self._thread = None
+        self.close_replies()
         error, self._error = self._error, None
         if error is not None:
             raise error

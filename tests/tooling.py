@@ -19,6 +19,19 @@ def require_tool(name):
     pytest.skip(message)
 
 
+def silent_udp_port():
+    """A UDP port nothing listens on: one the system hands out and this takes back, never bound again here.
+
+    For tests of what a client says when nobody answers; a test that binds a port binds port 0.
+    """
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+    finally:
+        sock.close()
+
+
 def udp_request(port, payload, timeout=5.0):
     """Send one datagram from a fresh local socket to 127.0.0.1:port; return the reply datagram."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)

@@ -9,9 +9,9 @@ Live: handler modules import ``Live`` only inside the functions that use it.
 
 from .errors import HandlerError, NotAvailable
 from .limits import write_value
-from .suggest import Suggester, did_you_mean
 from .listeners import CapReached, Subscriptions
 from .objects import KINDS, SONG
+from .suggest import Suggester, did_you_mean
 from .types import COERCE, TYPE_NAMES, ArgumentError, to_osc
 
 from ..osc import compile_pattern, is_pattern

@@ -376,22 +376,11 @@ def _routing_detail(attr, part):
     return get
 
 
-def track_reference(song, track):
-    """A track's reference as addresses take it: its index, "master", or a return track's letter."""
-    from .objects import RETURN_LETTERS
-    if track is None:
-        return None
-    index = find_index(song.tracks, track)
-    if index is not None:
-        return index
-    index = find_index(song.return_tracks, track)
-    if index is not None:
-        return RETURN_LETTERS[index]
-    return "master" if track == song.master_track else None
-
-
 def _attached_track(attr):
     def get(ctx, track):
-        return (track_reference(ctx.song, getattr(track, attr).attached_object),)
+        from .song import track_ref
+
+        attached = getattr(track, attr).attached_object
+        return (None if attached is None else track_ref(ctx.song, attached),)
 
     return get

@@ -3,6 +3,7 @@ script allows, and each write one Live undo step (the messages go in bundles bet
 /live/song/begin_undo_step and end_undo_step)."""
 from __future__ import annotations
 
+import asyncio
 import difflib
 import math
 import re
@@ -33,6 +34,12 @@ def _value(result: Any, default: Any = None, position: Any = -1) -> Any:
     if isinstance(position, slice):
         return tuple(plain(v) for v in result[position])
     return plain(result[position])
+
+
+def _locators(result: Any) -> List[Dict[str, Any]]:
+    """The locators of a /live/song/get/cue_points reply: (name time)* pairs, in the set's order."""
+    flat = _value(result, (), slice(0, None))
+    return [{"index": i // 2, "name": flat[i], "time": flat[i + 1]} for i in range(0, len(flat) - 1, 2)]
 
 
 # ---------------------------------------------------------------------- tracks by name
@@ -135,8 +142,8 @@ async def set_overview(conn: Connection, track_offset: int = 0, track_count: int
     for ref in tuple(letters) + ("master",):
         other_requests += [("/live/track/get/%s" % prop, (ref,)) for prop in mixer]
         other_requests.append(("/live/track/get/devices/name", (ref,)))
-    others = await conn.gather(other_requests)
-    tracks, count = await _track_page(conn, start, count, total, props, scenes, clips, devices)
+    others, tracks = await asyncio.gather(conn.gather(other_requests),
+                                          _track_page(conn, start, count, total, props, scenes, clips, devices))
     per = len(mixer) + 1
 
     def mixer_track(ref: str, results: List[Any]) -> Dict[str, Any]:
@@ -148,7 +155,6 @@ async def set_overview(conn: Connection, track_offset: int = 0, track_count: int
 
     returns = [mixer_track(letter, others[i * per:(i + 1) * per]) for i, letter in enumerate(letters)]
     master = mixer_track("master", others[len(letters) * per:])
-    cue_values = _value(cues, (), slice(0, None)) or ()
     end = start + len(tracks)
     return {
         "song": {
@@ -158,8 +164,7 @@ async def set_overview(conn: Connection, track_offset: int = 0, track_count: int
             "num_tracks": total, "num_scenes": scenes, "num_return_tracks": len(letters),
         },
         "scenes": [{"index": i, "name": n} for i, n in enumerate(_value(scene_names, (), slice(0, None)) or ())],
-        "locators": [{"index": i // 2, "name": cue_values[i], "time": cue_values[i + 1]}
-                     for i in range(0, len(cue_values) - 1, 2)],
+        "locators": _locators(cues),
         "tracks": tracks,
         "page": {"track_offset": start, "track_count": len(tracks), "total_tracks": total,
                  "next_track_offset": end if end < total else None},
@@ -169,12 +174,12 @@ async def set_overview(conn: Connection, track_offset: int = 0, track_count: int
 
 
 async def _track_page(conn: Connection, start: int, count: int, total: int, props: Sequence[str], scenes: int,
-                      clips: bool, devices: bool) -> Tuple[List[Dict[str, Any]], int]:
+                      clips: bool, devices: bool) -> List[Dict[str, Any]]:
     """A page of tracks from /live/song/get/track_data; a page too big for one datagram is halved."""
     while True:
         end = min(total, start + count)
         if end <= start:
-            return [], count
+            return []
         try:
             values = await conn.query("/live/song/get/track_data", start, end, *props)
         except LiveError as error:
@@ -182,7 +187,7 @@ async def _track_page(conn: Connection, start: int, count: int, total: int, prop
                 count = max(1, count // 2)
                 continue
             raise
-        return _parse_tracks([plain(v) for v in values], start, end, scenes, clips, devices), count
+        return _parse_tracks([plain(v) for v in values], start, end, scenes, clips, devices)
 
 
 def _parse_tracks(values: List[Any], start: int, end: int, scenes: int, clips: bool,
@@ -386,8 +391,7 @@ async def arrange(conn: Connection, clips: Sequence[Dict[str, Any]] = (),
         time = _beats(clip, bar, "clip")
         placed.append((len(messages), ref, clip["slot"], time))
         messages.append(("/live/clip/duplicate_to_arrangement", (ref, int(clip["slot"]), time)))
-    flat = list(_value(cues, (), slice(0, None)) or ())
-    existing = [float(flat[i + 1]) for i in range(0, len(flat) - 1, 2)]
+    existing = [loc["time"] for loc in _locators(cues)]
     wanted = [(_beats(locator, bar, "locator"), str(locator.get("name") or "")) for locator in locators]
     added = False
     for time, _name in wanted:
@@ -406,11 +410,10 @@ async def arrange(conn: Connection, clips: Sequence[Dict[str, Any]] = (),
     finished = False
     try:
         results = await conn.exchange(messages, undo_step=False)
-        cue_values = list(_value(results[reading], (), slice(0, None)))
+        now = _locators(results[reading])
         renames = []
         for time, name in wanted:
-            index = next((i // 2 for i in range(0, len(cue_values) - 1, 2) if abs(cue_values[i + 1] - time) < 1e-6),
-                         None)
+            index = next((loc["index"] for loc in now if abs(loc["time"] - time) < 1e-6), None)
             if name and index is not None:
                 renames.append(("/live/song/cue_point/set/name", (index, name)))
         finished = True
@@ -418,13 +421,11 @@ async def arrange(conn: Connection, clips: Sequence[Dict[str, Any]] = (),
     finally:
         if not finished:
             await conn.exchange([(END_UNDO, ())], undo_step=False)
-    cue_values = list(_value(final[-1], (), slice(0, None)))
     return {
         "clips": [{"track": ref, "track_name": names.label(ref), "slot": slot, "time": time,
                    "arrangement_clip_index": (results[at + 1] or (None, None, None))[-1]}
                   for at, ref, slot, time in placed],
-        "locators": [{"index": i // 2, "name": cue_values[i], "time": cue_values[i + 1]}
-                     for i in range(0, len(cue_values) - 1, 2)],
+        "locators": _locators(final[-1]),
     }
 
 

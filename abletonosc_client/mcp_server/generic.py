@@ -17,6 +17,8 @@ from .signatures import ArgumentProblem, bind, group_name, name_values, parse_ar
 
 MAX_LISTEN_SECONDS = 60.0
 MAX_UPDATES = 1000
+TOOL_FOR_KIND = {"get": "get", "set": "set", "method": "call", "start_listen": "listen", "stop_listen": "listen"}
+VERBS = ("get", "set", "start_listen", "stop_listen")
 
 
 def _entry(book: AddressBook, address: str, kinds: tuple, tool: str) -> AddressInfo:
@@ -27,9 +29,8 @@ def _entry(book: AddressBook, address: str, kinds: tuple, tool: str) -> AddressI
         hint = (" Did you mean %s?" % " or ".join(near)) if near else ""
         raise LiveError("%s is not an AbletonOSC address.%s Use find_addresses to look for one." % (address, hint))
     if entry.kind not in kinds:
-        advice = {"get": "get", "set": "set", "method": "call", "start_listen": "listen", "stop_listen": "listen"}
         raise LiveError("%s is a %s address: use the %s tool, not %s." % (
-            address, entry.kind, advice.get(entry.kind, "right"), tool))
+            address, entry.kind, TOOL_FOR_KIND.get(entry.kind, "right"), tool))
     return entry
 
 
@@ -57,10 +58,7 @@ async def find_addresses(conn: Connection, text: str, kind: str = "", limit: int
 async def describe_address(conn: Connection, address: str) -> Dict[str, Any]:
     """One address: what it does, its named arguments and reply, its Live version, related addresses."""
     book = await conn.address_book()
-    entry = book.get(address)
-    if entry is None:
-        _entry(book, address, (), "describe_address")
-    assert entry is not None
+    entry = _entry(book, address, tuple(TOOL_FOR_KIND) + ("status",), "describe_address")
     result = {"address": entry.address, "kind": entry.kind, "description": entry.doc}  # type: Dict[str, Any]
     try:
         values = await conn.query(ADDRESS, address)
@@ -77,20 +75,21 @@ async def describe_address(conn: Connection, address: str) -> Dict[str, Any]:
     result["reply"] = entry.reply
     if target:
         result["updates_arrive_on"] = target
-    tool = {"get": "get", "set": "set", "method": "call", "start_listen": "listen",
-            "stop_listen": "listen"}.get(entry.kind)
-    if tool:
-        result["tool"] = tool
-    try:
-        related = [a for a in listen_addresses(address) if a != address and book.get(a) is not None]
-        setter = related and listen_addresses(address)[0].replace("/get/", "/set/", 1)
-        if setter and book.get(setter) is not None:
-            related.append(setter)
-        if related:
-            result["related"] = related
-    except ValueError:
-        pass
+    if entry.kind in TOOL_FOR_KIND:
+        result["tool"] = TOOL_FOR_KIND[entry.kind]
+    related = [a for a in _siblings(address) if book.get(a) is not None]
+    if related:
+        result["related"] = related
     return result
+
+
+def _siblings(address: str) -> List[str]:
+    """The property's other get/set/start_listen/stop_listen addresses."""
+    parts = address.split("/")
+    for position, part in enumerate(parts):
+        if part in VERBS and position >= 2:
+            return ["/".join(parts[:position] + [verb] + parts[position + 1:]) for verb in VERBS if verb != part]
+    return []
 
 
 # ---------------------------------------------------------------------- get, set, call
@@ -102,7 +101,7 @@ async def get(conn: Connection, address: str, args: Optional[Dict[str, Any]] = N
         return await _get_pattern(conn, book, address, args)
     entry = _entry(book, address, ("get",), "get")
     values = _bind(entry, args)
-    if "*" in values[:len(values)]:
+    if "*" in values:
         replies = await conn.query_all(address, *values)
         return {"address": address, "replies": [_named(entry, v) for _a, v in replies]}
     reply = await conn.query(address, *values)

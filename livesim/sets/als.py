@@ -70,6 +70,9 @@ class LiveSetReader(object):
         if tracks_elem is None:
             raise SetError("%s: the Live Set has no <Tracks>" % self.adjust.source)
         result = {"scenes": self._scenes()}
+        grooves = self._groove_pool()
+        if grooves:
+            result["groove_pool"] = grooves
         return_elems = [t for t in tracks_elem if t.tag == "ReturnTrack"] + ls.findall("ReturnTracks/ReturnTrack")
         if len(return_elems) > MAX_RETURNS:
             self.adjust.add("return tracks beyond Live's twelve are left out", "returns[%d]" % MAX_RETURNS)
@@ -96,6 +99,26 @@ class LiveSetReader(object):
         if saved is not None and saved[0] > self.version[0]:
             self.adjust.add("a set saved by a newer Live (%s) is read for the simulated Live %d.%d"
                             % (creator.replace("Ableton Live ", ""), self.version[0], self.version[1]), "set")
+
+    def _groove_pool(self):
+        """The grooves (name, base, amounts as fractions); clips refer to them by index."""
+        grooves = []
+        for i, elem in enumerate(self.live_set.findall("GroovePool/Grooves/Groove")):
+            self.clips.groove_index[elem.get("Id")] = i
+            where = "groove_pool[%d]" % i
+            groove = {"name": value(elem, "Name", ""), "base": self._choice(integer(elem, "Grid", 3), 0, 5, 3, where)}
+            for key, tag, lo in (("quantization_amount", "QuantizationAmount", 0.0),
+                                 ("timing_amount", "TimingAmount", 0.0), ("random_amount", "RandomAmount", 0.0),
+                                 ("velocity_amount", "VelocityAmount", -1.0)):
+                groove[key] = self._clamp(number(elem, tag, 0.0) / 100.0, lo, 1.0, "a groove amount", where)
+            grooves.append(groove)
+        return grooves
+
+    def _choice(self, v, lo, hi, default, where):
+        if lo <= v <= hi:
+            return v
+        self.adjust.add("a setting outside Live's choices is set to its default", where)
+        return default
 
     def _scenes(self):
         ls = self.live_set
@@ -220,6 +243,9 @@ class LiveSetReader(object):
             numerator, denominator = time_signature(integer(mixer, "TimeSignature/Manual", 201))
             result["signature_numerator"] = numerator
             result["signature_denominator"] = denominator
+        if mixer.find("GlobalGrooveAmount/Manual") is not None:
+            amount = number(mixer, "GlobalGrooveAmount/Manual", 100.0) / 100.0
+            result["groove_amount"] = self._clamp(amount, 0.0, 1.3125, "the global groove amount", "groove_amount")
 
     def _locators(self):
         cues = []

@@ -16,6 +16,7 @@ class ClipReader(object):
 
     def __init__(self, adjust):
         self.adjust = adjust
+        self.groove_index = {}  # a groove's Id in the file -> its index in the groove pool
 
     def slot_clips(self, track, where):
         """The session clips of a track, one entry (or None) per clip slot."""
@@ -88,6 +89,9 @@ class ClipReader(object):
         clip["muted"] = flag(elem, "Disabled")
         clip["legato"] = flag(elem, "Legato")
         clip["velocity_amount"] = max(0.0, min(1.0, number(elem, "VelocityAmount")))
+        groove = self.groove_index.get(value(elem, "GrooveSettings/GrooveId", "-1"))
+        if groove is not None:
+            clip["groove"] = groove
         signature = elem.find("TimeSignature/TimeSignatures/RemoteableTimeSignature")
         if signature is not None:
             denominator = integer(signature, "Denominator", 4)

@@ -109,6 +109,7 @@ CLIP_FIELDS = {
     "pitch_fine": lambda v, p: _num(v, p, -50, 50), "ram_mode": _bool, "muted": _bool, "legato": _bool,
     "velocity_amount": lambda v, p: _num(v, p, 0, 1), "signature_numerator": lambda v, p: _int(v, p, 1, 99),
     "signature_denominator": lambda v, p: _check(v in DENOMINATORS, p, "must be one of 1, 2, 4, 8, 16"),
+    "groove": lambda v, p: _int(v, p, 0),
     "warp_markers": _list_of(lambda v, p: _check(isinstance(v, list) and len(v) == 2 and all(_is_num(x) for x in v),
                                                  p, "expected [sample seconds, beat]")),
 }
@@ -233,6 +234,7 @@ def validate_set(data):
     tracks = data.get("tracks", [])
     returns = len(data.get("returns", []))
     _check(returns <= 12, "returns", "Live allows at most 12 return tracks")
+    grooves = len(data.get("groove_pool", []))
     for i, track in enumerate(tracks):
         path = "tracks[%d]" % i
         kind = track.get("type", "midi")
@@ -255,4 +257,9 @@ def validate_set(data):
                 if clip is not None and kind == "audio" and clip.get("notes"):
                     _fail("%s.%s[%d].notes" % (path, key, j), "an audio track holds audio clips only")
         _check(len(track.get("sends", [])) <= returns, path + ".sends", "more sends than return tracks")
+        for key in ("clips", "arrangement_clips"):
+            for j, clip in enumerate(track.get(key, [])):
+                if clip is not None and clip.get("groove") is not None:
+                    _check(clip["groove"] < grooves, "%s.%s[%d].groove" % (path, key, j),
+                           "%r is not an index into groove_pool" % clip["groove"])
     return data

@@ -73,6 +73,14 @@ class Truth(object):
             return [(_v(s, "Name", ""), _f(s, "Tempo") if _b(s, "IsTempoEnabled") else -1.0) for s in modern]
         return [(s.get("Value", ""), -1.0) for s in self.ls.findall("SceneNames/Scene")]
 
+    def grooves(self):
+        """Groove names in pool order, and the pool index of each groove Id."""
+        grooves = self.ls.findall("GroovePool/Grooves/Groove")
+        return [_v(g, "Name", "") for g in grooves], dict((g.get("Id"), i) for i, g in enumerate(grooves))
+
+    def groove_amount(self):
+        return _f(self.main, "DeviceChain/Mixer/GlobalGrooveAmount/Manual", 100.0) / 100.0
+
     def return_names(self):
         return [_name(r) for r in self.return_elems]
 
@@ -148,6 +156,7 @@ class Truth(object):
         clip = {"name": _v(elem, "Name", ""), "looping": looping, "audio": elem.tag == "AudioClip",
                 "muted": _b(elem, "Disabled"), "launch_mode": int(_v(elem, "LaunchMode", "0")),
                 "legato": _b(elem, "Legato"),
+                "groove": self.grooves()[1].get(_v(elem, "GrooveSettings/GrooveId", "-1"), -1),
                 # livesim adjusts (and reports) a loop or marker range that runs backwards
                 "odd_loop": loop_end <= loop_start or end_marker <= start_marker}
         clip.update(loop_start=loop_start, loop_end=loop_end, start_marker=start_marker, end_marker=end_marker,

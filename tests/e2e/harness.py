@@ -344,20 +344,29 @@ def running_sim(set_data=None, live_version="12.3.6", env=None, clients=1, reply
         kwargs["script_path"] = os.environ[SCRIPT_ENV]
     if reply_to_source:
         env["ABLETONOSC_REPLY_TO_SOURCE"] = "true"
-    with LiveSim(set_data=set_data, live_version=live_version, virtual_clock=True, env=env, **kwargs) as sim:
-        sim.e2e_watch = SimWatch(sim)
-        made = []
-        failed = True
-        try:
-            for number in range(clients):
-                bind = 0 if (reply_to_source or number > 0) else sim.reply_port
-                made.append(OSCClient("127.0.0.1", sim.port, bind_port=bind))
-            yield sim, (made[0] if clients == 1 else made)
-            failed = False
-        finally:
+    # The clients bind port 0 first; the first one's port is where the script replies.
+    made = [OSCClient("127.0.0.1", 0, bind_port=0) for _ in range(clients)]
+    if made and not reply_to_source:
+        kwargs.setdefault("reply_port", made[0].port)
+    try:
+        with LiveSim(set_data=set_data, live_version=live_version, virtual_clock=True, env=env, **kwargs) as sim:
             for client in made:
-                client.close()
-            problems = sim.e2e_watch.take()
-            sim.e2e_watch.close()
-        if problems and not failed:
-            raise AssertionError("the script reported failures of its own:\n" + "\n".join(problems))
+                client.target = ("127.0.0.1", sim.port)
+            if made and not reply_to_source:
+                # The /live/startup of the start (sent before start() returned, so it has arrived):
+                # tests wait for the ones that follow. Nothing is sent: the script sees no request.
+                made[0]._pump(0)
+                made[0].inbox = []
+            sim.e2e_watch = SimWatch(sim)
+            failed = True
+            try:
+                yield sim, (made[0] if clients == 1 else made)
+                failed = False
+            finally:
+                problems = sim.e2e_watch.take()
+                sim.e2e_watch.close()
+    finally:
+        for client in made:
+            client.close()
+    if problems and not failed:
+        raise AssertionError("the script reported failures of its own:\n" + "\n".join(problems))

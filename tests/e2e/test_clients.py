@@ -211,3 +211,29 @@ def test_a_raw_socket_sees_no_updates_after_the_library_closes(leave):
             assert watcher.pending("/live/song/get/tempo") == []
         finally:
             watcher.close()
+
+
+@pytest.mark.livesim_only
+def test_a_client_whose_port_refuses_loses_its_listeners_after_the_grace_period():
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("only Linux tells which destination refused a datagram")
+    env = {"ABLETONOSC_UNREACHABLE_GRACE": "0"}
+    with running_sim(clients=2, reply_to_source=True, env=env) as (sim, (gone, stays)):
+        for client in (gone, stays):
+            client.send("/live/song/start_listen/tempo")
+            assert client.wait_for("/live/song/get/tempo") == (120.0,)
+        gone.close()  # quits without a word: its port answers ICMP "port unreachable"
+
+        def subscriptions():
+            return sim.call(lambda: len(sim.host.instance.registry.subscriptions))
+
+        tempo = 121.0
+        while subscriptions() == 2 and tempo < 200.0:  # each update to the closed port is refused
+            stays.send("/live/song/set/tempo", tempo)
+            assert stays.wait_for("/live/song/get/tempo") == (tempo,)
+            sim.tick()
+            tempo += 1.0
+        assert subscriptions() == 1
+        assert stays.query("/live/api/get/listeners") == (1, "/live/song/start_listen/tempo")

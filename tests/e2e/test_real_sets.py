@@ -44,6 +44,8 @@ def test_song(served):
     assert client.query("/live/song/get/loop")[0] == loop
     assert approx(client.query("/live/song/get/loop_start")[0], start)
     assert approx(client.query("/live/song/get/loop_length")[0], length)
+    assert list(client.query("/live/song/get/groove_pool")) == truth.grooves()[0]
+    assert approx(client.query("/live/song/get/groove_amount")[0], truth.groove_amount())
     cues = client.query("/live/song/get/cue_points")
     assert [(cues[i], round(cues[i + 1], 4)) for i in range(0, len(cues), 2)] == \
         [(name, round(time, 4)) for name, time in truth.cue_points()]
@@ -115,6 +117,7 @@ def test_session_clips(served):
             assert client.query("/live/clip/get/legato", i, j)[2] == c["legato"]
             assert client.query("/live/clip/get/launch_mode", i, j)[2] == c["launch_mode"]
             assert client.query("/live/clip/get/is_audio_clip", i, j)[2] == c["audio"]
+            assert client.query("/live/clip/get/groove", i, j)[2] == c["groove"]
             if not c["odd_loop"]:
                 for key in ("length", "loop_start", "loop_end", "start_marker", "end_marker"):
                     assert approx(client.query("/live/clip/get/" + key, i, j)[2], c[key]), (i, j, key)

@@ -59,12 +59,8 @@ class TcpClient(object):
 
 @pytest.fixture
 def tcp():
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    with running_sim(env={"ABLETONOSC_TCP_PORT": str(port)}) as (sim, client):
-        tcp_client = TcpClient(port)
+    with running_sim(env={"ABLETONOSC_TCP_PORT": "-1"}) as (sim, client):  # -1: any free port
+        tcp_client = TcpClient(sim.call(lambda: sim.host.instance.server.tcp_port))
         try:
             yield sim, client, tcp_client
         finally:

@@ -256,12 +256,10 @@ def _odd_file(tmp_path):
 
 
 def test_cli_banner_counts_adjustments_and_the_log_names_them(tmp_path):
-    from livesim.testing import free_udp_port
     from tests.livesim.test_cli import ECHO_SCRIPT, Proc
 
     log = str(tmp_path / "Log.txt")
-    proc = Proc("--set", _odd_file(tmp_path), "--script", ECHO_SCRIPT, "--port", str(free_udp_port()),
-                "--reply-port", str(free_udp_port()), "--virtual-clock", "--log", log)
+    proc = Proc("--set", _odd_file(tmp_path), "--script", ECHO_SCRIPT, "--port", "0", "--virtual-clock", "--log", log)
     try:
         text = "".join(proc.read_until("running"))
     finally:
@@ -281,3 +279,52 @@ def test_cli_strict_refuses_a_set_it_would_adjust(tmp_path):
     status, err = proc.communicate()
     assert status == 2
     assert "cannot load the set" in err and "strict" in err and "odd.als" in err
+
+
+# --- read as saved: the mixer, racks, warping and grooves ---------------------------------------
+def test_mixer_monitoring_crossfade_macros_chains_warp_markers_and_grooves(load):
+    mixer_track = track(kind="AudioTrack", clips="""<AudioClip Id="0"><Loop><LoopStart Value="0" /><LoopEnd Value="8" />
+        <LoopOn Value="true" /></Loop><Name Value="loop" /><IsWarped Value="true" /><WarpMode Value="4" />
+        <GrooveSettings><GrooveId Value="7" /></GrooveSettings>
+        <WarpMarkers><WarpMarker Id="0" SecTime="0" BeatTime="0" /><WarpMarker Id="1" SecTime="2" BeatTime="4" />
+        </WarpMarkers></AudioClip>""", devices="""<AudioEffectGroupDevice Id="1"><On><Manual Value="true" /></On>
+        <MacroControls.0><Manual Value="64" /></MacroControls.0><Branches><AudioEffectBranch Id="0">
+        <Name><EffectiveName Value="Wet" /></Name><DeviceChain><AudioToAudioDeviceChain><Devices>
+        <Reverb Id="2"><On><Manual Value="true" /></On><DecayTime><Manual Value="2.5" /><MidiControllerRange>
+        <Min Value="0.2" /><Max Value="60" /></MidiControllerRange></DecayTime></Reverb></Devices>
+        </AudioToAudioDeviceChain></DeviceChain><MixerDevice><Speaker><Manual Value="false" /></Speaker>
+        <Solo><Manual Value="true" /></Solo><Volume><Manual Value="1" /></Volume><Panorama><Manual Value="0.5" />
+        </Panorama></MixerDevice></AudioEffectBranch></Branches>
+        <ReturnBranches><AudioEffectBranch Id="1"><Name><EffectiveName Value="Ret" /></Name></AudioEffectBranch>
+        </ReturnBranches></AudioEffectGroupDevice>""")
+    mixer_track = mixer_track.replace('<MainSequencer>', '<MainSequencer><MonitoringEnum Value="0" />').replace(
+        '<Speaker><Manual Value="true" /></Speaker></Mixer>',
+        '<Speaker><Manual Value="true" /></Speaker><CrossFadeState><Manual Value="2" /></CrossFadeState></Mixer>')
+    pool = """<GroovePool><Grooves><Groove Id="7"><Name Value="Swing 16ths 66" /><Grid Value="3" />
+      <QuantizationAmount Value="0" /><TimingAmount Value="100" /><RandomAmount Value="10" />
+      <VelocityAmount Value="-20" /></Groove></Grooves></GroovePool>"""
+    data, report = load(live_set([mixer_track], extra=pool))
+    assert report == []
+    t = data["tracks"][0]
+    assert (t["monitoring"], t["crossfade"]) == ("in", "B")
+    clip = t["clips"][0]
+    assert clip["warp_markers"] == [[0.0, 0.0], [2.0, 4.0]] and clip["warp_mode"] == 4 and clip["groove"] == 0
+    assert data["groove_pool"] == [{"name": "Swing 16ths 66", "base": 3, "quantization_amount": 0.0,
+                                    "timing_amount": 1.0, "random_amount": 0.1, "velocity_amount": -0.2}]
+    rack = t["devices"][0]
+    assert {"name": "Macro 1", "value": 64.0, "min": 0.0, "max": 127.0, "is_quantized": False} in rack["parameters"]
+    (chain,) = rack["chains"]
+    assert (chain["name"], chain["mute"], chain["solo"], chain["volume"], chain["panning"]) == (
+        "Wet", True, True, 0.85, 0.5)
+    assert chain["devices"][0]["parameters"][1] == {"name": "Decay Time", "value": 2.5, "min": 0.2, "max": 60.0,
+                                                    "is_quantized": False}
+    assert [c["name"] for c in rack["return_chains"]] == ["Ret"]
+
+    world = World(data)
+    track_ = world.song.tracks[0]
+    assert (int(track_.current_monitoring_state), int(track_.mixer_device.crossfade_assign)) == (0, 2)
+    live_clip = track_.clip_slots[0].clip
+    assert live_clip.groove.name == "Swing 16ths 66"
+    assert list(live_clip.warp_markers)[1].beat_time == 4.0
+    rack_ = track_.devices[0]
+    assert rack_.chains[0].mute and rack_.chains[0].solo and rack_.return_chains[0].name == "Ret"

@@ -2,6 +2,7 @@
 import gzip
 import os
 import queue
+import re
 import signal
 import socket
 import subprocess
@@ -12,7 +13,6 @@ import time
 import pytest
 
 from AbletonOSC.osc import decode_packet, encode_message
-from livesim.testing import free_udp_port
 from tests.tooling import udp_request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -79,13 +79,22 @@ class Proc(object):
             self.popen.wait(START_TIMEOUT)
 
 
+def printed_port(lines, before):
+    """The port number livesim printed right after ``before`` (e.g. "listening on UDP port ")."""
+    text = "".join(lines)
+    assert before in text, text
+    return int(re.match(r"\d+", text.split(before, 1)[1]).group(0))
+
+
 @pytest.fixture
 def echo():
-    port, reply_port, control_port = free_udp_port(), free_udp_port(), free_udp_port()
-    proc = Proc("--script", ECHO_SCRIPT, "--port", str(port), "--reply-port", str(reply_port),
-                "--virtual-clock", "--control-port", str(control_port))
+    # Port 0: livesim binds ports the system picks and prints them.
+    proc = Proc("--script", ECHO_SCRIPT, "--port", "0", "--virtual-clock", "--control-port", "0")
     try:
         lines = proc.read_until("running")
+        port = printed_port(lines, "EchoScript listening on UDP port ")
+        control_port = printed_port(lines, "control port: UDP 127.0.0.1:")
+        assert port > 0 and control_port > 0
         yield proc, lines, port, control_port
     finally:
         proc.kill()
@@ -169,8 +178,7 @@ def test_als_set_is_announced(tmp_path):
     with gzip.open(path, "wb") as f:
         f.write(b'<Ableton><LiveSet><Tracks><AudioTrack Id="1"><Name><EffectiveName Value="Drums"/></Name>'
                 b'</AudioTrack></Tracks><SceneNames><Scene Value="A"/></SceneNames></LiveSet></Ableton>')
-    port = free_udp_port()
-    proc = Proc("--script", ECHO_SCRIPT, "--port", str(port), "--set", path)
+    proc = Proc("--script", ECHO_SCRIPT, "--port", "0", "--set", path)
     try:
         lines = proc.read_until("running")
         assert "1 tracks, 0 return tracks, 1 scenes" in "".join(lines)

@@ -103,3 +103,64 @@ def test_listens_follows_its_subject_and_disconnects(host):
     assert watcher._on_tempo.subject is None
     with pytest.raises(AttributeError):
         watcher._on_tempo.subject = object()
+
+
+BUTTONS = '''
+from _Framework.ButtonElement import ButtonElement
+from _Framework.ControlSurface import ControlSurface
+from _Framework.InputControlElement import MIDI_CC_TYPE, MIDI_NOTE_TYPE
+from _Framework.SliderElement import SliderElement
+
+PRESSES = []
+
+
+class Buttons(ControlSurface):
+    def __init__(self, c_instance):
+        ControlSurface.__init__(self, c_instance)
+        with self.component_guard():
+            self.play = ButtonElement(True, MIDI_NOTE_TYPE, 0, 60)
+            self.play.add_value_listener(self._on_play)
+            self.toggle = ButtonElement(False, MIDI_CC_TYPE, 0, 20)
+            self.fader = SliderElement(MIDI_CC_TYPE, 0, 10)
+            self.fader.connect_to(self.song().tracks[0].mixer_device.volume)
+            self.request_rebuild_midi_map()
+
+    def _on_play(self, value):
+        PRESSES.append((value, self.play.is_pressed()))
+
+
+def create_instance(c_instance):
+    return Buttons(c_instance)
+'''
+
+
+def test_buttons_and_sliders(tmp_path):
+    from livesim.world import World
+
+    folder = tmp_path / "Buttons"
+    folder.mkdir()
+    (folder / "__init__.py").write_text(textwrap.dedent(BUTTONS))
+    host = Host(World(), script_path=str(folder))
+    host.start()
+    try:
+        world, surface = host.world, host.instance
+        world.receive_midi(0x90, 60, 127)
+        world.receive_midi(0x80, 60, 0)
+        assert host.module.PRESSES == [(127, True), (0, False)]
+        world.receive_midi(0xB0, 10, 0)
+        assert world.song.tracks[0].mixer_device.volume.value == 0.0
+        with surface.component_guard():
+            surface.play.turn_on()
+            surface.toggle.set_light(True)
+        surface.play.set_light(False)
+        surface.toggle.turn_on()   # the same value again is not sent twice
+        assert host.c_instance._livesim_sent_midi[-3:] == [(0x90, 60, 127), (0xB0, 20, 127), (0x90, 60, 0)]
+        assert surface.toggle.is_momentary() is False and surface.toggle.is_pressed() is False
+        from _Framework.InputControlElement import MIDI_NOTE_TYPE
+        from _Framework.SliderElement import SliderElement
+        with surface.component_guard():
+            with pytest.raises(AssertionError):
+                SliderElement(MIDI_NOTE_TYPE, 0, 1)
+        assert "error" not in host.log_text()
+    finally:
+        host.shutdown()

@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from livesim.testing import LiveSim, free_udp_port
+from livesim.testing import LiveSim
 from tests.tooling import udp_request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -76,11 +76,14 @@ def test_exit_disconnects_the_script():
     assert sim.host.instance is None
 
 
-def test_set_from_a_dict_and_an_explicit_port():
-    port = free_udp_port()
+def test_set_from_a_dict_and_the_port_the_script_bound():
     data = {"tempo": 97.0, "scenes": [{"name": "A"}], "tracks": [{"type": "audio", "name": "Loop"}]}
-    with LiveSim(set_data=data, script_path=ECHO_SCRIPT, port=port, live_version="11.3.43") as sim:
-        assert sim.port == port
+    with LiveSim(set_data=data, script_path=ECHO_SCRIPT, port=0, live_version="11.3.43") as sim:
+        port = sim.port
+        assert port > 0 and sim.call(sim.host.bound_port) == port
+        assert udp_request(port, b"tempo") == b"97.0"
+        sim.reload_script()  # a restart binds the same port again
+        assert sim.call(sim.host.bound_port) == port
         assert udp_request(port, b"tempo") == b"97.0"
         assert sim.call(lambda: [t.name for t in sim.world.song.tracks]) == ["Loop"]
         assert sim.world.version == (11, 3, 43)

@@ -1,12 +1,12 @@
 """Other people's remote scripts in livesim: a session ring, a Timer poller with chunked multi-MB
 data (shaped like ableton-js), and a threaded TCP server handing work to the main thread (shaped
 like ableton-mcp).  Each runs as a real script package, driven over its own socket."""
+import binascii
 import json
 import os
 import random
 import re
 import socket
-import string
 import threading
 
 import pytest
@@ -27,8 +27,8 @@ def script_port(sim):
 
 def big_text(size, seed=12):
     """``size`` characters that do not compress, so every byte travels."""
-    rng = random.Random(seed)
-    return "".join(rng.choice(string.ascii_letters) for _ in range(size))
+    raw = random.Random(seed).getrandbits(4 * size).to_bytes((size + 1) // 2, "little")
+    return binascii.hexlify(raw).decode("ascii")[:size]
 
 
 # --- the chunked UDP client (the ChunkScript protocol) ---------------------------------------
@@ -294,3 +294,18 @@ def test_a_failing_script_is_logged_as_live_does_and_livesim_keeps_running(tmp_p
             "def create_instance(c_instance):\n    return ControlSurface(c_instance)\n")
         sim.reload_script()
         assert sim.host.loaded
+
+
+def test_live_base_log_writes_to_the_log():
+    import Live
+    from Live import _lom
+
+    host = Host(make_world(), script_path=CHUNK_SCRIPT)
+    host.start()
+    try:
+        Live.Base.log("hello from a script")
+        assert "info: hello from a script" in host.log_text()
+        with pytest.raises(_lom.ArgumentError):
+            Live.Base.log(42)
+    finally:
+        host.shutdown()

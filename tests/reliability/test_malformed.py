@@ -126,20 +126,10 @@ class _TcpClient(object):
         self.sock.close()
 
 
-def _free_tcp_port():
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    try:
-        return sock.getsockname()[1]
-    finally:
-        sock.close()
-
-
 @pytest.mark.parametrize("seed", [11])
 def test_malformed_tcp_packets(seed):
-    port = _free_tcp_port()
-    with running_sim(env={"ABLETONOSC_TCP_PORT": str(port)}) as (sim, client):
-        tcp = _TcpClient(port)
+    with running_sim(env={"ABLETONOSC_TCP_PORT": "-1"}) as (sim, client):  # -1: any free port
+        tcp = _TcpClient(sim.call(lambda: sim.host.instance.server.tcp_port))
         try:
             attributable = 0
             for name, data in sorted(CORPUS.items()):

@@ -5,15 +5,6 @@ from AbletonOSC.osc import SlipDecoder, decode_packet, encode_message, slip_enco
 from tests.e2e.harness import running_sim
 
 
-def _free_tcp_port():
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    try:
-        return sock.getsockname()[1]
-    finally:
-        sock.close()
-
-
 def test_poll_interval_zero_polls_from_the_tick_only():
     with running_sim(env={"ABLETONOSC_POLL_INTERVAL_MS": "0"}) as (sim, client):
         assert sim.call(lambda: sim.host.instance.timer) is None
@@ -23,8 +14,8 @@ def test_poll_interval_zero_polls_from_the_tick_only():
 
 
 def test_rate_limit_over_tcp_delays_and_drops_nothing():
-    port = _free_tcp_port()
-    with running_sim(env={"ABLETONOSC_TCP_PORT": str(port), "ABLETONOSC_RATE_LIMIT": "100"}) as (sim, client):
+    with running_sim(env={"ABLETONOSC_TCP_PORT": "-1", "ABLETONOSC_RATE_LIMIT": "100"}) as (sim, client):
+        port = sim.call(lambda: sim.host.instance.server.tcp_port)  # -1 asked for any free port
         sock = socket.create_connection(("127.0.0.1", port), timeout=10.0)
         try:
             sock.sendall(b"".join(slip_encode(encode_message("/live/song/get/tempo", (n,))) for n in range(150)))

@@ -22,5 +22,9 @@ def livesim_factory():
 
 @pytest.fixture
 def sim(livesim_factory):
-    """Live's default set served by the real script."""
-    return livesim_factory()
+    """Live's default set served by the real script, replying to each client's own port.
+
+    Clients bind port 0 (``reply_port=0``, ``--reply-port 0``); ``sim.reply_port`` is held by
+    the harness, so a program asking for it finds it taken.
+    """
+    return livesim_factory(env={"ABLETONOSC_REPLY_TO_SOURCE": "true"})

@@ -1,6 +1,8 @@
 """docs/API.md is generated from the registry and must be current."""
 import os
 
+import pytest
+
 from AbletonOSC.handlers import build_registry
 from abletonosc_client import apidoc
 from abletonosc_client.catalog import completion_entries
@@ -48,11 +50,18 @@ def test_completion_entries_follow_the_registry():
     assert tempo.replies and tempo.kind == "get"
 
 
-def test_cli_docs_command(tmp_path, capsys):
+def test_docs_are_a_developer_command_not_the_users(tmp_path, capsys):
+    import subprocess
+
     from abletonosc_client.cli import main
 
-    target = str(tmp_path / "API.md")
-    assert main(["docs", "--output", target]) == 0
-    assert main(["docs", "--check", "--output", target]) == 0
     assert main([]) == 2
-    assert "console" in capsys.readouterr().out
+    usage = capsys.readouterr().out
+    assert "console" in usage and "docs" not in usage
+    with pytest.raises(SystemExit):
+        main(["docs", "--check"])
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    result = subprocess.run([os.path.join(root, "dev"), "docs", "--check"], cwd=root, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, universal_newlines=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "is up to date" in result.stdout

@@ -5,7 +5,7 @@ import threading
 import pytest
 
 from abletonosc_client import AbletonOSCClient, AsyncAbletonOSCClient, OSCError, OSCTimeout
-from livesim.testing import free_udp_port
+from tests.tooling import silent_udp_port
 from tests.tools.waiting import Recorder, wait_until
 
 NAMES = ("1-MIDI", "2-MIDI", "3-Audio", "4-Audio")
@@ -19,9 +19,25 @@ def registry_gets(pattern):
 
 
 @pytest.fixture
-def live(sim):
-    with AbletonOSCClient("127.0.0.1", sim.port, sim.reply_port) as client:
-        yield client
+def live_and_sim(livesim_factory):
+    """A client that owns the reply port (bound to port 0 first) and the livesim replying there."""
+    client = AbletonOSCClient("127.0.0.1", 0, reply_port=0)
+    try:
+        sim = livesim_factory(reply_port=client.reply_port)
+        client.port = sim.port
+        yield client, sim
+    finally:
+        client.close()
+
+
+@pytest.fixture
+def sim(live_and_sim):
+    return live_and_sim[1]
+
+
+@pytest.fixture
+def live(live_and_sim):
+    return live_and_sim[0]
 
 
 def test_query_and_query_value(live):
@@ -91,7 +107,7 @@ def test_timeout_when_the_server_is_reachable(live):
 
 
 def test_timeout_when_nothing_listens():
-    with AbletonOSCClient("127.0.0.1", free_udp_port(), reply_port=0) as client:
+    with AbletonOSCClient("127.0.0.1", silent_udp_port(), reply_port=0) as client:
         with pytest.raises(OSCTimeout) as caught:
             client.query("/live/song/get/tempo", timeout=0.2)
     assert not caught.value.reachable and "not reachable" in str(caught.value)
@@ -185,9 +201,11 @@ def test_reply_to_source_port_with_two_clients(livesim_factory):
         assert (101.0,) not in seen_one.calls
 
 
-def test_async_client(sim):
+def test_async_client(livesim_factory):
+    sim = livesim_factory(env={"ABLETONOSC_REPLY_TO_SOURCE": "true"})
+
     async def scenario():
-        async with AsyncAbletonOSCClient("127.0.0.1", sim.port, sim.reply_port) as client:
+        async with AsyncAbletonOSCClient("127.0.0.1", sim.port, 0) as client:
             assert await client.query("/live/song/get/tempo") == (120.0,)
             client.send_bundle([("/live/track/set/name", (1, "Keys"))])
             assert await client.query_value("/live/track/get/name", 1) == "Keys"

@@ -238,3 +238,32 @@ def test_async_client():
             loop.close()
     finally:
         server.close()
+
+
+def test_a_reply_port_another_program_has_is_a_clear_error():
+    import os
+    import socket
+    import sys
+
+    from abletonosc_client import ReplyPortInUse
+
+    holder = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    holder.bind(("0.0.0.0", 0))
+    try:
+        port = holder.getsockname()[1]
+        with pytest.raises(ReplyPortInUse) as caught:
+            AbletonOSCClient("127.0.0.1", 11000, reply_port=port)
+        text = str(caught.value)
+        assert "UDP port %d" % port in text and "reply_to_source" in text and "reply_port=0" in text
+        assert isinstance(caught.value, OSError)
+        if sys.platform.startswith("linux"):
+            assert "pid %d" % os.getpid() in text
+    finally:
+        holder.close()
+
+
+def test_close_ends_the_clients_listeners_in_the_script():
+    with FakeScript(reply_to_source=True) as server:
+        client = AbletonOSCClient("127.0.0.1", server.port, reply_port=0)
+        client.close()
+        wait_until(lambda: [m for m in server.received if m[0] == "/live/api/stop_listen_all"])

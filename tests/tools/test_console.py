@@ -47,7 +47,7 @@ class Terminal(object):
         lines = [line for line in self.lines() if line]
         return lines[-1] if lines else ""
 
-    def wait(self, predicate, what, timeout=10.0):
+    def wait(self, predicate, what, timeout=30.0):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if predicate(self.lines()):
@@ -55,7 +55,7 @@ class Terminal(object):
             time.sleep(0.05)
         raise AssertionError("terminal never showed %s:\n%s" % (what, "\n".join(self.lines())))
 
-    def wait_text(self, text, timeout=10.0):
+    def wait_text(self, text, timeout=30.0):
         self.wait(lambda lines: any(text in line for line in lines), repr(text), timeout)
 
     def alive(self):
@@ -79,7 +79,7 @@ def terminal(sim, tmp_path):
     tmux = require_tool("tmux")
     env = {"HOME": str(tmp_path), "PYTHONPATH": ROOT, "TERM": "xterm", "INPUTRC": os.devnull}
     term = Terminal(tmux, [sys.executable, "-m", "abletonosc_client.console", "--port", str(sim.port),
-                           "--reply-port", str(sim.reply_port)], env)
+                           "--reply-port", "0", "--timeout", "10"], env)
     try:
         term.wait(lambda lines: any(line.startswith(PROMPT.rstrip()) for line in lines), "the prompt")
         yield term
@@ -143,7 +143,7 @@ def test_query_completion_listener_and_history(sim, terminal, tmp_path):
 def test_console_reads_piped_input(sim, tmp_path):
     env = dict(os.environ, HOME=str(tmp_path), PYTHONPATH=ROOT)
     result = subprocess.run(
-        [sys.executable, "-m", "abletonosc_client.console", "--port", str(sim.port), "--reply-port", str(sim.reply_port)],
+        [sys.executable, "-m", "abletonosc_client.console", "--port", str(sim.port), "--reply-port", "0", "--timeout", "10"],
         input="/live/track/get/name 2\n/live/song/set/tempo 100\n/live/song/get/tempo\n/live/track/get/name *\n",
         env=env, cwd=ROOT,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
@@ -156,8 +156,8 @@ def test_console_reads_piped_input(sim, tmp_path):
 def test_verbose_console_shows_the_traffic(sim, tmp_path):
     env = dict(os.environ, HOME=str(tmp_path), PYTHONPATH=ROOT)
     result = subprocess.run(
-        [sys.executable, "-m", "abletonosc_client", "console", "--port", str(sim.port), "--reply-port", str(sim.reply_port),
-         "--verbose"], input="/live/song/get/tempo\n", env=env, cwd=ROOT, stdout=subprocess.PIPE,
+        [sys.executable, "-m", "abletonosc_client", "console", "--port", str(sim.port), "--reply-port", "0",
+         "--timeout", "10", "--verbose"], input="/live/song/get/tempo\n", env=env, cwd=ROOT, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "-> /live/song/get/tempo" in result.stdout
@@ -165,21 +165,21 @@ def test_verbose_console_shows_the_traffic(sim, tmp_path):
 
 
 def test_help_says_when_the_running_live_lacks_an_address(livesim_factory, tmp_path):
-    sim = livesim_factory(live_version="11.0.0")
+    sim = livesim_factory(live_version="11.0.0", env={"ABLETONOSC_REPLY_TO_SOURCE": "true"})
     env = dict(os.environ, HOME=str(tmp_path), PYTHONPATH=ROOT)
     result = subprocess.run(
-        [sys.executable, "-m", "abletonosc_client.console", "--port", str(sim.port), "--reply-port", str(sim.reply_port)],
+        [sys.executable, "-m", "abletonosc_client.console", "--port", str(sim.port), "--reply-port", "0", "--timeout", "10"],
         input="help /live/scene/get/tempo_enabled\n", env=env, cwd=ROOT, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
     assert "Live:      11.1 and later (not in the Live that is running)" in result.stdout
 
 
 def test_cli_console_without_a_server(tmp_path):
-    from livesim.testing import free_udp_port
+    from tests.tooling import silent_udp_port
 
     env = dict(os.environ, HOME=str(tmp_path), PYTHONPATH=ROOT)
     result = subprocess.run(
-        [sys.executable, "-m", "abletonosc_client", "console", "--port", str(free_udp_port()), "--reply-port", "0",
+        [sys.executable, "-m", "abletonosc_client", "console", "--port", str(silent_udp_port()), "--reply-port", "0",
          "--timeout", "0.2"],
         input="help /live/song/get/tempo\nexit\n", env=env, cwd=ROOT, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
@@ -230,3 +230,19 @@ def test_line_parsing_and_formatting():
         parse_line("/x 'unclosed")
     assert format_values((2, "3-Audio"), "track_id:i name:s") == "track_id=2  name='3-Audio'"
     assert format_values((1, 2, 3), "name:s*") == "1 2 3"
+
+
+def test_unquoted_text_gets_a_quoting_hint_and_typos_a_suggestion(sim, tmp_path):
+    env = dict(os.environ, HOME=str(tmp_path), PYTHONPATH=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "abletonosc_client.console", "--port", str(sim.port), "--reply-port", "0", "--timeout", "10"],
+        input="/live/track/set/name 0 My Drums\nhelp /live/song/get/tmpo\n/live/song/get/tmpo\n"
+              "/live/track/set/name 0 'My Drums'\n/live/track/get/name 0\n",
+        env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "/live/track/set/name takes track_id:T value:s; text with spaces needs quotes: " \
+           "/live/track/set/name 0 'My Drums'" in out
+    assert "unknown address: /live/song/get/tmpo; did you mean /live/song/get/tempo?" in out
+    assert "Unknown OSC address: /live/song/get/tmpo; did you mean /live/song/get/tempo?" in out
+    assert "track_id=0  name='My Drums'" in out

@@ -187,9 +187,43 @@ def test_explicit_destination(tmp_path):
         if name not in ("logs", "__pycache__", "settings.local.ini") and not name.endswith(".pyc"))
 
 
-def test_other_systems_need_dest(tmp_path):
+def test_linux_says_live_does_not_run_here_and_how_to_try_livesim(tmp_path):
     assert find_targets("linux", home=str(tmp_path)) == []
+    for list_targets, dry_run in ((True, False), (False, True), (False, False)):
+        said = []
+        assert run_install(None, list_targets, dry_run, "linux", str(tmp_path), None, say=said.append) == 1
+        text = "\n".join(said)
+        assert "Ableton Live runs on macOS and Windows only" in text and "livesim" in text and "--dest" in text
+
+
+def test_list_targets_and_dry_run_agree_on_the_exit_code(tmp_path, capsys):
+    nowhere = str(tmp_path / "empty-home")
+    os.makedirs(nowhere)
+    assert cli_main(["install", "--platform", "mac", "--home", nowhere, "--list-targets"]) == 1
+    assert cli_main(["install", "--platform", "mac", "--home", nowhere, "--dry-run"]) == 1
+    home = mac_home(tmp_path)
+    assert cli_main(["install", "--platform", "mac", "--home", home, "--list-targets"]) == 0
+    assert cli_main(["install", "--platform", "mac", "--home", home, "--dry-run"]) == 0
+
+
+def test_backups_stay_inside_the_dest_folder(tmp_path):
+    dest = str(tmp_path / "Chosen" / "Remote Scripts")
+    write(os.path.join(dest, "AbletonOSC", "__init__.py"), "# old\n")
     said = []
-    assert run_install(None, True, False, "linux", str(tmp_path), None, say=said.append) == 0
-    assert "--dest" in said[0]
-    assert run_install(None, False, False, "linux", str(tmp_path), None, say=said.append) == 1
+    assert run_install(dest, False, False, "mac", str(tmp_path), None, say=said.append) == 0
+    backups = os.listdir(os.path.join(dest, BACKUPS))
+    assert len(backups) == 1 and backups[0].startswith("AbletonOSC-")
+    assert sorted(os.listdir(str(tmp_path / "Chosen"))) == ["Remote Scripts"]  # nothing beside it
+
+
+def test_the_next_step_names_the_port_the_kept_settings_set(tmp_path):
+    home = mac_home(tmp_path)
+    remote = os.path.join(home, "Music", "Ableton", "User Library", "Remote Scripts")
+    write(os.path.join(remote, "AbletonOSC", "__init__.py"), "# old\n")
+    write(os.path.join(remote, "AbletonOSC", "settings.local.ini"), "[abletonosc]\nport = 12000\n")
+    said = []
+    assert run_install(None, False, True, "mac", home, None, say=said.append) == 0
+    assert "Listening for OSC on port 12000" in said[-1] and "doctor --port 12000" in said[-1]
+    said = []
+    assert run_install(None, False, False, "mac", home, None, say=said.append) == 0
+    assert "Listening for OSC on port 12000" in said[-1] and "abletonosc doctor --port 12000" in said[-1]

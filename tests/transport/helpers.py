@@ -16,15 +16,6 @@ def udp_socket():
     return sock
 
 
-def free_port(kind=socket.SOCK_DGRAM):
-    """An ephemeral port number that was free a moment ago."""
-    sock = socket.socket(socket.AF_INET, kind)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    return port
-
-
 def echo_dispatcher():
     """/echo replies with its args; /fail raises; /big replies with n strings of 100 bytes."""
     dispatcher = Dispatcher()
@@ -43,10 +34,24 @@ def echo_dispatcher():
 
 
 def make_server(dispatcher=None, **options):
-    """A started server on 127.0.0.1 with an ephemeral UDP port."""
-    options.setdefault("reply_port", free_port())
+    """A started server on 127.0.0.1 with an ephemeral UDP port.
+
+    Without a reply_port, replies go to a socket bound here for the server's life (``server.replies``).
+    """
+    replies = None
+    if "reply_port" not in options:
+        replies = udp_socket()
+        options["reply_port"] = replies.getsockname()[1]
     server = OSCServer(dispatcher or echo_dispatcher(), host="127.0.0.1", port=0, **options)
     server.start()
+    if replies is not None:
+        close = server.close
+
+        def close_both():
+            close()
+            replies.close()
+
+        server.close = close_both
     return server
 
 

@@ -11,15 +11,35 @@ from AbletonOSC.osc_server import Dispatcher
 
 from tests.tooling import require_tool
 
-from .helpers import WAIT, free_port, make_server, serve
+from .helpers import WAIT, make_server, serve
+
+
+def bound_udp_port(pid):
+    """The UDP port a process bound (asked for port 0), read from /proc once it has one."""
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        try:
+            inodes = set(os.readlink("/proc/%d/fd/%s" % (pid, fd))[8:-1]
+                         for fd in os.listdir("/proc/%d/fd" % pid)
+                         if os.readlink("/proc/%d/fd/%s" % (pid, fd)).startswith("socket:["))
+        except OSError:
+            inodes = set()
+        for table in ("/proc/net/udp", "/proc/net/udp6"):
+            with open(table) as handle:
+                for line in handle.read().splitlines()[1:]:
+                    fields = line.split()
+                    if fields[9] in inodes:
+                        return int(fields[1].rsplit(":", 1)[1], 16)
+        time.sleep(0.02)
+    raise AssertionError("oscdump bound no UDP port")
 
 
 @pytest.fixture
 def oscdump():
-    """An oscdump process on a free UDP port: (port, function returning its next line)."""
+    """An oscdump process on a UDP port of the system's choosing: (port, function returning its next line)."""
     path = require_tool("oscdump")
-    port = free_port()
-    proc = subprocess.Popen([path, "-L", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen([path, "-L", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    port = bound_udp_port(proc.pid)
     buffered = [b""]
 
     def next_line(timeout):

@@ -8,7 +8,7 @@ import pytest
 from AbletonOSC.osc import encode_bundle, encode_message, IMMEDIATELY
 from AbletonOSC.osc_server import Client, Dispatcher, OSCServer, ReplyTooLarge
 
-from .helpers import (echo_dispatcher, free_port, make_server, nothing_waiting, receive, send,
+from .helpers import (echo_dispatcher, make_server, nothing_waiting, receive, send,
                       serve, udp_socket)
 
 

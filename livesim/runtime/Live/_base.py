@@ -76,6 +76,16 @@ class Timer(object):
 Timer.__module__ = "Base"
 
 
+def log(string):
+    """Write ``string`` to Live's log (Log.txt) as an info line."""
+    if not isinstance(string, str):
+        raise _lom.ArgumentError("Python argument types in\n    Base.log(%s)\ndid not match C++ signature:\n"
+                                 "    log(std::string)" % type(string).__name__)
+    world = _lom.active_world()
+    if world is not None and world.log is not None:
+        world.log(string)
+
+
 class _Text(object):
     """A localisable text (Live 12)."""
 

@@ -18,7 +18,7 @@ MODULES = {
     "Application": ("_application", ("Application", "UnavailableFeature", "UnavailableFeatureVector",
                                      "get_application")),
     "Base": ("_base", ("FloatVector", "IntVector", "LimitationError", "ObjectVector", "StringVector", "Timer",
-                       "Vector")),
+                       "Vector", "log")),
     "Browser": ("_browser", ("Browser", "BrowserItem", "BrowserItemIterator", "BrowserItemVector", "FilterType",
                              "Relation")),
     "CcControlDevice": ("_cc_control_device", ("CcControlDevice",)),
@@ -66,6 +66,7 @@ MODULES = {
                        "get_all_scales_ordered")),
     "SpectralResonatorDevice": ("_spectral_resonator_device", ("SpectralResonatorDevice",)),
     "TakeLane": ("_take_lane", ("TakeLane",)),
+    "TuningSystem": ("_tuning_system", ("PitchClassAndOctave", "ReferencePitch", "TuningSystem")),
     "Track": ("_track", ("DeviceContainer", "DeviceInsertMode", "RoutingChannel", "RoutingChannelLayout",
                          "RoutingChannelVector", "RoutingType", "RoutingTypeCategory", "RoutingTypeVector", "Track")),
     "WavetableDevice": ("_wavetable_device", ("EffectMode", "FilterRouting", "ModulationSource", "UnisonMode",
@@ -76,7 +77,7 @@ MODULES = {
 # active world), but its names are served only while a world of that version or later is active.
 SINCE = {"Envelope": (12, 2), "TakeLane": (12, 2), "CcControlDevice": (12, 0), "DriftDevice": (12, 0),
          "DrumCellDevice": (12, 0), "LooperDevice": (12, 0), "MeldDevice": (12, 0), "RoarDevice": (12, 0),
-         "ShifterDevice": (12, 0)}
+         "ShifterDevice": (12, 0), "TuningSystem": (12, 0)}
 
 
 def _gated_lookup(qualified, gated, names):

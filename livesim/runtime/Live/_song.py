@@ -253,7 +253,8 @@ class Song(_lom.LomObject):
     song_length = prop("float", observe=True,
                        get=lambda o: max(_last_event_time(o), o.loop_start + o.loop_length) + o.bar_beats() * 16)
     groove_pool = prop("any", get=lambda o: o.world.groove_pool())
-    tuning_system = prop("any", observe=True, get=lambda o: None, avail=since(12, 0))
+    tuning_system = prop("TuningSystem?", observe=True, get=lambda o: _lom.wrap(getattr(o, "tuning", None)),
+                         avail=since(12, 0))
     data = _lom.event()
     scale_information = _lom.event(avail=since(12, 0))
 
