@@ -28,6 +28,7 @@ DEFAULTS = {
     "max_tcp_connections": 64,
     "tcp_idle_timeout_s": 600,
     "plain_types": False,
+    "max_rate": "",
     "unreachable_grace": 10,
     "log_level": "info",
     "log_max_bytes": 1000000,
@@ -99,6 +100,9 @@ def _convert(key, text):
     if key == "allow":
         parse_allow(text)  # a typo must be reported, not silently allow everyone
         return text
+    if key == "max_rate":
+        parse_rates(text)
+        return text
     if key == "log_level" and text.lower() not in LOG_LEVELS:
         raise ValueError("setting log_level must be one of %s, got %r" % (", ".join(LOG_LEVELS), text))
     return text.lower() if key == "log_level" else text
@@ -131,6 +135,25 @@ def parse_allow(text):
         if item:
             networks.append(parse_network(item))
     return tuple(networks)
+
+
+def parse_rates(text):
+    """A max_rate setting ("meters 30, positions 20") as [(what, updates per second)]; ValueError if invalid."""
+    rates = []
+    for item in text.replace(";", ",").split(","):
+        item = item.strip()
+        if not item:
+            continue
+        what, _, rate = item.rpartition(" ")
+        try:
+            value = float(rate)
+        except ValueError:
+            value = -1.0
+        if not what.strip() or not 0.0 <= value <= 1000.0:
+            raise ValueError("setting max_rate: expected 'what rate' pairs such as 'meters 30, positions 20' "
+                             "(rate 0-1000 per second), got %r" % item)
+        rates.append((what.strip(), value))
+    return rates
 
 
 def parse_network(text):

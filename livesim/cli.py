@@ -36,6 +36,16 @@ def _port(text, lowest=1):
     return value
 
 
+def _web_port(text):
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value < 65536:
+        raise argparse.ArgumentTypeError("expected a TCP port 0-65535 (0: any free port), got %r" % text)
+    return value
+
+
 def _listen_port(text):
     """A port to listen on: 0 lets the system pick a free one (printed once bound)."""
     return _port(text, 0)
@@ -75,6 +85,8 @@ def build_parser():
                         help="frames per second at which meters, song time and clip positions move "
                              "(default %d)" % DISPLAY_RATE)
     parser.add_argument("--log", default=None, metavar="FILE", help="append the Log.txt-style log to FILE")
+    parser.add_argument("--web", type=_web_port, nargs="?", const=8011, default=None, metavar="PORT",
+                        help="serve the live view in the browser on http://127.0.0.1:PORT/ (default 8011)")
     return parser
 
 
@@ -136,7 +148,15 @@ def main(argv=None):
     except OSError as exc:
         return _fail("cannot open the log file: %s" % exc, 2)
 
-    control = None
+    control = web = None
+    if args.web is not None:
+        try:
+            from .web import WebView
+
+            web = WebView(host, args.web)  # before the script starts: its sockets are tapped for the traffic log
+        except OSError as exc:
+            return _fail("cannot serve the web view on 127.0.0.1:%d: %s; choose another with --web PORT"
+                         % (args.web, exc.strerror or exc))
     previous = {}
 
     def on_signal(signum, frame):
@@ -173,12 +193,16 @@ def main(argv=None):
             _say("control port: UDP 127.0.0.1:%d (/livesim/advance, /livesim/tick, /livesim/status)" % control.port)
         if args.log:
             _say("log: %s" % os.path.abspath(args.log))
+        if web is not None:
+            _say("web view: %s" % web.start().url)
         _say("running; Ctrl-C or SIGTERM stops")
         host.run_forever()
         host.shutdown()
         _say("stopped; %s disconnected" % host.package_name)
         return 0
     finally:
+        if web is not None:
+            web.close()
         if control is not None:
             control.close()
         host.shutdown()

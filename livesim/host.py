@@ -111,6 +111,8 @@ class Host(object):
         self._started = False
         self._next_tick = None
         self._next_engine = None
+        #: A livesim.traffic.SocketTap to watch the script's sockets with (set before start()).
+        self.socket_tap = None
 
     def bound_port(self):
         """The UDP port the running script listens on (it chose one when told port 0), or None.
@@ -218,8 +220,9 @@ class Host(object):
                                                       submodule_search_locations=[self.script_path])
         module = importlib.util.module_from_spec(spec)
         sys.modules[self.package_name] = module
+        loader = spec.loader if self.socket_tap is None else self.socket_tap.watch(self.package_name, spec.loader)
         try:
-            spec.loader.exec_module(module)
+            loader.exec_module(module)
         except BaseException:
             sys.modules.pop(self.package_name, None)
             raise
@@ -331,6 +334,8 @@ class Host(object):
             self.call_script("disconnect")
             self.loaded = False
             self.instance = None
+        if self.socket_tap is not None:
+            self.socket_tap.close()  # later imports of the package are not tapped
         if self._owns_log_file and self._log_file is not None:
             with self._log_lock:
                 self._log_file.close()
@@ -443,6 +448,18 @@ class Host(object):
             if item is not None:
                 item.error = HostStopped("the livesim host has stopped")
                 item.done.set()
+
+    def submit(self, fn, *args):
+        """Queue ``fn(*args)`` for the host thread without waiting; returns the pending call.
+
+        The call's ``done`` event is set once it ran (``result`` / ``error`` hold the outcome).
+        Unlike ``call()`` it never runs ``fn`` on the calling thread: HostStopped if the loop is not running.
+        """
+        if not self._running:
+            raise HostStopped("the livesim host is not running")
+        item = _Call(fn, args)
+        self._calls.put(item)
+        return item
 
     def call(self, fn, *args):
         """Run ``fn(*args)`` on the host thread and return its result (its exception is re-raised)."""

@@ -120,6 +120,8 @@ class World(object):
     """
 
     log = None
+    #: observer(node, name) called for every notification (livesim.web follows the set with it).
+    observer = None
     clamp_ranges = False
     notify_unchanged = False
 

@@ -5,9 +5,11 @@ One Live listener is attached per (Live object, property) however many clients l
 current index, so a listener follows its object when tracks or scenes move. Subscriptions
 are keyed by client, so one client's start/stop never touches another's. An object that is
 deleted drops its subscriptions, and each subscriber is told on ``/live/api/listener_dropped``.
+Updates go out at the end of each poll, collapsed and rate-capped (``feedback.Outbox``).
 """
 
 from .errors import HandlerError
+from .feedback import Outbox, prop_class
 
 LISTENER_DROPPED = "/live/api/listener_dropped"
 #: Defaults of the subscription caps (settings max_listen_tags, max_subscriptions_per_client, max_subscriptions).
@@ -38,7 +40,7 @@ class Subscription(object):
     """One client listening to one property of one object."""
 
     __slots__ = ("client", "prop", "obj", "kind", "echo", "extra", "address", "start_address", "hub", "key",
-                 "tag_key", "failed")
+                 "interval", "due", "last", "waiting", "dead", "tag_key", "failed")
 
     def __init__(self, client, prop, obj, kind, echo, extra, address, start_address):
         self.client = client
@@ -51,8 +53,13 @@ class Subscription(object):
         self.start_address = start_address
         self.hub = None
         self.key = None
+        self.interval = 0.0   # seconds between updates (a rate cap), 0: every change
+        self.due = 0.0        # the outbox's clock time before which no update goes out
+        self.last = None      # the update last sent (bytes): an equal one is not sent again
+        self.waiting = False  # held back by the rate cap, in the outbox's queue
+        self.dead = False
         self.tag_key = None
-        self.failed = False  # an update could not be sent; said once
+        self.failed = False  # an update could not be encoded or sent; said once
 
     def payload(self, values):
         """The update's arguments: the object's indices, then the value (song: extras first)."""
@@ -74,6 +81,8 @@ class Hub(object):
         self.subs = []
         self.target = prop.live_target(obj)
         self.attached = False
+        self.meter = prop_class(prop) == "meters"
+        self.outbox = registry.subscriptions.outbox
 
     def attach(self):
         """Add the Live listener; a property Live does not report changes of is refused clearly."""
@@ -99,8 +108,8 @@ class Hub(object):
             pass
 
     def changed(self):
-        """Live calls this (with no arguments) when the property changes."""
-        self.registry.subscriptions.notify(self)
+        """Live calls this (with no arguments) when the property changes: sent at the end of the poll."""
+        self.outbox.pending[self] = None
 
     def read(self):
         """The current value, as OSC values."""
@@ -117,6 +126,7 @@ class Subscriptions(object):
         self.registry = registry
         self.by_key = {}
         self.hubs = {}
+        self.outbox = Outbox(self)
         self.per_client = {}  # client -> number of subscriptions
         self.per_tag_key = {}  # (client, address, object) -> number of tags
 
@@ -173,8 +183,9 @@ class Subscriptions(object):
         self.by_key[key] = sub
         self.per_client[client] = self.per_client.get(client, 0) + 1
         self.per_tag_key[tag_key] = self.per_tag_key.get(tag_key, 0) + 1
+        sub.interval = self.outbox.interval(sub)
         if send_now:
-            sub.client.send(address, sub.payload(hub.read()))
+            self.outbox.first(sub, hub.read())
         return sub
 
     def stop(self, ctx, prop, obj, address, extra):
@@ -200,44 +211,14 @@ class Subscriptions(object):
                     counts[key] = left
                 else:
                     counts.pop(key, None)
+        sub.dead = True
         hub = sub.hub
         if hub is not None and sub in hub.subs:
             hub.subs.remove(sub)
             if not hub.subs:
                 hub.detach()
                 self.hubs.pop(hub.key, None)
-
-    def notify(self, hub):
-        """Send a hub's new value to each subscriber, with the object's current indices."""
-        try:
-            values = hub.read()
-        except Exception as error:  # never into Live
-            server = self.registry.ctx.server
-            if server is not None:
-                server.logger.warning("AbletonOSC: reading %s for its listeners failed: %s", hub.prop.name, error)
-            return
-        song = self.registry.ctx.song
-        for sub in list(hub.subs):
-            if sub.echo:
-                echo = sub.kind.locate(song, sub.obj, sub.echo)
-                if echo is None:
-                    self.drop(sub)
-                    continue
-                sub.echo = echo
-            try:
-                sub.client.send(sub.address, sub.payload(values))
-            except Exception as error:
-                # Live called us: nothing may raise back into it. Say it once per subscription.
-                if not sub.failed:
-                    sub.failed = True
-                    self._unsendable(sub, error)
-
-    def _unsendable(self, sub, error):
-        server = self.registry.ctx.server
-        if server is None:
-            return
-        server.logger.warning("AbletonOSC: a %s update for %r cannot be sent: %s", sub.address, sub.client, error)
-        server.send_error(sub.client, "A listener update cannot be sent: %s" % error, sub.address)
+                self.outbox.forget(hub)
 
     def sweep(self):
         """Drop subscriptions whose object was deleted (Live dropped their listeners)."""
@@ -273,3 +254,15 @@ class Subscriptions(object):
         self.by_key.clear()
         self.per_client.clear()
         self.per_tag_key.clear()
+        self.outbox.clear()
+
+    def unsendable(self, sub, error):
+        """An update that cannot be encoded or sent: its subscriber gets one /live/error, the log one line."""
+        if sub.failed:
+            return
+        sub.failed = True
+        server = self.registry.ctx.server
+        if server is None:
+            return
+        server.logger.warning("AbletonOSC: a %s update for %r cannot be sent: %s", sub.address, sub.client, error)
+        server.send_error(sub.client, "A listener update cannot be sent: %s" % error, sub.address)

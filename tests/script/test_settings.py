@@ -26,7 +26,9 @@ def test_local_file_then_environment_override(tmp_path):
 
 
 @pytest.mark.parametrize("key, text", [("port", "eleven"), ("reply_to_source", "perhaps"), ("log_level", "loud"),
-                                       ("poll_budget_ms", "0"), ("max_datagram", "100000")])
+                                       ("poll_budget_ms", "0"), ("max_datagram", "100000"),
+                                       ("max_rate", "meters"), ("max_rate", "meters fast"),
+                                       ("max_rate", "meters 30, all 5000")])
 def test_a_bad_value_keeps_that_keys_default_and_is_reported(tmp_path, key, text):
     s = settings.load(str(tmp_path), environ={"ABLETONOSC_" + key.upper(): text, "ABLETONOSC_PORT_X": "1",
                                              "ABLETONOSC_REPLY_PORT": "12001"})
@@ -81,3 +83,9 @@ def test_gitignore_names_the_local_settings_file():
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     with open(os.path.join(root, ".gitignore")) as handle:
         assert "AbletonOSC/settings.local.ini" in handle.read().split()
+
+
+def test_max_rate_pairs():
+    assert settings.parse_rates("") == []
+    assert settings.parse_rates("meters 30, positions 20; /live/track/start_listen/volume 5") == [
+        ("meters", 30.0), ("positions", 20.0), ("/live/track/start_listen/volume", 5.0)]

@@ -535,6 +535,8 @@ def set_value(o, name, value, undo=None, prop=None):
         w.history.record(undo_fn, redo_fn, name)
     if o.ls is not None:
         notify(o, prop.name if prop is not None else name, doc)
+    elif o.world.observer is not None:
+        o.world.observer(o, prop.name if prop is not None else name)
     return True
 
 
@@ -597,6 +599,9 @@ def remove_listener(o, name, cb):
 
 def notify(o, name, doc=True):
     """Call ``o``'s listeners of ``name``; document notifications hold the notification lock."""
+    observer = o.world.observer
+    if observer is not None:  # livesim's own views (the web page) see every change, listened to or not
+        observer(o, name)
     ls = o.ls
     if not ls:
         return
