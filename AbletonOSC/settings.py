@@ -51,7 +51,7 @@ SAFE = {
 #: The smallest (and largest) value each whole-number key takes.
 RANGES = {
     "port": (0, 65535), "reply_port": (1, 65535), "tcp_port": (-1, 65535),
-    "poll_interval_ms": (0, 1000), "poll_budget_ms": (1, 100), "max_datagram": (512, 65507),
+    "poll_interval_ms": (0, 1000), "poll_budget_ms": (1, 100), "max_datagram": (128, 65507),
     "rate_limit": (0, 10 ** 7), "max_reply_bytes": (0, 2 ** 31 - 1), "reply_bytes_per_second": (1024, 2 ** 31 - 1),
     "max_listen_tags": (1, 64), "max_subscriptions_per_client": (1, 10 ** 6), "max_subscriptions": (1, 10 ** 7),
     "max_tcp_connections": (1, 4096), "tcp_idle_timeout_s": (1, 86400), "log_max_bytes": (1000, 10 ** 9),

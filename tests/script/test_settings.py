@@ -26,7 +26,7 @@ def test_local_file_then_environment_override(tmp_path):
 
 
 @pytest.mark.parametrize("key, text", [("port", "eleven"), ("reply_to_source", "perhaps"), ("log_level", "loud"),
-                                       ("poll_budget_ms", "0"), ("max_datagram", "100000"),
+                                       ("poll_budget_ms", "0"), ("max_datagram", "100000"), ("max_datagram", "12"),
                                        ("max_rate", "meters"), ("max_rate", "meters fast"),
                                        ("max_rate", "meters 30, all 5000")])
 def test_a_bad_value_keeps_that_keys_default_and_is_reported(tmp_path, key, text):
