@@ -311,3 +311,22 @@ def test_flush_reports_only_what_changed():
         ops = flush()
         assert ops[0][1] == [] and len(ops[0][2]["scenes"]) == 9  # a new scene: the whole state again
         sim.call(view.detach)
+
+
+def test_a_snapshot_reads_the_slots_in_turns_and_sees_changes_made_between_them():
+    from livesim.default_set import scale_set
+
+    with web_sim(scale_set(40, 4)) as (sim, web, client):
+        view = SetView(sim.host)
+        state = sim.call(view.flush, True, 0.0)[0][2]
+        assert view.reading and all(t["slots"] == [] for t in state["tracks"])
+        first = sim.call(view.fill_slots)
+        assert [op[1] for op in first] == [["tracks", i, "slots"] for i in range(16)]
+        client.send("/live/clip/set/name", 39, 0, "late")  # a slot not read yet
+        client.send("/live/clip/set/name", 0, 0, "early")  # one read already: the next flush has it
+        client.query("/live/clip/get/name", 0, 0)
+        rest = sim.call(view.fill_slots) + sim.call(view.fill_slots)
+        assert not view.reading and rest[-1][1] == ["tracks", 39, "slots"] and rest[-1][2][0]["n"] == "late"
+        assert ["=", ["tracks", 0, "slots", 0]] in [op[:2] for op in sim.call(view.flush, False, 0.0)]
+        sim.call(view.detach)
+        assert eventually(lambda: state(web)["tracks"][39]["slots"][0]["n"], lambda n: n == "late") == "late"
