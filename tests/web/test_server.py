@@ -318,8 +318,8 @@ def test_a_snapshot_reads_the_slots_in_turns_and_sees_changes_made_between_them(
 
     with web_sim(scale_set(40, 4)) as (sim, web, client):
         view = SetView(sim.host)
-        state = sim.call(view.flush, True, 0.0)[0][2]
-        assert view.reading and all(t["slots"] == [] for t in state["tracks"])
+        whole = sim.call(view.flush, True, 0.0)[0][2]
+        assert view.reading and all(t["slots"] == [] for t in whole["tracks"])
         first = sim.call(view.fill_slots)
         assert [op[1] for op in first] == [["tracks", i, "slots"] for i in range(16)]
         client.send("/live/clip/set/name", 39, 0, "late")  # a slot not read yet
