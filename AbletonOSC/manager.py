@@ -77,6 +77,7 @@ class Manager(ControlSurface):
         from .handlers import build_registry
 
         self.registry = build_registry()
+        self._apply_rate_defaults()
         s = self.settings
         self.server = OSCServer(
             self.registry, host=s.host, port=s.port, reply_port=s.reply_port, reply_to_source=s.reply_to_source,
@@ -162,6 +163,8 @@ class Manager(ControlSurface):
             return 0
         self._run_deferred()
         handled = self.server.poll()
+        # Listener updates of this poll (and those a rate cap held back until now) go out together.
+        self.registry.subscriptions.outbox.flush()
         if self._reload_requested:
             self._reload_requested = False
             self._reload()
@@ -203,10 +206,18 @@ class Manager(ControlSurface):
                 importlib.reload(module)
         handlers = importlib.reload(handlers)
         self.registry = handlers.build_registry()
+        self._apply_rate_defaults()
         self.registry.bind(self.song, Live.Application.get_application(), self.server, self, self.live_version)
         self.server.dispatcher = self.registry
         self.logger.info("Reloaded handlers")
         self.server.broadcast("/live/startup", ())
+
+    def _apply_rate_defaults(self):
+        """The max_rate setting's caps, for every client that sets none of its own."""
+        from .handlers.feedback import set_defaults
+
+        for problem in set_defaults(self.registry, self.settings.max_rate):
+            self.logger.error("Setting max_rate: %s (ignored)", problem)
 
     def build_midi_map(self, midi_map_handle):
         """Live asks for the script's MIDI map: install the mappings and forwards."""

@@ -61,7 +61,8 @@ class ReplyTooLarge(ValueError):
 class Client(object):
     """A reply destination: a UDP address, or a TCP connection. Usable as a dict key."""
 
-    __slots__ = ("server", "key", "host", "port", "transport", "closed", "plain", "_conn", "__weakref__")
+    __slots__ = ("server", "key", "host", "port", "transport", "closed", "plain", "bundle", "rates", "_conn",
+                 "__weakref__")
 
     def __init__(self, server, key, host, port, transport="udp", conn=None):
         self.server = server
@@ -73,6 +74,9 @@ class Client(object):
         self.closed = False
         #: True: only the types i f s b reach this client (/live/api/set/plain_types, for Pd vanilla).
         self.plain = getattr(server, "plain_types", False)
+        #: True: listener updates come as OSC bundles (/live/api/set/bundle); rates: its rate caps.
+        self.bundle = False
+        self.rates = None
         self._conn = conn
 
     def send(self, address: str, args=()) -> None:

@@ -17,6 +17,7 @@ DEFAULTS = {
     "rate_limit": 0,
     "max_reply_bytes": 262144,
     "plain_types": False,
+    "max_rate": "",
     "unreachable_grace": 10,
     "log_level": "info",
     "log_max_bytes": 1000000,
@@ -54,6 +55,9 @@ def _convert(key, text):
     if key == "allow":
         parse_allow(text)  # a typo must be reported, not silently allow everyone
         return text
+    if key == "max_rate":
+        parse_rates(text)
+        return text
     if key == "log_level" and text.lower() not in LOG_LEVELS:
         raise ValueError("setting log_level must be one of %s, got %r" % (", ".join(LOG_LEVELS), text))
     return text.lower() if key == "log_level" else text
@@ -74,6 +78,25 @@ def parse_allow(text):
         if item:
             networks.append(parse_network(item))
     return tuple(networks)
+
+
+def parse_rates(text):
+    """A max_rate setting ("meters 30, positions 20") as [(what, updates per second)]; ValueError if invalid."""
+    rates = []
+    for item in text.replace(";", ",").split(","):
+        item = item.strip()
+        if not item:
+            continue
+        what, _, rate = item.rpartition(" ")
+        try:
+            value = float(rate)
+        except ValueError:
+            value = -1.0
+        if not what.strip() or not 0.0 <= value <= 1000.0:
+            raise ValueError("setting max_rate: expected 'what rate' pairs such as 'meters 30, positions 20' "
+                             "(rate 0-1000 per second), got %r" % item)
+        rates.append((what.strip(), value))
+    return rates
 
 
 def parse_network(text):

@@ -1,6 +1,6 @@
 """/live/test and /live/api/*: the script itself (reload, logging, introspection)."""
 
-from . import coverage
+from . import coverage, feedback
 from .errors import HandlerError
 from .registry import KIND_STATUS
 from .types import to_int
@@ -119,6 +119,7 @@ def register(reg):
     reg.add("/live/api/get/version", "get", "song", get_version, reply="version:s", echo=False,
             doc="The AbletonOSC version")
     coverage.register(reg)
+    feedback.register(reg)
     reg.status("/live/startup", "", "Sent when the script starts or reloads (to every known client)")
     reg.status("/live/error", "message:s address:s",
                "Sent to a client whose message failed: the reason, then the address it concerns")

@@ -5,9 +5,11 @@ One Live listener is attached per (Live object, property) however many clients l
 current index, so a listener follows its object when tracks or scenes move. Subscriptions
 are keyed by client, so one client's start/stop never touches another's. An object that is
 deleted drops its subscriptions, and each subscriber is told on ``/live/api/listener_dropped``.
+Updates go out at the end of each poll, collapsed and rate-capped (``feedback.Outbox``).
 """
 
 from .errors import HandlerError
+from .feedback import Outbox, prop_class
 
 LISTENER_DROPPED = "/live/api/listener_dropped"
 
@@ -31,7 +33,8 @@ def _alive(obj):
 class Subscription(object):
     """One client listening to one property of one object."""
 
-    __slots__ = ("client", "prop", "obj", "kind", "echo", "extra", "address", "start_address", "hub", "key")
+    __slots__ = ("client", "prop", "obj", "kind", "echo", "extra", "address", "start_address", "hub", "key",
+                 "interval", "due", "last", "waiting", "dead")
 
     def __init__(self, client, prop, obj, kind, echo, extra, address, start_address):
         self.client = client
@@ -44,6 +47,11 @@ class Subscription(object):
         self.start_address = start_address
         self.hub = None
         self.key = None
+        self.interval = 0.0   # seconds between updates (a rate cap), 0: every change
+        self.due = 0.0        # the outbox's clock time before which no update goes out
+        self.last = None      # the update last sent (bytes): an equal one is not sent again
+        self.waiting = False  # held back by the rate cap, in the outbox's queue
+        self.dead = False
 
     def payload(self, values):
         """The update's arguments: the object's indices, then the value (song: extras first)."""
@@ -65,6 +73,8 @@ class Hub(object):
         self.subs = []
         self.target = prop.live_target(obj)
         self.attached = False
+        self.meter = prop_class(prop) == "meters"
+        self.outbox = registry.subscriptions.outbox
 
     def attach(self):
         """Add the Live listener; a property Live does not report changes of is refused clearly."""
@@ -90,8 +100,8 @@ class Hub(object):
             pass
 
     def changed(self):
-        """Live calls this (with no arguments) when the property changes."""
-        self.registry.subscriptions.notify(self)
+        """Live calls this (with no arguments) when the property changes: sent at the end of the poll."""
+        self.outbox.pending[self] = None
 
     def read(self):
         """The current value, as OSC values."""
@@ -108,6 +118,7 @@ class Subscriptions(object):
         self.registry = registry
         self.by_key = {}
         self.hubs = {}
+        self.outbox = Outbox(self)
 
     def __len__(self):
         return len(self.by_key)
@@ -132,8 +143,9 @@ class Subscriptions(object):
         hub.subs.append(sub)
         sub.key = key  # kept: a deleted object may no longer tell its identity
         self.by_key[key] = sub
+        sub.interval = self.outbox.interval(sub)
         if send_now:
-            sub.client.send(address, sub.payload(hub.read()))
+            self.outbox.first(sub, hub.read())
         return sub
 
     def stop(self, ctx, prop, obj, address, extra):
@@ -153,25 +165,14 @@ class Subscriptions(object):
 
     def _remove(self, sub):
         self.by_key.pop(sub.key, None)
+        sub.dead = True
         hub = sub.hub
         if hub is not None and sub in hub.subs:
             hub.subs.remove(sub)
             if not hub.subs:
                 hub.detach()
                 self.hubs.pop(hub.key, None)
-
-    def notify(self, hub):
-        """Send a hub's new value to each subscriber, with the object's current indices."""
-        values = hub.read()
-        song = self.registry.ctx.song
-        for sub in list(hub.subs):
-            if sub.echo:
-                echo = sub.kind.locate(song, sub.obj, sub.echo)
-                if echo is None:
-                    self.drop(sub)
-                    continue
-                sub.echo = echo
-            sub.client.send(sub.address, sub.payload(values))
+                self.outbox.forget(hub)
 
     def sweep(self):
         """Drop subscriptions whose object was deleted (Live dropped their listeners)."""
@@ -205,3 +206,4 @@ class Subscriptions(object):
             hub.detach()
         self.hubs.clear()
         self.by_key.clear()
+        self.outbox.clear()

@@ -313,7 +313,21 @@ class Registry(object):
         return entry.since is None or self.ctx.version >= entry.since
 
     def dispatch(self, message, client):
-        """Serve one message (the transport's dispatcher protocol)."""
+        """Serve one message (the transport's dispatcher protocol).
+
+        Listener updates never come after a later reply: those waiting go out before the message is
+        served, and those it caused right after it.
+        """
+        outbox = self.subscriptions.outbox
+        if outbox.pending:
+            outbox.flush()
+        try:
+            self._serve(message, client)
+        finally:
+            if outbox.pending:
+                outbox.flush()
+
+    def _serve(self, message, client):
         address = message.address
         entry = self.entries.get(address)
         if entry is not None:

@@ -4,6 +4,7 @@ traffic, writes bundled into one Live undo step, and errors worded for the perso
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from AbletonOSC.osc import encode_message
@@ -19,6 +20,7 @@ BEGIN_UNDO = "/live/song/begin_undo_step"
 END_UNDO = "/live/song/end_undo_step"
 # Bundles stay well inside one UDP datagram (the script reads up to 64 KiB).
 MAX_BUNDLE_BYTES = 32000
+BOOK_RETRY_SECONDS = 10.0
 ERROR_PREFIXES = ("Error handling OSC message: ", "Error handling OSC message:")
 
 Message = Tuple[str, Sequence[Any]]
@@ -26,6 +28,10 @@ Message = Tuple[str, Sequence[Any]]
 
 class LiveError(Exception):
     """A request AbletonOSC refused, or a script that does not answer: the text says which and why."""
+
+
+class Unreachable(LiveError):
+    """AbletonOSC does not answer at all."""
 
 
 def unreachable_text(host: str, port: int, reply_port: int, detail: str = "") -> str:
@@ -58,6 +64,7 @@ class Connection(object):
         self.client = None  # type: Optional[AsyncAbletonOSCClient]
         self.book = AddressBook.from_package()
         self._book_from_script = False
+        self._book_retry = 0.0
         self.listens = {}  # type: Dict[Tuple[str, Tuple[Any, ...]], int]  # listen tool calls per subscription
         self._lock = asyncio.Lock()
 
@@ -94,7 +101,7 @@ class Connection(object):
         if isinstance(error, OSCTimeout) and error.reachable:
             return LiveError("AbletonOSC answers, but not to %s within %.1f s: %s" % (
                 error.address, self.timeout, error))
-        return LiveError(unreachable_text(self.host, self.port, self.reply_port))
+        return Unreachable(unreachable_text(self.host, self.port, self.reply_port))
 
     # ------------------------------------------------------------------ reading
     async def query(self, address: str, *args: Any) -> Tuple[Any, ...]:
@@ -121,20 +128,19 @@ class Connection(object):
         results = await asyncio.gather(*(self.query(address, *args) for address, args in requests),
                                        return_exceptions=True)
         for result in results:
-            if isinstance(result, LiveError) and str(result).startswith("AbletonOSC does not answer"):
+            if isinstance(result, Unreachable):
                 raise result
             if isinstance(result, BaseException) and not isinstance(result, LiveError):
                 raise result
         return list(results)
 
     # ------------------------------------------------------------------ writing
-    async def exchange(self, messages: Sequence[Message], undo_step: bool = True,
-                       replies: Optional[Dict[int, str]] = None) -> List[Optional[Tuple[Any, ...]]]:
-        """Send messages in bundles (in order, one Live undo step when ``undo_step``); return each reply.
+    async def exchange(self, messages: Sequence[Message],
+                       undo_step: bool = True) -> List[Optional[Tuple[Any, ...]]]:
+        """Send messages in bundles (in order, one Live undo step when ``undo_step``); return each reply
+        (None for a message that answers nothing).
 
-        ``replies`` maps a message's position to the address its reply comes on (its own address
-        when the position is not given and the message answers). Raises LiveError naming every
-        refused message after the whole batch has run, as Live ran it.
+        Raises LiveError naming every refused message after the whole batch has run, as Live ran it.
         """
         client = await self.open()
         batch = list(messages)
@@ -143,10 +149,9 @@ class Connection(object):
             offset = 1
         else:
             offset = 0
-        replies = dict((position + offset, address) for position, address in (replies or {}).items())
         pendings = []
-        for position, (address, args) in enumerate(batch):
-            pending = Pending(replies.get(position, address), tuple(args), address)
+        for address, args in batch:
+            pending = Pending(address, tuple(args), address)
             pendings.append(pending)
             client.router.add_pending(pending)
         try:
@@ -170,12 +175,14 @@ class Connection(object):
     # ------------------------------------------------------------------ the address book
     async def address_book(self) -> AddressBook:
         """The running script's addresses (once it answers), described by the package's registry."""
-        if self._book_from_script:
+        if self._book_from_script or time.monotonic() < self._book_retry:
             return self.book
         try:
             listed = await self._list_addresses()
         except LiveError:
-            return self.book  # not reachable yet: the package's registry stands in
+            # Not reachable yet: the package's registry stands in, and the next few calls do not wait again.
+            self._book_retry = time.monotonic() + BOOK_RETRY_SECONDS
+            return self.book
         self.book = self.book.merged_with_server(listed)
         self._book_from_script = True
         return self.book

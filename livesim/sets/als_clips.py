@@ -55,9 +55,8 @@ class ClipReader(object):
                     end, start = end - start, 0.0
                 clip = self.clip(elem, cwhere, span=end - start)
                 clip["start_time"] = start
-                if end > start and abs((start + clip["length"]) - end) > 1e-6:
-                    self.adjust.add("an arrangement clip drawn longer or shorter than its loop ends at its "
-                                    "start plus its clip length", cwhere)
+                if end > start and abs((start + clip["length"]) - end) > 1e-9:
+                    clip["end_time"] = end  # drawn longer or shorter than its loop
                 clips.append(clip)
         return clips
 

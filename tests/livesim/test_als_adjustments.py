@@ -123,7 +123,9 @@ def test_arrangement_audio_clip_with_loop_end_before_loop_start(load):
     data, report = load(xml)
     assert any("loop end is not after its loop start" in line for line in report)
     (c,) = data["tracks"][0]["arrangement_clips"]
-    assert (c["start_time"], c["loop_start"], c["loop_end"]) == (128.0, 0.0, 32.0)
+    assert (c["start_time"], c["end_time"], c["loop_start"], c["loop_end"]) == (128.0, 132.0, 0.0, 32.0)
+    clip = World(data).song.tracks[0].arrangement_clips[0]
+    assert (clip.start_time, clip.end_time, clip.length) == (128.0, 132.0, 32.0)
     with pytest.raises(SetError, match="strict"):
         load(xml, strict=True)
 

@@ -25,7 +25,9 @@ def test_local_file_then_environment_override(tmp_path):
     assert (s.port, s.reply_port, s.reply_to_source) == (13000, 9000, True)
 
 
-@pytest.mark.parametrize("key, text", [("port", "eleven"), ("reply_to_source", "perhaps"), ("log_level", "loud")])
+@pytest.mark.parametrize("key, text", [("port", "eleven"), ("reply_to_source", "perhaps"), ("log_level", "loud"),
+                                       ("max_rate", "meters"), ("max_rate", "meters fast"),
+                                       ("max_rate", "meters 30, all 5000")])
 def test_bad_values_name_the_setting(tmp_path, key, text):
     with pytest.raises(ValueError) as error:
         settings.load(str(tmp_path), environ={"ABLETONOSC_" + key.upper(): text})
@@ -42,3 +44,9 @@ def test_ini_comments_sections_and_bad_lines(tmp_path):
     with pytest.raises(ValueError) as error:
         settings.load(str(tmp_path), environ={})
     assert "line 2" in str(error.value)
+
+
+def test_max_rate_pairs():
+    assert settings.parse_rates("") == []
+    assert settings.parse_rates("meters 30, positions 20; /live/track/start_listen/volume 5") == [
+        ("meters", 30.0), ("positions", 20.0), ("/live/track/start_listen/volume", 5.0)]

@@ -1,0 +1,403 @@
+"""Listener updates, sent cheaply: collapsed per poll, rate-capped per client, optionally bundled.
+
+Live calls a listener for every change; the script only marks the hub as changed. Once per
+poll the outbox sends what changed: each hub's value is read once, encoded once per distinct
+payload (subscribers of the same object and form share the bytes), and sent to each of its
+subscribers, so many changes of one subscription within a poll reach the client as one update
+carrying the latest value. A subscriber is not sent a payload equal to the one it has.
+
+A client may cap the rate of its updates (``/live/api/set/max_rate``): for every subscription,
+a class of properties (``meters``, ``positions``), one property, one address or one
+subscription; the ``max_rate`` setting gives the defaults. An update that comes too soon waits
+until the subscription is due and then sends the value of that moment, so a capped subscriber
+always ends on the latest value. A client that opts in (``/live/api/set/bundle 1``) gets each
+poll's updates as OSC bundles of up to one datagram each.
+
+Meters: a meter that showed a level and has been quiet for ``SETTLE`` seconds is read again
+(Live may not report the fall to silence after playback stops), so its subscribers end on 0.
+"""
+
+import heapq
+import itertools
+import time
+
+from ..osc import encode_bundle, encode_message
+from ..osc.plain import plain_types
+from .errors import HandlerError
+
+#: Property classes a rate cap can name, beside "all", a property name and an address.
+POSITIONS = frozenset(("playing_position", "current_song_time"))
+CLASSES = ("all", "meters", "positions")
+#: Highest rate a cap may name (updates per second).
+MAX_RATE = 1000.0
+#: Rate caps one client may hold.
+MAX_CAPS = 256
+#: Seconds a lit meter may stay quiet before it is read again.
+SETTLE = 0.2
+_BUNDLE_HEAD = 16   # "#bundle\0" and the time tag
+_IMMEDIATELY = None
+
+
+def prop_class(prop):
+    """The rate class of a property: "meters", "positions" or None."""
+    name = prop.name
+    if "meter" in name:
+        return "meters"
+    if name in POSITIONS:
+        return "positions"
+    return None
+
+
+def get_address(address):
+    """The get address a subscription replies on, from a start_listen, stop_listen or get address."""
+    return address.replace("/start_listen/", "/get/").replace("/stop_listen/", "/get/")
+
+
+class _SongReads(object):
+    """The song, with its lists read once per flush (nothing changes the set while updates go out)."""
+
+    __slots__ = ("_song", "_seen")
+
+    def __init__(self, song):
+        self._song = song
+        self._seen = {}
+
+    def __getattr__(self, name):
+        seen = self._seen
+        if name not in seen:
+            seen[name] = getattr(self._song, name)
+        return seen[name]
+
+
+class Outbox(object):
+    """Listener updates waiting for the end of the poll, and subscriptions waiting for their rate cap."""
+
+    def __init__(self, subscriptions):
+        self.subscriptions = subscriptions
+        self.pending = {}          # hub -> None, in the order Live reported them
+        self.waiting = []          # heap of (due, seq, subscription) held back by a rate cap
+        self.lit = {}              # meter hub -> when it last sent a non-zero level
+        self.defaults = {}         # rate caps of the max_rate setting: {what: hz}
+        self.clock = time.monotonic
+        self._seq = itertools.count()
+        self._next_settle = 0.0
+
+    # ------------------------------------------------------------------ marking
+    def mark(self, hub):
+        """A hub's property changed (Live's notification): send at the end of the poll."""
+        self.pending[hub] = None
+
+    # ------------------------------------------------------------------ sending
+    def flush(self):
+        """Send what changed since the last flush and what is due; returns the updates sent."""
+        now = self.clock()
+        if now >= self._next_settle and self.lit:
+            self._settle(now)
+        waiting = self.waiting
+        if not self.pending and not (waiting and waiting[0][0] <= now):
+            return 0
+        ctx = self.subscriptions.registry.ctx
+        flush = _Flush(self, now, _SongReads(ctx.song) if ctx.song is not None else None)
+        pending, self.pending = self.pending, {}
+        for hub in pending:
+            if hub.subs:
+                flush.hub(hub, hub.subs)
+        while waiting and waiting[0][0] <= now:
+            sub = heapq.heappop(waiting)[2]
+            sub.waiting = False
+            if not sub.dead:
+                flush.hub(sub.hub, (sub,))
+        flush.send_bundles()
+        return flush.sent
+
+    def first(self, sub, values):
+        """Send a new subscription's current value at once (not capped, not collapsed)."""
+        data = encode_update(sub, sub.payload(values))
+        sub.last = data
+        sub.due = self.clock() + sub.interval if sub.interval else 0.0
+        sub.client.send_packet(data)
+        if sub.hub is not None and sub.hub.meter and _lit(values):
+            self.lit[sub.hub] = self.clock()
+
+    def hold(self, sub):
+        """Keep a capped subscription until it is due."""
+        if not sub.waiting:
+            sub.waiting = True
+            heapq.heappush(self.waiting, (sub.due, next(self._seq), sub))
+
+    def _settle(self, now):
+        self._next_settle = now + SETTLE / 2
+        for hub, when in list(self.lit.items()):
+            if now - when >= SETTLE:
+                if not hub.subs:
+                    del self.lit[hub]
+                else:
+                    self.lit[hub] = now
+                    self.pending[hub] = None    # read again; unchanged values are not resent
+
+    def forget(self, hub):
+        """A hub without subscribers."""
+        self.pending.pop(hub, None)
+        self.lit.pop(hub, None)
+
+    def clear(self):
+        """Drop everything waiting (on disconnect and reload)."""
+        self.pending.clear()
+        self.waiting = []
+        self.lit.clear()
+
+    # ------------------------------------------------------------------ rate caps
+    def interval(self, sub):
+        """Seconds between two updates of a subscription (0: no cap)."""
+        rate = self.rate_for(sub.client, sub)
+        return 1.0 / rate if rate > 0 else 0.0
+
+    def rate_for(self, client, sub):
+        """The cap that applies to a subscription: the client's most specific one, else the setting's."""
+        keys = (("sub", sub.address, sub.echo + sub.extra), sub.address, sub.prop.name, prop_class(sub.prop), "all")
+        for caps in (getattr(client, "rates", None), self.defaults):
+            if caps:
+                for key in keys:
+                    rate = caps.get(key)
+                    if rate is not None:
+                        return rate
+        return 0.0
+
+    def recap(self, client):
+        """Apply a client's changed caps to its subscriptions."""
+        for sub in self.subscriptions.for_client(client):
+            sub.interval = self.interval(sub)
+            if not sub.interval:
+                sub.due = 0.0
+
+
+class _Flush(object):
+    """One flush: per hub one read, one locate per index form, one encoding per distinct payload."""
+
+    __slots__ = ("outbox", "now", "song", "bundles", "sent", "reads")
+
+    def __init__(self, outbox, now, song):
+        self.outbox = outbox
+        self.now = now
+        self.song = song
+        self.bundles = {}     # bundling client -> [encoded update]
+        self.sent = 0
+        self.reads = {}       # hub -> (values, {(echo, plain): bytes}, {echo: located echo})
+
+    def hub(self, hub, subs):
+        read = self.reads.get(hub)
+        if read is None:
+            values = hub.read()
+            read = self.reads[hub] = (values, {}, {})
+            if hub.meter:
+                if _lit(values):
+                    self.outbox.lit[hub] = self.now
+                else:
+                    self.outbox.lit.pop(hub, None)
+        values, encoded, located = read
+        now = self.now
+        subscriptions = self.outbox.subscriptions
+        for sub in list(subs):
+            if sub.due > now:
+                self.outbox.hold(sub)
+                continue
+            echo = sub.echo
+            if echo:
+                where = located.get(echo, False)
+                if where is False:
+                    where = located[echo] = sub.kind.locate(self.song, sub.obj, echo)
+                if where is None:
+                    subscriptions.drop(sub)
+                    continue
+                sub.echo = echo = where
+            client = sub.client
+            key = (echo, client.plain)
+            data = encoded.get(key)
+            if data is None:
+                data = encoded[key] = encode_update(sub, sub.payload(values))
+            if data == sub.last:
+                continue
+            sub.last = data
+            interval = sub.interval
+            if interval:
+                due = sub.due + interval
+                sub.due = due if due > now else now + interval
+            if client.bundle:
+                queue = self.bundles.get(client)
+                if queue is None:
+                    queue = self.bundles[client] = []
+                queue.append(data)
+            else:
+                try:
+                    client.send_packet(data)
+                except Exception as error:
+                    _log_send(subscriptions, client, error)
+            self.sent += 1
+
+    def send_bundles(self):
+        for client, packets in self.bundles.items():
+            for bundle in pack_bundles(packets, client.server.max_datagram):
+                try:
+                    client.send_packet(bundle)
+                except Exception as error:   # e.g. one update too large for a datagram: the rest still go
+                    _log_send(self.outbox.subscriptions, client, error)
+
+
+def encode_update(sub, args):
+    """A subscription's update as OSC bytes, in the client's types."""
+    if sub.client.plain:
+        args = plain_types(args)
+    return encode_message(sub.address, args)
+
+
+def pack_bundles(packets, limit):
+    """Encoded messages as bundles of at most ``limit`` bytes each (a message too big alone goes alone)."""
+    chunk, size = [], _BUNDLE_HEAD
+    for data in packets:
+        need = 4 + len(data)
+        if chunk and size + need > limit:
+            yield encode_bundle(_IMMEDIATELY, chunk)
+            chunk, size = [], _BUNDLE_HEAD
+        chunk.append(data)
+        size += need
+    if chunk:
+        yield encode_bundle(_IMMEDIATELY, chunk)
+
+
+def _lit(values):
+    return bool(values) and isinstance(values[-1], (int, float)) and values[-1] != 0
+
+
+def _log_send(subscriptions, client, error):
+    server = subscriptions.registry.ctx.server
+    if server is not None:
+        server.logger.warning("AbletonOSC: listener update to %r not sent: %s", client, error)
+
+
+# ---------------------------------------------------------------------- the addresses
+
+def parse_rate(text):
+    """A rate in updates per second from an OSC argument (0: no cap)."""
+    try:
+        rate = float(text)
+    except (TypeError, ValueError):
+        raise HandlerError("max_rate must be a number of updates per second (0: no cap), got %r" % (text,))
+    if not 0.0 <= rate <= MAX_RATE:
+        raise HandlerError("max_rate must be between 0 (no cap) and %d updates per second, got %s"
+                           % (MAX_RATE, text))
+    return rate
+
+
+def cap_key(registry, what, index_args=()):
+    """The key a cap is stored under: a class, a property name, a get address, or one subscription."""
+    what = str(what).strip()
+    if what in CLASSES:
+        if index_args:
+            raise HandlerError("max_rate %s takes no index arguments" % what)
+        return what
+    if what.startswith("/"):
+        address = get_address(what)
+        start = address.replace("/get/", "/start_listen/")
+        if start not in registry.entries:
+            raise HandlerError("max_rate: %s is not a listenable address (see /live/api/get/addresses "
+                               "/live/*/start_listen/*)" % what)
+        if index_args:
+            return ("sub", address, tuple(_normal(v) for v in index_args))
+        return address
+    if what in listenable_names(registry):
+        if index_args:
+            raise HandlerError("max_rate %s: index arguments need an address, e.g. "
+                               "/live/track/start_listen/%s" % (what, what))
+        return what
+    raise HandlerError("max_rate: %r is not all, meters, positions, a listenable property or a start_listen "
+                       "address" % what)
+
+
+def listenable_names(registry):
+    """The names of every property a client can listen to."""
+    names = registry.state.get("listenable")
+    if names is None:
+        names = registry.state["listenable"] = frozenset(
+            entry.prop.name for entry in registry.order if entry.kind == "start_listen" and entry.prop is not None)
+    return names
+
+
+def _normal(value):
+    if isinstance(value, float) and value == int(value):
+        return int(value)
+    return value
+
+
+def _describe(key):
+    if isinstance(key, tuple):
+        return (key[1],) + key[2]
+    return (key,)
+
+
+def set_defaults(registry, text):
+    """Install the max_rate setting's caps; returns the problems found (names it does not know)."""
+    from ..settings import parse_rates
+
+    defaults, problems = {}, []
+    for what, rate in parse_rates(text or ""):
+        try:
+            defaults[cap_key(registry, what)] = rate
+        except HandlerError as error:
+            problems.append(str(error))
+    registry.subscriptions.outbox.defaults = defaults
+    return problems
+
+
+def get_max_rate(ctx, song, what=None, *index_args):
+    """The client's rate caps (what, hz pairs), or the cap that applies to one class/property/address."""
+    rates = getattr(ctx.client, "rates", None) or {}
+    if what is None:
+        flat = []
+        for key, rate in list(rates.items()) + [(k, r) for k, r in ctx.registry.subscriptions.outbox.defaults.items()
+                                                if k not in rates]:
+            flat.extend(_describe(key) + (rate,))
+        return tuple(flat)
+    key = cap_key(ctx.registry, what, index_args)
+    rate = rates.get(key)
+    if rate is None:
+        rate = ctx.registry.subscriptions.outbox.defaults.get(key, 0.0)
+    return _describe(key) + (rate,)
+
+
+def set_max_rate(ctx, song, what, rate, *index_args):
+    key = cap_key(ctx.registry, what, index_args)
+    rate = parse_rate(rate)
+    client = ctx.client
+    rates = client.rates
+    if rates is None:
+        rates = client.rates = {}
+    if key not in rates and len(rates) >= MAX_CAPS:
+        raise HandlerError("max_rate: a client may hold %d caps; set a class or an address instead" % MAX_CAPS)
+    rates[key] = rate
+    ctx.registry.subscriptions.outbox.recap(client)
+
+
+def get_bundle(ctx, song):
+    return (bool(ctx.client.bundle),)
+
+
+def set_bundle(ctx, song, on):
+    ctx.client.bundle = bool(on)
+
+
+def register(reg):
+    reg.add("/live/api/get/max_rate", "get", "song", get_max_rate, args="what:s? index:x*", echo=False,
+            reply="(what:s index:x* max_rate:f)*",
+            doc="This client's rate caps (and the max_rate setting's), or the cap that applies to one class "
+                "(all, meters, positions), property or address", example="/live/api/get/max_rate meters")
+    reg.add("/live/api/set/max_rate", "set", "song", set_max_rate, args="what:s max_rate:f index:x*",
+            example="/live/api/set/max_rate meters 20",
+            doc="Cap this client's listener updates at max_rate per second (0: no cap) for all, meters, "
+                "positions (playing_position, current_song_time), one property (output_meter_level), one "
+                "address (/live/track/start_listen/volume) or, with index arguments, one subscription; "
+                "a held-back update sends the latest value when due")
+    reg.add("/live/api/get/bundle", "get", "song", get_bundle, reply="on:b", echo=False,
+            doc="Whether this client's listener updates come as OSC bundles")
+    reg.add("/live/api/set/bundle", "set", "song", set_bundle, args="on:b", example="/live/api/set/bundle 1",
+            doc="1: this client's listener updates of each poll come as OSC bundles of at most one datagram "
+                "each (fewer packets; Pd vanilla and some apps read no bundles); 0: one message per update")

@@ -1,0 +1,361 @@
+"""Feedback at display rate: meters and positions while the set plays, collapsed, rate-capped, bundled.
+
+The script runs in livesim on the virtual clock, and its outbox reads the same clock, so rates
+are measured in engine time: each step advances one display frame and then lets the script
+send what changed (as its poll does), with no dependence on wall-clock timing.
+"""
+import os
+import random
+import select
+import socket
+import subprocess
+import time
+
+import pytest
+
+from AbletonOSC.osc import Bundle, decode_packet, encode_message
+
+from tests.tooling import require_tool
+
+from .harness import running_sim
+
+pytestmark = pytest.mark.livesim_only
+
+FRAME = 1.0 / 30
+METER = "/live/track/get/output_meter_level"
+SONG_TIME = "/live/song/get/current_song_time"
+INSTRUMENT = [{"class_name": "InstrumentVector", "type": "instrument"}]
+
+
+def playing_set(tracks=4):
+    """MIDI tracks with an instrument and one sustained chord each, ready to play from scene 0."""
+    notes = [[48 + i, float(i), 4.0, 100, False] for i in range(4)]
+    return {"tracks": [{"type": "midi", "devices": INSTRUMENT, "clips": [{"length": 8.0, "notes": notes}]}
+                       for _ in range(tracks)], "scenes": [{}]}
+
+
+def outbox(sim):
+    return sim.host.instance.registry.subscriptions.outbox
+
+
+def on_engine_clock(sim):
+    """Make the script's outbox measure time on livesim's virtual clock."""
+    world = sim.world
+    sim.call(lambda: setattr(outbox(sim), "clock", lambda: world.engine.seconds))
+
+
+def frames(sim, count, flush=True):
+    """Advance ``count`` display frames; after each, the script sends (as its next poll would)."""
+    world, box = sim.world, outbox(sim)
+
+    def run():
+        for _ in range(count):
+            world.advance(FRAME)
+            if flush:
+                box.flush()
+    sim.call(run)
+
+
+def listen_meters(client, tracks):
+    for i in range(tracks):
+        client.send("/live/track/start_listen/output_meter_level", i)
+    client.sync()
+    client.take_all(METER)
+
+
+def by_track(updates):
+    out = {}
+    for track, value in updates:
+        out.setdefault(track, []).append(value)
+    return out
+
+
+def test_meters_rise_while_a_clip_plays_and_reach_zero_after_stop():
+    with running_sim(playing_set(4)) as (sim, client):
+        on_engine_clock(sim)
+        listen_meters(client, 4)
+        client.send("/live/song/start_listen/current_song_time")
+        client.send("/live/scene/fire", 0)
+        client.sync()
+        frames(sim, 30)
+        meters = by_track(client.take_all(METER))
+        assert sorted(meters) == [0, 1, 2, 3]
+        assert all(0.0 < max(values) <= 1.0 for values in meters.values())
+        times = [args[0] for args in client.take_all(SONG_TIME)]
+        assert len(times) >= 29 and times == sorted(times)
+        client.send("/live/song/stop_playing")
+        client.sync()
+        frames(sim, 10)
+        after = by_track(client.take_all(METER))
+        assert sorted(after) == [0, 1, 2, 3]
+        assert all(values[-1] == 0.0 and values == sorted(values, reverse=True) for values in after.values())
+        frames(sim, 10)
+        assert client.take_all(METER) == []                 # silent meters send nothing more
+
+
+def test_a_meter_that_goes_quiet_silently_still_ends_on_zero():
+    with running_sim(playing_set(2)) as (sim, client):
+        on_engine_clock(sim)
+        listen_meters(client, 2)
+        client.send("/live/scene/fire", 0)
+        client.sync()
+        frames(sim, 5)
+        assert client.take_all(METER)
+
+        def stop_without_telling():
+            # a Live that does not report the meter's fall to silence (upstream issue 70)
+            sim.world.song.stop_playing()
+            sim.world.engine.meters.values.clear()
+        sim.call(stop_without_telling)
+        frames(sim, 12)                                      # 0.4 s: longer than the settle time
+        finals = by_track(client.take_all(METER))
+        assert finals == {0: [0.0], 1: [0.0]}
+
+
+@pytest.mark.parametrize("cap, what, expected", [
+    (20.0, ("positions",), 20.0),
+    (12.0, ("current_song_time",), 12.0),
+    (7.0, ("/live/song/start_listen/current_song_time",), 7.0),
+    (0.0, ("all",), 30.0),
+])
+def test_a_rate_cap_holds_within_ten_percent(cap, what, expected):
+    with running_sim(playing_set(1)) as (sim, client):
+        on_engine_clock(sim)
+        client.send("/live/api/set/max_rate", what[0], cap)
+        client.send("/live/song/start_listen/current_song_time")
+        client.send("/live/song/start_playing")
+        client.sync()
+        client.take_all(SONG_TIME)
+        frames(sim, 90)                                       # 3 s of song time changing every frame
+        count = len(client.take_all(SONG_TIME))
+        assert abs(count - expected * 3) <= 0.1 * expected * 3, count
+        shown = what[0].replace("/start_listen/", "/get/")
+        assert client.query("/live/api/get/max_rate", what[0]) == (shown, cap)
+
+
+def test_a_cap_per_class_and_per_subscription():
+    with running_sim(playing_set(3)) as (sim, client):
+        on_engine_clock(sim)
+        client.send("/live/api/set/max_rate", "meters", 10)
+        client.send("/live/api/set/max_rate", "/live/track/start_listen/output_meter_level", 5, 2)
+        listen_meters(client, 3)
+        client.send("/live/scene/fire", 0)
+        client.sync()
+        frames(sim, 90)
+        counts = dict((track, len(values)) for track, values in by_track(client.take_all(METER)).items())
+        assert 27 <= counts[0] <= 33 and 27 <= counts[1] <= 33, counts
+        assert 13 <= counts[2] <= 17, counts
+        assert set(client.query("/live/api/get/max_rate")[::2]) >= {"meters", "/live/track/get/output_meter_level"}
+
+
+def test_the_max_rate_setting_caps_clients_that_set_none():
+    with running_sim(playing_set(1), clients=2, reply_to_source=True,
+                     env={"ABLETONOSC_MAX_RATE": "positions 10, output_meter_level 0"}) as (sim, (a, b)):
+        on_engine_clock(sim)
+        b.send("/live/api/set/max_rate", "all", 0)            # a client's own cap wins over the setting
+        for client in (a, b):
+            client.send("/live/song/start_listen/current_song_time")
+            client.sync()
+            client.take_all(SONG_TIME)
+        a.send("/live/song/start_playing")
+        a.sync()
+        frames(sim, 60)
+        assert 18 <= len(a.take_all(SONG_TIME)) <= 22
+        assert len(b.take_all(SONG_TIME)) >= 59
+        assert a.query("/live/api/get/max_rate") == ("positions", 10.0, "output_meter_level", 0.0)
+
+
+def test_a_capped_subscription_ends_on_the_latest_value():
+    with running_sim(playing_set(1)) as (sim, client):
+        on_engine_clock(sim)
+        client.send("/live/api/set/max_rate", "all", 4)
+        client.send("/live/song/start_listen/current_song_time")
+        client.send("/live/song/start_playing")
+        client.sync()
+        frames(sim, 20)
+        client.send("/live/song/stop_playing")
+        client.sync()
+        frames(sim, 10)
+        times = [args[0] for args in client.take_all(SONG_TIME)]
+        final = sim.call(lambda: sim.world.song.current_song_time)
+        assert times[-1] == pytest.approx(final) and len(times) <= 5
+
+
+def test_collapsed_updates_always_end_on_the_latest_value():
+    rng = random.Random(15)
+    with running_sim(playing_set(2)) as (sim, client):
+        for track in (0, 1):
+            client.send("/live/track/start_listen/volume", track)
+        client.send("/live/song/start_listen/current_song_time")
+        client.sync()
+        client.drain()
+        song = sim.world.song
+        for _ in range(20):
+            steps = [(rng.randrange(2), rng.randrange(1, 100) / 100.0) for _ in range(rng.randrange(1, 12))]
+
+            def burst():
+                # many changes between two polls, as Live's engine makes them
+                for track, value in steps:
+                    song.tracks[track].mixer_device.volume.value = value
+                song.current_song_time = rng.randrange(64) * 0.25
+                outbox(sim).flush()
+            sim.call(burst)
+            client.sync()
+            volumes = by_track(client.take_all("/live/track/get/volume"))
+            for track in volumes:
+                assert len(volumes[track]) == 1                   # collapsed: one update per poll
+                final = sim.call(lambda: song.tracks[track].mixer_device.volume.value)
+                assert volumes[track][-1] == pytest.approx(final)
+            times = client.take_all(SONG_TIME)
+            assert len(times) <= 1
+            if times:
+                assert times[-1][0] == sim.call(lambda: song.current_song_time)
+
+
+def _raw_listener(sim, tracks, bundle=True):
+    """A raw UDP socket subscribed to the meters of ``tracks`` tracks (replies come to its port)."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sock.bind(("127.0.0.1", 0))
+    target = ("127.0.0.1", sim.port)
+    sock.sendto(encode_message("/live/api/set/bundle", (1 if bundle else 0,)), target)
+    for i in range(tracks):
+        sock.sendto(encode_message("/live/track/start_listen/output_meter_level", (i,)), target)
+    sock.sendto(encode_message("/live/scene/fire", (0,)), target)
+    return sock
+
+
+def _datagrams(sock, quiet=0.3):
+    out = []
+    while select.select([sock], [], [], quiet)[0]:
+        out.append(sock.recv(1 << 17))
+    return out
+
+
+def test_bundled_updates_decode_with_python_osc():
+    pythonosc = pytest.importorskip("pythonosc.osc_bundle")
+    with running_sim(playing_set(8), reply_to_source=True) as (sim, _client):
+        on_engine_clock(sim)
+        sock = _raw_listener(sim, 8)
+        try:
+            _datagrams(sock)                                       # the first values, one message each
+            frames(sim, 10)
+            packets = _datagrams(sock)
+        finally:
+            sock.close()
+        assert packets and all(pythonosc.OscBundle.dgram_is_bundle(p) for p in packets)
+        seen = []
+        for data in packets:
+            for content in pythonosc.OscBundle(data):
+                seen.append((content.address, content.params[0]))
+        assert {track for address, track in seen if address == METER} == set(range(8))
+        # one bundle per poll: each of the 10 flushes sent one
+        assert len(packets) == 10
+
+
+def test_bundles_split_at_the_datagram_size():
+    env = {"ABLETONOSC_MAX_DATAGRAM": "400"}
+    with running_sim(playing_set(24), reply_to_source=True, env=env) as (sim, _client):
+        on_engine_clock(sim)
+        sock = _raw_listener(sim, 24)
+        try:
+            _datagrams(sock)
+            frames(sim, 1)
+            packets = _datagrams(sock)
+        finally:
+            sock.close()
+        assert len(packets) >= 3 and all(len(p) <= 400 for p in packets)
+        tracks = set()
+        for data in packets:
+            packet = decode_packet(data)
+            assert isinstance(packet, Bundle)
+            tracks.update(m.args[0] for m in packet.elements)
+        assert tracks == set(range(24))
+
+
+def _udp_port_of(pid, timeout=5.0):
+    """The UDP port a process bound (it asked for port 0), found through /proc."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            inodes = set()
+            for fd in os.listdir("/proc/%d/fd" % pid):
+                target = os.readlink("/proc/%d/fd/%s" % (pid, fd))
+                if target.startswith("socket:["):
+                    inodes.add(target[8:-1])
+            for table in ("/proc/net/udp", "/proc/net/udp6"):
+                with open(table) as lines:
+                    for line in lines:
+                        fields = line.split()
+                        if len(fields) > 9 and fields[9] in inodes:
+                            return int(fields[1].rsplit(":", 1)[1], 16)
+        except OSError:
+            pytest.skip("needs /proc to find the port oscdump bound")
+        time.sleep(0.05)
+    raise AssertionError("oscdump bound no UDP port")
+
+
+def test_bundled_updates_decode_with_liblo():
+    from livesim.testing import LiveSim
+
+    path = require_tool("oscdump")
+    proc = subprocess.Popen([path, "-L", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        port = _udp_port_of(proc.pid)
+        # Replies go to the sender's address on reply_port: oscdump's.
+        with LiveSim(playing_set(4), virtual_clock=True, reply_port=port) as sim:
+            on_engine_clock(sim)
+            sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            sock.bind(("127.0.0.1", 0))
+            try:
+                for address, args in [("/live/api/set/bundle", (1,))] + [
+                        ("/live/track/start_listen/output_meter_level", (i,)) for i in range(4)] + [
+                        ("/live/scene/fire", (0,))]:
+                    sock.sendto(encode_message(address, args), ("127.0.0.1", sim.port))
+                first = _lines(proc, until=lambda lines: sum(METER in line for line in lines) >= 4)
+                frames(sim, 5)
+                lines = _lines(proc, until=lambda lines: sum(METER in line for line in lines) >= 20)
+            finally:
+                sock.close()
+    finally:
+        proc.kill()
+        proc.wait()
+        proc.stdout.close()
+        proc.stderr.close()
+    first = [line for line in first if METER in line]
+    later = [line for line in lines if METER in line]
+    # oscdump prints each message after a time tag; the messages of one bundle share the bundle's
+    stamps = {}
+    for line in later:
+        stamp, address, types, track, value = line.split()
+        assert (address, types) == (METER, "if") and 0.0 <= float(value) <= 1.0
+        stamps.setdefault(stamp, set()).add(int(track))
+    assert len({line.split()[0] for line in first}) == 4        # the first values: one message each
+    assert len(stamps) <= 6 and all(tracks == {0, 1, 2, 3} for tracks in stamps.values())
+
+
+def _lines(proc, until, timeout=10.0):
+    """oscdump's output lines until ``until(lines)`` holds (or the timeout)."""
+    data = b""
+    deadline = time.monotonic() + timeout
+    while not until(data.decode("utf-8", "replace").splitlines()) and time.monotonic() < deadline:
+        if select.select([proc.stdout], [], [], 0.1)[0]:
+            chunk = os.read(proc.stdout.fileno(), 65536)
+            if not chunk:
+                break
+            data += chunk
+    return data.decode("utf-8", "replace").splitlines()
+
+
+def test_max_rate_and_bundle_refuse_what_they_cannot_do(client):
+    client.send("/live/api/set/max_rate", "loudness", 10)
+    assert "not all, meters, positions" in client.wait_for("/live/error")[0]
+    client.send("/live/api/set/max_rate", "meters", 5000)
+    assert "between 0 (no cap) and 1000" in client.wait_for("/live/error")[0]
+    client.send("/live/api/set/max_rate", "/live/track/start_listen/nope", 10)
+    assert "not a listenable address" in client.wait_for("/live/error")[0]
+    assert client.query("/live/api/get/bundle") == (False,)
+    client.send("/live/api/set/bundle", 1)
+    assert client.query("/live/api/get/bundle") == (True,)
+    client.send("/live/api/set/bundle", 0)
+    client.send("/live/api/set/max_rate", "meters", 0)
+    assert client.query("/live/api/get/max_rate", "meters") == ("meters", 0.0)
