@@ -20,7 +20,10 @@ The state (``snapshot()``) is plain JSON-able data:
     param  = {id, n, v, min, max, s (display text), q (quantized), items}
     device = {id, n, cls, params: [param], chains: [{id, n, c, mute, solo, devices: [device]}]}
 
-Ids are the objects' ``_live_ptr``; ``act()`` finds objects by them to apply the page's actions.
+A changed object sends its section again: the song, one track's header and mixer, one slot, one
+scene, one device parameter (at its path in "devices"), or the devices of the selected track when
+their shape changed.  Ids are the objects' ``_live_ptr``; ``act()`` finds objects by them to apply
+the page's actions.
 """
 import time
 

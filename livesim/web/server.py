@@ -137,16 +137,14 @@ class WebView(object):
 
     def __init__(self, host, port=DEFAULT_PORT, address="127.0.0.1"):
         self.host = host
+        self.httpd = _Server((address, port), _Handler, self)  # first: a taken port changes nothing
         self.view = SetView(host)
         self._wake = threading.Event()
         self.view.wake = self._wake
-        self.tap = SocketTap()
         if host.socket_tap is None:
-            host.socket_tap = self.tap
-        else:
-            self.tap = host.socket_tap
+            host.socket_tap = SocketTap()
+        self.tap = host.socket_tap
         self.log = TrafficLog(self.tap, _codec())
-        self.httpd = _Server((address, port), _Handler, self)
         self.address = address
         self.port = self.httpd.server_address[1]
         self.url = "http://%s:%d/" % (address, self.port)
