@@ -34,7 +34,7 @@ class Subscription(object):
     """One client listening to one property of one object."""
 
     __slots__ = ("client", "prop", "obj", "kind", "echo", "extra", "address", "start_address", "hub", "key",
-                 "interval", "due", "last", "waiting", "dead")
+                 "interval", "due", "last", "waiting", "dead", "epoch")
 
     def __init__(self, client, prop, obj, kind, echo, extra, address, start_address):
         self.client = client
@@ -52,6 +52,7 @@ class Subscription(object):
         self.last = None      # the update last sent (bytes): an equal one is not sent again
         self.waiting = False  # held back by the rate cap, in the outbox's queue
         self.dead = False
+        self.epoch = -1       # the outbox's structure epoch its indices were found in
 
     def payload(self, values):
         """The update's arguments: the object's indices, then the value (song: extras first)."""
@@ -144,6 +145,7 @@ class Subscriptions(object):
         sub.key = key  # kept: a deleted object may no longer tell its identity
         self.by_key[key] = sub
         sub.interval = self.outbox.interval(sub)
+        self.outbox.watch(ctx.song)
         if send_now:
             self.outbox.first(sub, hub.read())
         return sub
