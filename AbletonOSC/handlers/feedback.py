@@ -35,12 +35,14 @@ MAX_RATE = 1000.0
 MAX_CAPS = 256
 #: Seconds a lit meter may stay quiet before it is read again.
 SETTLE = 0.2
-#: Object kinds whose index arguments change only when the song's track, return or scene lists do.
-STABLE_KINDS = frozenset(("track", "clip_slot", "scene"))
+#: Object kinds whose index arguments change only when the song's track, return or scene lists do
+#: (or when the object is deleted: then its value cannot be read and it is looked up again).
+STABLE_KINDS = frozenset(("track", "clip_slot", "clip", "scene"))
 #: The song lists whose changes move those indices.
 STRUCTURE = ("tracks", "return_tracks", "scenes")
 _BUNDLE_HEAD = encode_bundle(None, ())   # "#bundle", the time tag "immediately"; then the elements
 _INT32 = struct.Struct(">i")
+_UNREAD = (None,)   # what Hub.read gives when Live refuses the read (e.g. a deleted object)
 
 
 def prop_class(prop):
@@ -85,6 +87,7 @@ class Outbox(object):
         self.defaults = {}         # rate caps of the max_rate setting: {what: hz}
         self.clock = time.monotonic
         self.epoch = 0             # counts changes of the song's track, return and scene lists
+        self.capped = 0            # subscriptions with a rate cap
         self._watched = None
         self._seq = itertools.count()
         self._next_settle = 0.0
@@ -179,6 +182,7 @@ class Outbox(object):
         self.pending.clear()
         self.waiting = []
         self.lit.clear()
+        self.capped = 0
 
     # ------------------------------------------------------------------ rate caps
     def interval(self, sub):
@@ -200,7 +204,9 @@ class Outbox(object):
     def recap(self, client):
         """Apply a client's changed caps to its subscriptions."""
         for sub in self.subscriptions.for_client(client):
+            self.capped -= bool(sub.interval)
             sub.interval = self.interval(sub)
+            self.capped += bool(sub.interval)
             if not sub.interval:
                 sub.due = 0.0
 
@@ -220,7 +226,10 @@ class _Flush(object):
 
     def hub(self, hub, subs):
         now = self.now
-        due = [sub for sub in subs if sub.due <= now]
+        if not self.outbox.capped:
+            due = list(subs)                     # nobody is capped: everyone is due
+        else:
+            due = [sub for sub in subs if sub.due <= now]
         if len(due) < len(subs):
             for sub in subs:
                 if sub.due > now and not sub.waiting:
@@ -239,9 +248,10 @@ class _Flush(object):
         values, encoded, located = read
         subscriptions = self.outbox.subscriptions
         epoch = self.outbox.epoch
+        unread = values == _UNREAD
         for sub in due:
             echo = sub.echo
-            if echo and sub.epoch != epoch:
+            if echo and (sub.epoch != epoch or unread):
                 where = located.get(echo, False)
                 if where is False:
                     where = located[echo] = sub.kind.locate(self.song, sub.obj, echo)

@@ -145,6 +145,7 @@ class Subscriptions(object):
         sub.key = key  # kept: a deleted object may no longer tell its identity
         self.by_key[key] = sub
         sub.interval = self.outbox.interval(sub)
+        self.outbox.capped += bool(sub.interval)
         self.outbox.watch(ctx.song)
         if send_now:
             self.outbox.first(sub, hub.read())
@@ -167,6 +168,8 @@ class Subscriptions(object):
 
     def _remove(self, sub):
         self.by_key.pop(sub.key, None)
+        if not sub.dead:
+            self.outbox.capped -= bool(sub.interval)
         sub.dead = True
         hub = sub.hub
         if hub is not None and sub in hub.subs:
