@@ -1,9 +1,11 @@
 """Feedback while the set plays: meters, clip positions and song time to several clients.
 
-The script runs in the livesim harness in this process, in real time at livesim's display rate
-(30 frames a second), so the time it spends on Live's main thread can be measured from inside:
-every call Live makes into it (the poll Timer, update_display, and each listener callback) is
-timed, wall clock and thread CPU time. The clients run in a separate process (its own GIL): each
+The script runs in the livesim harness in this process and the benchmark plays Live's main
+thread, paced to the wall clock: every 10 ms the engine advances (display frames at livesim's 30
+per second move meters, positions and song time) and the script's Timer poll runs; every 100 ms
+update_display. Every call into the script (poll, update_display, each listener callback Live
+makes) is timed, wall clock and thread CPU time, per second of play. On a shared machine the wall
+time also counts the moments the OS ran another process; the CPU time does not. The clients run in a separate process (its own GIL): each
 subscribes to every track's ``output_meter_level``, every playing clip's ``playing_position`` and
 ``current_song_time``, and counts what arrives (messages inside bundles one by one).
 
@@ -17,7 +19,8 @@ import time
 
 from bench._live import ROOT
 
-WINDOW = 2.0            # seconds measured per case
+WINDOW = 2.0            # seconds of play measured per case
+STEP = 0.01             # the engine and the script's Timer: every 10 ms
 TARGET_MS = 30.0
 TRACKS = (16, 64, 128)
 CLIENTS = (1, 2, 4)
@@ -115,32 +118,45 @@ def measure(tracks, clients, what="all", bundle=False, caps=()):
     from livesim.testing import LiveSim
 
     clock = MainThreadClock()
-    with LiveSim(playing_set(tracks), virtual_clock=False, env={"ABLETONOSC_REPLY_TO_SOURCE": "true"}) as sim:
-        manager = sim.host.instance
+    with LiveSim(playing_set(tracks), virtual_clock=True, env={"ABLETONOSC_REPLY_TO_SOURCE": "true"}) as sim:
+        manager, host, world = sim.host.instance, sim.host, sim.world
         listeners = sys.modules[type(manager).__module__.rsplit(".", 1)[0] + ".handlers.listeners"]
+        poll, tick = clock.wrap(manager.poll), clock.wrap(host.tick)
 
         def install():
             listeners.Hub.changed = clock.wrap(listeners.Hub.changed)
-            manager.poll = clock.wrap(manager.poll)
-            manager.update_display = clock.wrap(manager.update_display)
-            sim.world.song.scenes[0].fire()
+            world.song.scenes[0].fire()
         sim.call(install)
         args = (sim.port, clients, tracks, what, bundle, tuple(caps), WINDOW)
         proc = subprocess.Popen([sys.executable, "-c", CLIENTS_PROCESS % {"root": ROOT, "args": args}],
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=ROOT, universal_newlines=True)
+
+        def play():
+            # Live's main thread, paced to the wall clock: the engine every 10 ms (display frames
+            # at 30 Hz), the script's Timer poll after it, update_display every 100 ms.
+            clock.reset()
+            start = time.perf_counter()
+            steps = int(round(WINDOW / STEP))
+            for step in range(steps):
+                world.engine.advance(STEP)
+                poll()
+                if step % 10 == 9:
+                    tick()
+                delay = start + (step + 1) * STEP - time.perf_counter()
+                if delay > 0:
+                    time.sleep(delay)
+            return clock.wall, clock.cpu, time.perf_counter() - start
         try:
             if proc.stdout.readline().strip() != "ready":
                 raise RuntimeError("the client process failed")
-            sim.call(clock.reset)
-            start = time.perf_counter()
             proc.stdin.write("go\n")
             proc.stdin.flush()
+            wall, cpu, elapsed = sim.call(play)
             datagrams, size, messages = json.loads(proc.stdout.readline())
-            elapsed = time.perf_counter() - start
-            wall, cpu = sim.call(lambda: (clock.wall, clock.cpu))
         finally:
             proc.wait(30)
-    return (messages / WINDOW, datagrams / WINDOW, size / WINDOW, wall * 1000.0 / elapsed, cpu * 1000.0 / elapsed)
+    # per second of play (engine time): what Live's main thread would spend on the script
+    return (messages / WINDOW, datagrams / WINDOW, size / WINDOW, wall * 1000.0 / WINDOW, cpu * 1000.0 / WINDOW)
 
 
 def _row(tracks, clients, what, mode, result, target=None):
@@ -160,7 +176,8 @@ def _row(tracks, clients, what, mode, result, target=None):
     }
     if target is not None:
         row["target ms/s"] = target
-        row["within target"] = "yes" if wall <= target else "no"
+        # judged on CPU time: on a shared machine the wall time also counts other processes' turns
+        row["within target"] = "yes" if cpu <= target else "no"
     return row
 
 
