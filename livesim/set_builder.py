@@ -328,6 +328,9 @@ def _clip(world, parent, cd, path, kind, arrangement=False):
     if length <= 0:
         _fail(path + ".length", "must be > 0")
     start = _num(cd, "start_time", path, 0.0, 0.0) if arrangement else 0.0
+    end = _num(cd, "end_time", path, None, 0.0) if arrangement else None
+    if end is not None and end <= start:
+        _fail(path + ".end_time", "must be after start_time")
     c = ClipNode(world, parent, is_audio=is_audio, length=length, name=_str(cd, "name", path, ""),
                  arrangement=arrangement, start_time=start)
     _color(cd, "color", path, c)
@@ -340,6 +343,8 @@ def _clip(world, parent, cd, path, kind, arrangement=False):
         _fail(path + ".loop_end", "must be after loop_start")
     if c.end_marker <= c.start_marker:
         _fail(path + ".end_marker", "must be after start_marker")
+    if end is not None and abs(end - start - c.length) > 1e-9:
+        c.span = end - start
     c.muted = _bool(cd, "muted", path, False)
     c.legato = _bool(cd, "legato", path, False)
     c.velocity_amount = _num(cd, "velocity_amount", path, 0.0, 0.0, 1.0)
@@ -403,6 +408,8 @@ def _clip_data(c):
                        "release_velocity": n.release_velocity} for n in c.sorted_notes()]
     if c.arrangement:
         d["start_time"] = c.start_time
+        if c.span is not None:
+            d["end_time"] = c.end_time()
     return d
 
 

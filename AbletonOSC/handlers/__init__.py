@@ -7,7 +7,7 @@ from .registry import Registry
 # Registration order is dispatch order for OSC patterns, and the order of docs/API.md.
 MODULES = ("api", "application", "song", "view", "track", "clip_slot", "clip", "notes", "envelope",
            "arrangement", "warp", "clip_model", "scene", "device", "rack", "device_classes", "sample", "conversions",
-           "tuning", "groove", "browser", "midimap", "navigation")
+           "device_io", "tuning", "groove", "browser", "midimap", "navigation")
 
 
 def build_registry():

@@ -182,8 +182,12 @@ async def listen(conn: Connection, address: str, args: Optional[Dict[str, Any]] 
     began = time.monotonic()
 
     raw = []  # type: List[tuple]
+    last = [None]  # type: List[Any]
 
     def on_update(*update: Any) -> None:
+        if update == last[0]:
+            return  # the same value again: another listen to this property started and was sent it
+        last[0] = update
         if len(updates) >= MAX_UPDATES:
             dropped[0] += 1
             return

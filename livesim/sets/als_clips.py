@@ -55,9 +55,8 @@ class ClipReader(object):
                     end, start = end - start, 0.0
                 clip = self.clip(elem, cwhere, span=end - start)
                 clip["start_time"] = start
-                if end > start and abs((start + clip["length"]) - end) > 1e-6:
-                    self.adjust.add("an arrangement clip drawn longer or shorter than its loop ends at its "
-                                    "start plus its clip length", cwhere)
+                if end > start and abs((start + clip["length"]) - end) > 1e-9:
+                    clip["end_time"] = end  # drawn longer or shorter than its loop
                 clips.append(clip)
         return clips
 
@@ -97,6 +96,8 @@ class ClipReader(object):
             denominator = integer(signature, "Denominator", 4)
             clip["signature_numerator"] = max(1, min(99, integer(signature, "Numerator", 4)))
             clip["signature_denominator"] = denominator if denominator in DENOMINATORS else 4
+        if elem.find("Envelopes/Envelopes/ClipEnvelope") is not None:
+            self.adjust.add("clip envelopes are not read: the clip plays without its automation", where)
         if elem.tag == "AudioClip":
             self._audio(elem, clip, where)
         else:

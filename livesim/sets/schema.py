@@ -110,6 +110,7 @@ CLIP_FIELDS = {
     "velocity_amount": lambda v, p: _num(v, p, 0, 1), "signature_numerator": lambda v, p: _int(v, p, 1, 99),
     "signature_denominator": lambda v, p: _check(v in DENOMINATORS, p, "must be one of 1, 2, 4, 8, 16"),
     "groove": lambda v, p: _int(v, p, 0),
+    "end_time": lambda v, p: _num(v, p, 0),
     "warp_markers": _list_of(lambda v, p: _check(isinstance(v, list) and len(v) == 2 and all(_is_num(x) for x in v),
                                                  p, "expected [sample seconds, beat]")),
 }
@@ -131,6 +132,8 @@ def _slot(v, path):
 def _arrangement_clip(v, path):
     _clip(v, path)
     _check("start_time" in v, path, "missing key 'start_time'")
+    if "end_time" in v:
+        _check(v["end_time"] > v["start_time"], path + ".end_time", "must be after start_time")
 
 
 PARAMETER_FIELDS = {

@@ -145,6 +145,7 @@ class Truth(object):
                 if elem.tag in ("MidiClip", "AudioClip"):
                     clip = self.clip(elem)
                     clip["start_time"] = float(elem.get("Time", _v(elem, "CurrentStart", "0")))
+                    clip["end_time"] = _f(elem, "CurrentEnd", clip["start_time"] + clip["length"])
                     out.append(clip)
         return out
 

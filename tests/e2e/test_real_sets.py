@@ -24,14 +24,19 @@ def approx(a, b):
     return abs(float(a) - float(b)) <= 1e-4 * max(1.0, abs(float(b)))
 
 
-@pytest.fixture(scope="module", params=SETS, ids=[os.path.basename(p) for p in SETS])
+# Every set under Live 12.3; under Live 11.0 too, but for the largest (the same code paths again).
+CASES = [(path, "12.3.6") for path in SETS] + [(path, "11.0") for path in SETS if "Menke" not in path]
+
+
+@pytest.fixture(scope="module", params=CASES, ids=["%s-%s" % (os.path.basename(p), v) for p, v in CASES])
 def served(request):
-    if not os.path.exists(request.param):
+    path, version = request.param
+    if not os.path.exists(path):
         if os.environ.get("CI"):
             pytest.fail("shared/sets is missing")
         pytest.skip("shared/sets is not beside the project")
-    truth = Truth(request.param)
-    with running_sim(request.param) as (sim, client):
+    truth = Truth(path)
+    with running_sim(path, live_version=version) as (sim, client):
         yield truth, sim, client
 
 
@@ -143,4 +148,8 @@ def test_arrangement_clips(served):
         assert list(client.query("/live/track/get/arrangement_clips/name", i)[1:]) == [c["name"] for c in arrangement]
         starts = client.query("/live/track/get/arrangement_clips/start_time", i)[1:]
         assert all(approx(a, c["start_time"]) for a, c in zip(starts, arrangement))
+        for k, c in enumerate(arrangement):
+            assert approx(client.query("/live/arrangement_clip/get/end_time", i, k)[2], c["end_time"]), (i, k)
+            if not c["odd_loop"]:
+                assert approx(client.query("/live/arrangement_clip/get/length", i, k)[2], c["length"]), (i, k)
     assert client.errors() == []

@@ -190,3 +190,29 @@ def test_als_set_is_announced(tmp_path):
 def test_display_rate_is_checked():
     code, err = Proc("--display-rate", "0").communicate()
     assert code == 2 and "display rate of 1-240 frames per second" in err
+
+
+def test_a_script_that_fails_to_start_leaves_livesim_running(tmp_path):
+    folder = tmp_path / "Failing"
+    folder.mkdir()
+    (folder / "__init__.py").write_text("def create_instance(c_instance):\n    raise OSError('no controller found')\n")
+    proc = Proc("--script", str(folder), "--port", "0", "--control-port", "0")
+    try:
+        lines = proc.read_until("running")
+        control_port = printed_port(lines, "control port: UDP 127.0.0.1:")
+        assert not any("listening on UDP port" in line for line in lines)
+        log = decode_packet(udp_request(control_port, encode_message("/livesim/log", [40])))
+        assert "error: Python: OSError: no controller found" in log.args[0]
+        (folder / "__init__.py").write_text("from _Framework.ControlSurface import ControlSurface\n\n"
+                                            "def create_instance(c_instance):\n"
+                                            "    surface = ControlSurface(c_instance)\n"
+                                            "    surface.show_message('fixed')\n"
+                                            "    return surface\n")
+        reloaded = decode_packet(udp_request(control_port, encode_message("/livesim/reload", [])))
+        assert reloaded.address == "/livesim/reload" and reloaded.args == ("fixed",)
+        code, out, err = proc.finish(signal.SIGTERM)
+        assert code == 0
+        assert "the script Failing did not start: OSError: no controller found" in err
+        assert "Traceback" not in err
+    finally:
+        proc.kill()

@@ -252,3 +252,19 @@ def test_overview_pages_a_set_too_big_for_one_datagram(session_factory):
                                                      "track_count": 24})
             seen += len(overview["tracks"])
         assert seen == 24
+
+
+def test_overlapping_listens_share_the_subscription(mcp, sim):
+    registry = sim.call(lambda: sim.host.instance.registry)
+    before = sim.call(lambda: len(registry.subscriptions))
+    long = mcp.start_call("listen", {"address": "/live/song/get/signature_numerator", "seconds": 8})
+    wait_until(lambda: sim.call(lambda: len(registry.subscriptions)) > before, timeout=20)
+    short = mcp.call("listen", {"address": "/live/song/get/signature_numerator", "seconds": 0.5})
+    assert short["initial"] == {"signature_numerator": 4}
+    # The short listen ended; the long one still listens.
+    assert sim.call(lambda: len(registry.subscriptions)) > before
+    sim.call(setattr, song(sim), "signature_numerator", 7)
+    heard = long.result(60).structured_content
+    assert [u["signature_numerator"] for u in heard["updates"]] == [7]
+    wait_until(lambda: sim.call(lambda: len(registry.subscriptions)) == before, timeout=10)
+    sim.call(setattr, song(sim), "signature_numerator", 4)

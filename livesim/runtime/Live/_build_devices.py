@@ -24,6 +24,7 @@ from Live._rack_model import RackNode
 from Live._simpler_device import SimplerNode
 from Live._device_class import ClassNode, available
 from Live._cc_control_device import CcControlDevice
+from Live._compressor_device import CompressorDevice
 from Live._drift_device import DriftDevice
 from Live._drum_cell_device import DrumCellDevice
 from Live._eq8_device import Eq8Device
@@ -47,7 +48,7 @@ UNKNOWN_DEVICE_TEXT = "Unknown device: %s"
 CLASS_DEVICES = {"Drift": DriftDevice, "InstrumentVector": WavetableDevice, "InstrumentMeld": MeldDevice,
                  "DrumCell": DrumCellDevice, "Eq8": Eq8Device, "Looper": LooperDevice, "Roar": RoarDevice,
                  "Shifter": ShifterDevice, "SpectralResonator": SpectralResonatorDevice, "Hybrid": HybridReverbDevice,
-                 "CcControl": CcControlDevice}
+                 "CcControl": CcControlDevice, "Compressor2": CompressorDevice}
 
 
 def _fail(path, text):

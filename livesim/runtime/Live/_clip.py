@@ -148,6 +148,9 @@ class ClipNode(_lom.Node):
         self.is_overdubbing = False
         self.playing_position = 0.0
         self.start_time = float(start_time)
+        # An arrangement clip drawn longer or shorter than its loop (read from a Live Set) ends
+        # at start_time + span; None: at start_time + length.
+        self.span = None
         self.envelopes = []
         self.view = ClipViewNode(world, self)
 
@@ -184,6 +187,10 @@ class ClipNode(_lom.Node):
         if self.looping:
             return self.loop_end - self.loop_start
         return self.end_marker - self.start_marker
+
+    def end_time(self):
+        """Where an arrangement clip ends in the song."""
+        return self.start_time + (self.span if self.span is not None else self.length)
 
     def track(self):
         """The track node this clip belongs to."""
@@ -440,7 +447,7 @@ class Clip(_lom.LomObject):
     automation_envelopes = prop("Vector", get=lambda o: _lom.vector(Vector, o.envelopes), avail=since(12, 2))
     length = prop("float", get=lambda o: o.length)
     start_time = prop("float", observe=True, obs_avail=since(12, 0))
-    end_time = prop("float", observe=True, get=lambda o: o.start_time + o.length)
+    end_time = prop("float", observe=True, get=lambda o: o.end_time())
     is_playing = prop("bool", set=True, undo=False, fset=_set_is_playing)
     is_triggered = prop("bool")
     is_recording = prop("bool", observe=True)

@@ -167,7 +167,7 @@ def _last_event_time(o):
     end = 0.0
     for t in o.tracks:
         for c in t.arrangement_clips:
-            end = max(end, c.start_time + c.length)
+            end = max(end, c.end_time())
     return end
 
 

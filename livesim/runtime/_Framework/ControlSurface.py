@@ -44,12 +44,11 @@ class ControlSurface(SimpleControlSurface):
             self._c_instance.log_message(text)
 
     def set_highlighting_session_component(self, session_component):
-        """Let Live highlight ``session_component``'s box (the red ring); None stops following one."""
+        """Let Live highlight ``session_component``'s box (the red ring) from now on."""
         if self._highlighting_session_component is not None:
             self._highlighting_session_component.set_highlighting_callback(None)
         self._highlighting_session_component = session_component
-        if session_component is not None:
-            session_component.set_highlighting_callback(self._set_session_highlight)
+        session_component.set_highlighting_callback(self._set_session_highlight)
 
     def _set_session_highlight(self, track_offset, scene_offset, width, height, include_return_tracks):
         self._c_instance.set_session_highlight(track_offset, scene_offset, width, height, include_return_tracks)
@@ -87,6 +86,7 @@ class ControlSurface(SimpleControlSurface):
         self._legacy_listeners = []
         if self._highlighting_session_component is not None:
             # The ring disappears with the script that showed it.
-            self.set_highlighting_session_component(None)
+            self._highlighting_session_component.set_highlighting_callback(None)
+            self._highlighting_session_component = None
             self._c_instance.set_session_highlight(-1, -1, -1, -1, False)
         super(ControlSurface, self).disconnect()
