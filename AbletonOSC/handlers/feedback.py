@@ -81,7 +81,7 @@ class Outbox(object):
 
     def __init__(self, subscriptions):
         self.subscriptions = subscriptions
-        self.pending = {}          # hub -> None, in the order Live reported them
+        self.pending = {}          # hub -> None, in the order Live reported them (Hub.changed adds)
         self.waiting = []          # heap of (due, seq, subscription) held back by a rate cap
         self.lit = {}              # meter hub -> when it last sent a non-zero level
         self.defaults = {}         # rate caps of the max_rate setting: {what: hz}
@@ -109,6 +109,7 @@ class Outbox(object):
         self.epoch += 1
 
     def unwatch(self):
+        """Stop following the song's lists (on disconnect and reload)."""
         song, self._watched = self._watched, None
         if song is None:
             return
@@ -118,11 +119,6 @@ class Outbox(object):
             except (AttributeError, RuntimeError):
                 pass
         self.epoch += 1
-
-    # ------------------------------------------------------------------ marking
-    def mark(self, hub):
-        """A hub's property changed (Live's notification): send at the end of the poll."""
-        self.pending[hub] = None
 
     # ------------------------------------------------------------------ sending
     def flush(self):
@@ -225,6 +221,7 @@ class _Flush(object):
         self.reads = {}       # hub -> (values, {(echo, plain): [bytes, bundle element]}, {echo: located echo})
 
     def hub(self, hub, subs):
+        """Send a changed hub's value to those of its subscribers that are due; hold the others."""
         now = self.now
         if not self.outbox.capped:
             due = list(subs)                     # nobody is capped: everyone is due
@@ -291,6 +288,7 @@ class _Flush(object):
             self.sent += 1
 
     def send_bundles(self):
+        """Send each bundling client its updates of this flush, as few bundles as fit."""
         for client, elements in self.bundles.values():
             for bundle in pack_bundles(elements, client.server.max_datagram):
                 try:
