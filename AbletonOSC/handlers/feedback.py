@@ -235,7 +235,12 @@ class _Flush(object):
                 return
         read = self.reads.get(hub)
         if read is None:
-            values = hub.read()
+            try:
+                values = hub.read()
+            except Exception as error:  # never out of the flush: the other hubs' updates still go
+                for sub in subs:
+                    self.outbox.subscriptions.unsendable(sub, error)
+                return
             read = self.reads[hub] = (values, {}, {})
             if hub.meter:
                 if _lit(values):
@@ -262,7 +267,11 @@ class _Flush(object):
             key = (echo, client.plain)
             packet = encoded.get(key)
             if packet is None:
-                packet = encoded[key] = [encode_update(sub, sub.payload(values)), None]
+                try:
+                    packet = encoded[key] = [encode_update(sub, sub.payload(values)), None]
+                except Exception as error:  # a value OSC cannot carry (a float beyond 32 bits)
+                    subscriptions.unsendable(sub, error)
+                    continue
             data = packet[0]
             if data == sub.last:
                 continue
