@@ -195,7 +195,7 @@ def _drum_pad(v, path):
 
 DEVICE_FIELDS = {
     "name": _str, "class_name": _str, "type": _str, "parameters": _list_of(_parameter), "chains": _list_of(_chain),
-    "return_chains": _list_of(_chain), "drum_pads": _list_of(_drum_pad),
+    "return_chains": _list_of(_chain), "drum_pads": _list_of(_drum_pad), "sample": _str,
 }
 
 _MIXER_FIELDS = {
@@ -242,6 +242,8 @@ SET_FIELDS = {
     "selected_scene": lambda v, p: _int(v, p, 0),
     # Grooves are checked by the World's builder (Live.GroovePool).
     "groove_pool": _list_of(lambda v, p: _check(isinstance(v, dict), p, "expected an object")),
+    # Checked by the World's builder (Live._tuning_system.from_spec).
+    "tuning_system": lambda v, p: _check(isinstance(v, dict), p, "expected an object"),
 }
 
 
