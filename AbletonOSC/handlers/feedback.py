@@ -43,6 +43,7 @@ STRUCTURE = ("tracks", "return_tracks", "scenes")
 _BUNDLE_HEAD = encode_bundle(None, ())   # "#bundle", the time tag "immediately"; then the elements
 _INT32 = struct.Struct(">i")
 _UNREAD = (None,)   # what Hub.read gives when Live refuses the read (e.g. a deleted object)
+_PLAIN = (object(),)  # appended to an echo: the key of the update in plain types
 
 
 def prop_class(prop):
@@ -218,7 +219,7 @@ class _Flush(object):
         self.song = song
         self.bundles = {}     # id of a bundling client -> (client, [bundle element])
         self.sent = 0
-        self.reads = {}       # hub -> (values, {(echo, plain): [bytes, bundle element]}, {echo: located echo})
+        self.reads = {}       # hub -> (values, {echo (+ _PLAIN): [bytes, bundle element]}, {echo: located echo})
 
     def hub(self, hub, subs):
         """Send a changed hub's value to those of its subscribers that are due; hold the others."""
@@ -251,6 +252,8 @@ class _Flush(object):
         subscriptions = self.outbox.subscriptions
         epoch = self.outbox.epoch
         unread = values == _UNREAD
+        bundles = self.bundles
+        sent = 0
         for sub in due:
             echo = sub.echo
             if echo and (sub.epoch != epoch or unread):
@@ -264,7 +267,7 @@ class _Flush(object):
                 if sub.kind.name in STABLE_KINDS:
                     sub.epoch = epoch           # found again only after the song's lists change
             client = sub.client
-            key = (echo, client.plain)
+            key = echo + _PLAIN if client.plain else echo     # the same value, in plain types
             packet = encoded.get(key)
             if packet is None:
                 try:
@@ -284,9 +287,9 @@ class _Flush(object):
                 element = packet[1]
                 if element is None:
                     element = packet[1] = _INT32.pack(len(data)) + data
-                queue = self.bundles.get(id(client))
+                queue = bundles.get(id(client))
                 if queue is None:
-                    self.bundles[id(client)] = (client, [element])
+                    bundles[id(client)] = (client, [element])
                 else:
                     queue[1].append(element)
             else:
@@ -294,7 +297,8 @@ class _Flush(object):
                     client.send_packet(data)
                 except Exception as error:
                     _log_send(subscriptions, client, error)
-            self.sent += 1
+            sent += 1
+        self.sent += sent
 
     def send_bundles(self):
         """Send each bundling client its updates of this flush, as few bundles as fit."""
