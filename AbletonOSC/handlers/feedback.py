@@ -42,6 +42,8 @@ STABLE_KINDS = frozenset(("track", "clip_slot", "clip", "scene"))
 STRUCTURE = ("tracks", "return_tracks", "scenes")
 _BUNDLE_HEAD = encode_bundle(None, ())   # "#bundle", the time tag "immediately"; then the elements
 _INT32 = struct.Struct(">i")
+_FLOAT = struct.Struct(">f")
+_ZERO = (0.0,)       # a float value: encoded once per form, its last 4 bytes replaced by each value
 _UNREAD = (None,)   # what Hub.read gives when Live refuses the read (e.g. a deleted object)
 _PLAIN = (object(),)  # appended to an echo: the key of the update in plain types
 
@@ -211,7 +213,7 @@ class Outbox(object):
 class _Flush(object):
     """One flush: per hub one read, one locate per index form, one encoding per distinct payload."""
 
-    __slots__ = ("outbox", "now", "song", "bundles", "sent", "reads")
+    __slots__ = ("outbox", "now", "song", "bundles", "sent")
 
     def __init__(self, outbox, now, song):
         self.outbox = outbox
@@ -219,63 +221,78 @@ class _Flush(object):
         self.song = song
         self.bundles = {}     # id of a bundling client -> (client, [bundle element])
         self.sent = 0
-        self.reads = {}       # hub -> (values, {echo (+ _PLAIN): [bytes, bundle element]}, {echo: located echo})
 
     def hub(self, hub, subs):
         """Send a changed hub's value to those of its subscribers that are due; hold the others."""
+        # The path of every listener update: locals over attributes, one dict per hub at most.
         now = self.now
-        if not self.outbox.capped:
-            due = list(subs)                     # nobody is capped: everyone is due
-        else:
+        outbox = self.outbox
+        if outbox.capped:
             due = [sub for sub in subs if sub.due <= now]
-        if len(due) < len(subs):
-            for sub in subs:
-                if sub.due > now and not sub.waiting:
-                    self.outbox.hold(sub)        # capped: sent when due, with the value of then
-            if not due:
-                return
-        read = self.reads.get(hub)
-        if read is None:
-            try:
-                values = hub.read()
-            except Exception as error:  # never out of the flush: the other hubs' updates still go
+            if len(due) < len(subs):
                 for sub in subs:
-                    self.outbox.subscriptions.unsendable(sub, error)
-                return
-            read = self.reads[hub] = (values, {}, {})
-            if hub.meter:
-                if _lit(values):
-                    self.outbox.lit[hub] = self.now
-                else:
-                    self.outbox.lit.pop(hub, None)
-        values, encoded, located = read
-        subscriptions = self.outbox.subscriptions
-        epoch = self.outbox.epoch
+                    if sub.due > now and not sub.waiting:
+                        outbox.hold(sub)         # capped: sent when due, with the value of then
+                if not due:
+                    return
+        else:
+            due = subs[:]                        # nobody is capped: everyone is due (drop may change subs)
+        try:
+            values = hub.read()
+        except Exception as error:  # never out of the flush: the other hubs' updates still go
+            for sub in subs:
+                outbox.subscriptions.unsendable(sub, error)
+            return
+        # A single float (meters, positions, song time): each form's bytes are its cached prefix
+        # and the packed value; anything else goes through the encoder.
+        value = values[0] if len(values) == 1 else None
+        fast = value.__class__ is float
+        if hub.meter:
+            if (value if fast else _lit(values)):
+                outbox.lit[hub] = now
+            else:
+                outbox.lit.pop(hub, None)
         unread = values == _UNREAD
+        epoch = outbox.epoch
         bundles = self.bundles
+        encoded = None         # form -> [bytes, bundle element]; forms: echo or extra (+ _PLAIN)
+        located = None         # echo -> the object's indices now (None: gone)
         sent = 0
         for sub in due:
             echo = sub.echo
             if echo and (sub.epoch != epoch or unread):
-                where = located.get(echo, False)
-                if where is False:
-                    where = located[echo] = sub.kind.locate(self.song, sub.obj, echo)
-                if where is None:
-                    subscriptions.drop(sub)
+                if located is None:
+                    located = {}
+                echo = self.locate(sub, epoch, located)
+                if echo is None:
                     continue
-                sub.echo = echo = where
-                if sub.kind.name in STABLE_KINDS:
-                    sub.epoch = epoch           # found again only after the song's lists change
             client = sub.client
-            key = echo + _PLAIN if client.plain else echo     # the same value, in plain types
-            packet = encoded.get(key)
+            form = echo or sub.extra
+            if client.plain:
+                form = form + _PLAIN          # the same value, in plain types
+            if encoded is None:
+                encoded = {}
+                packet = None
+            else:
+                packet = encoded.get(form)
             if packet is None:
                 try:
-                    packet = encoded[key] = [encode_update(sub, sub.payload(values)), None]
-                except Exception as error:  # a value OSC cannot carry (a float beyond 32 bits)
-                    subscriptions.unsendable(sub, error)
-                    continue
-            data = packet[0]
+                    if fast:
+                        prefix = hub.prefixes.get(form)
+                        if prefix is None:
+                            prefix = hub.prefix(form, encode_update(sub, sub.payload(_ZERO))[:-4])
+                        data = prefix + _FLOAT.pack(value)
+                    else:
+                        data = encode_update(sub, sub.payload(values))
+                except Exception:  # e.g. a float beyond 32 bits: the encoder decides, or explains
+                    try:
+                        data = encode_update(sub, sub.payload(values))
+                    except Exception as error:
+                        outbox.subscriptions.unsendable(sub, error)
+                        continue
+                packet = encoded[form] = [data, None]
+            else:
+                data = packet[0]
             if data == sub.last:
                 continue
             sub.last = data
@@ -296,9 +313,23 @@ class _Flush(object):
                 try:
                     client.send_packet(data)
                 except Exception as error:
-                    _log_send(subscriptions, client, error)
+                    _log_send(outbox.subscriptions, client, error)
             sent += 1
         self.sent += sent
+
+    def locate(self, sub, epoch, located):
+        """The subscription's object's current indices (found once per hub and form); None: dropped."""
+        echo = sub.echo
+        where = located.get(echo, False)
+        if where is False:
+            where = located[echo] = sub.kind.locate(self.song, sub.obj, echo)
+        if where is None:
+            self.outbox.subscriptions.drop(sub)
+            return None
+        sub.echo = where
+        if sub.kind.name in STABLE_KINDS:
+            sub.epoch = epoch           # found again only after the song's lists change
+        return where
 
     def send_bundles(self):
         """Send each bundling client its updates of this flush, as few bundles as fit."""
