@@ -140,9 +140,7 @@ class Outbox(object):
             sub.waiting = False
             if not sub.dead:
                 pending[sub.hub] = None       # its hub is read once, for every subscriber due
-        for hub in pending:
-            if hub.subs:
-                flush.hub(hub, hub.subs)
+        flush.hubs(pending)
         flush.send_bundles()
         return flush.sent
 
@@ -222,109 +220,127 @@ class _Flush(object):
         self.bundles = {}     # id of a bundling client -> (client, [bundle element])
         self.sent = 0
 
-    def hub(self, hub, subs):
-        """Send a changed hub's value to those of its subscribers that are due; hold the others."""
+    def hubs(self, pending):
+        """Send each changed hub's value to those of its subscribers that are due; hold the others."""
         # The path of every listener update: locals over attributes, one dict per hub at most.
         now = self.now
         outbox = self.outbox
-        if outbox.capped:
-            due = [sub for sub in subs if sub.due <= now]
-            if len(due) < len(subs):
-                for sub in subs:
-                    if sub.due > now and not sub.waiting:
-                        outbox.hold(sub)         # capped: sent when due, with the value of then
-                if not due:
-                    return
-        else:
-            due = subs[:]                        # nobody is capped: everyone is due (drop may change subs)
-        try:
-            values = hub.read()
-        except Exception as error:  # never out of the flush: the other hubs' updates still go
-            for sub in subs:
-                outbox.subscriptions.unsendable(sub, error)
-            return
-        # A single float (meters, positions, song time): each form's bytes are its cached prefix
-        # and the packed value; anything else goes through the encoder.
-        value = values[0] if len(values) == 1 else None
-        fast = value.__class__ is float
-        if hub.meter:
-            if (value if fast else _lit(values)):
-                outbox.lit[hub] = now
-            else:
-                outbox.lit.pop(hub, None)
-        unread = values == _UNREAD
+        lit = outbox.lit
         epoch = outbox.epoch
         bundles = self.bundles
-        encoded = None         # form -> [bytes, bundle element]; forms: echo or extra (+ _PLAIN)
-        located = None         # echo -> the object's indices now (None: gone)
         sent = 0
-        for sub in due:
-            echo = sub.echo
-            if echo and (sub.epoch != epoch or unread):
-                if located is None:
-                    located = {}
-                echo = self.locate(sub, epoch, located)
-                if echo is None:
-                    continue
-            client = sub.client
-            form = echo or sub.extra
-            if client.plain:
-                form = form + _PLAIN          # the same value, in plain types
-            if encoded is None:
-                encoded = {}
-                packet = None
-            else:
-                packet = encoded.get(form)
-            if packet is None:
-                try:
-                    if fast:
-                        prefix = hub.prefixes.get(form)
-                        if prefix is None:
-                            prefix = hub.prefix(form, encode_update(sub, sub.payload(_ZERO))[:-4])
-                        data = prefix + _FLOAT.pack(value)
-                    else:
-                        data = encode_update(sub, sub.payload(values))
-                except Exception:  # e.g. a float beyond 32 bits: the encoder decides, or explains
-                    try:
-                        data = encode_update(sub, sub.payload(values))
-                    except Exception as error:
-                        outbox.subscriptions.unsendable(sub, error)
-                        continue
-                packet = encoded[form] = [data, None]
-            else:
-                data = packet[0]
-            if data == sub.last:
+        for hub in pending:
+            subs = hub.subs
+            if not subs:
                 continue
-            sub.last = data
-            interval = sub.interval
-            if interval:
-                next_due = sub.due + interval
-                sub.due = next_due if next_due > now else now + interval
-            if client.bundle:
-                element = packet[1]
-                if element is None:
-                    element = packet[1] = _INT32.pack(len(data)) + data
-                queue = bundles.get(id(client))
-                if queue is None:
-                    bundles[id(client)] = (client, [element])
-                else:
-                    queue[1].append(element)
+            if outbox.capped:
+                due = [sub for sub in subs if sub.due <= now]
+                if len(due) < len(subs):
+                    for sub in subs:
+                        if sub.due > now and not sub.waiting:
+                            outbox.hold(sub)         # capped: sent when due, with the value of then
+                    if not due:
+                        continue
             else:
-                try:
-                    client.send_packet(data)
-                except Exception as error:
-                    _log_send(outbox.subscriptions, client, error)
-            sent += 1
+                due = subs                           # nobody is capped: everyone is due
+            try:
+                values = hub.read()
+            except Exception as error:  # never out of the flush: the other hubs' updates still go
+                for sub in subs:
+                    outbox.subscriptions.unsendable(sub, error)
+                continue
+            # A single float (meters, positions, song time): each form's bytes are its cached prefix
+            # and the packed value; anything else goes through the encoder.
+            value = values[0] if len(values) == 1 else None
+            fast = value.__class__ is float
+            if hub.meter:
+                if (value if fast else _lit(values)):
+                    lit[hub] = now
+                else:
+                    lit.pop(hub, None)
+            unread = values == _UNREAD
+            form0 = data0 = element0 = None    # the first form's bytes (usually the only form)
+            encoded = None         # the other forms: form -> [bytes, bundle element]
+            located = gone = None  # echo -> the object's indices now (None: gone); subscriptions to drop
+            for sub in due:
+                echo = sub.echo
+                if echo and (sub.epoch != epoch or unread):
+                    if located is None:
+                        located, gone = {}, []
+                    echo = self.locate(sub, epoch, located)
+                    if echo is None:
+                        gone.append(sub)
+                        continue
+                client = sub.client
+                form = echo or sub.extra           # the payload: indices or extras, then the value
+                if client.plain:
+                    form = form + _PLAIN          # the same value, in plain types
+                if form == form0:
+                    data, packet = data0, None
+                else:
+                    packet = encoded.get(form) if encoded is not None else None
+                    if packet is None:
+                        try:
+                            if fast:
+                                prefix = hub.prefixes.get(form)
+                                if prefix is None:
+                                    prefix = hub.prefix(form, encode_update(sub, sub.payload(_ZERO))[:-4])
+                                data = prefix + _FLOAT.pack(value)
+                            else:
+                                data = encode_update(sub, sub.payload(values))
+                        except Exception:  # e.g. a float beyond 32 bits: the encoder decides, or explains
+                            try:
+                                data = encode_update(sub, sub.payload(values))
+                            except Exception as error:
+                                outbox.subscriptions.unsendable(sub, error)
+                                continue
+                        if form0 is None:
+                            form0, data0 = form, data
+                        else:
+                            if encoded is None:
+                                encoded = {}
+                            packet = encoded[form] = [data, None]
+                    else:
+                        data = packet[0]
+                if data == sub.last:
+                    continue
+                sub.last = data
+                interval = sub.interval
+                if interval:
+                    next_due = sub.due + interval
+                    sub.due = next_due if next_due > now else now + interval
+                if client.bundle:
+                    if packet is None:
+                        element = element0
+                        if element is None:
+                            element = element0 = _INT32.pack(len(data)) + data
+                    else:
+                        element = packet[1]
+                        if element is None:
+                            element = packet[1] = _INT32.pack(len(data)) + data
+                    queue = bundles.get(id(client))
+                    if queue is None:
+                        bundles[id(client)] = (client, [element])
+                    else:
+                        queue[1].append(element)
+                else:
+                    try:
+                        client.send_packet(data)
+                    except Exception as error:
+                        _log_send(outbox.subscriptions, client, error)
+                sent += 1
+            if gone:
+                for sub in gone:
+                    outbox.subscriptions.drop(sub)
         self.sent += sent
 
     def locate(self, sub, epoch, located):
-        """The subscription's object's current indices (found once per hub and form); None: dropped."""
+        """The subscription's object's current indices (found once per hub and form); None: gone."""
         echo = sub.echo
         where = located.get(echo, False)
         if where is False:
             where = located[echo] = sub.kind.locate(self.song, sub.obj, echo)
         if where is None:
-            self.outbox.subscriptions.drop(sub)
             return None
         sub.echo = where
         if sub.kind.name in STABLE_KINDS:
@@ -354,6 +370,9 @@ def pack_bundles(elements, limit):
     A message too big for ``limit`` alone goes in a bundle of its own (and fails to send as any
     reply that size would).
     """
+    if elements and sum(map(len, elements)) + len(_BUNDLE_HEAD) <= limit:
+        yield _BUNDLE_HEAD + b"".join(elements)     # the usual case: one bundle holds them all
+        return
     chunk, size = [_BUNDLE_HEAD], len(_BUNDLE_HEAD)
     for element in elements:
         if size + len(element) > limit and len(chunk) > 1:
