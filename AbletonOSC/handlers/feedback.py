@@ -217,7 +217,7 @@ class _Flush(object):
         self.outbox = outbox
         self.now = now
         self.song = song
-        self.bundles = {}     # id of a bundling client -> (client, [bundle element])
+        self.bundles = {}     # id of a bundling client -> [client, bundle element, ...]
         self.sent = 0
 
     def hubs(self, pending):
@@ -233,7 +233,8 @@ class _Flush(object):
             subs = hub.subs
             if not subs:
                 continue
-            if outbox.capped:
+            capped = outbox.capped
+            if capped:
                 due = [sub for sub in subs if sub.due <= now]
                 if len(due) < len(subs):
                     for sub in subs:
@@ -305,10 +306,11 @@ class _Flush(object):
                 if data == sub.last:
                     continue
                 sub.last = data
-                interval = sub.interval
-                if interval:
-                    next_due = sub.due + interval
-                    sub.due = next_due if next_due > now else now + interval
+                if capped:
+                    interval = sub.interval
+                    if interval:
+                        next_due = sub.due + interval
+                        sub.due = next_due if next_due > now else now + interval
                 if client.bundle:
                     if packet is None:
                         element = element0
@@ -320,9 +322,8 @@ class _Flush(object):
                             element = packet[1] = _INT32.pack(len(data)) + data
                     queue = bundles.get(id(client))
                     if queue is None:
-                        bundles[id(client)] = (client, [element])
-                    else:
-                        queue[1].append(element)
+                        queue = bundles[id(client)] = [client]    # the client, then its elements
+                    queue.append(element)
                 else:
                     try:
                         client.send_packet(data)
@@ -349,8 +350,9 @@ class _Flush(object):
 
     def send_bundles(self):
         """Send each bundling client its updates of this flush, as few bundles as fit."""
-        for client, elements in self.bundles.values():
-            for bundle in pack_bundles(elements, client.server.max_datagram):
+        for queue in self.bundles.values():
+            client = queue[0]
+            for bundle in pack_bundles(queue[1:], client.server.max_datagram):
                 try:
                     client.send_packet(bundle)
                 except Exception as error:   # e.g. one update too large for a datagram: the rest still go
