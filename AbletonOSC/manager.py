@@ -47,16 +47,9 @@ class Manager(ControlSurface):
 
     def __init__(self, c_instance):
         ControlSurface.__init__(self, c_instance)
-        settings_error = None
-        try:
-            self.settings = settings_module.load()
-        except ValueError as error:
-            # A typo in settings.ini must not leave the user without OSC: run on the defaults.
-            settings_error = str(error)
-            self.settings = settings_module.Settings(dict(settings_module.DEFAULTS))
-            if "setting allow" in settings_error:
-                # An allow list that cannot be read must not open the script to everyone.
-                self.settings.host = "127.0.0.1"
+        # A typo in the settings must not leave the user without OSC: each bad key is replaced
+        # on its own (security keys by their safest choice) and reported below.
+        self.settings = settings_module.load()
         self.logger, self.log_handler = _setup_logging(self.settings)
         self.server = None
         self.registry = None
@@ -72,8 +65,8 @@ class Manager(ControlSurface):
             application.get_major_version(), application.get_minor_version(), application.get_bugfix_version()
         )
         self.logger.info("Starting AbletonOSC on Live %s", ".".join(str(n) for n in self.live_version))
-        if settings_error:
-            self.logger.error("Settings ignored: %s", settings_error)
+        for problem in self.settings.problems:
+            self.logger.error("Settings: %s", problem)
         from .handlers import build_registry
 
         self.registry = build_registry()
@@ -84,13 +77,17 @@ class Manager(ControlSurface):
             tcp_port=settings_module.tcp_port_of(s.tcp_port), poll_budget=s.poll_budget_ms / 1000.0,
             max_datagram=s.max_datagram,
             logger=self.logger, allow=settings_module.parse_allow(s.allow), rate_limit=s.rate_limit,
-            max_reply_bytes=s.max_reply_bytes, plain_types=s.plain_types,
+            max_reply_bytes=s.max_reply_bytes, reply_bytes_per_second=s.reply_bytes_per_second,
+            max_tcp_connections=s.max_tcp_connections, tcp_idle_timeout=s.tcp_idle_timeout_s,
+            plain_types=s.plain_types,
         )
         try:
             self.server.start()
         except (OSError, IOError) as error:
             message = "AbletonOSC: Couldn't bind to port %d (%s)" % (s.port, _reason(error))
             self.logger.error(message)
+            if self.settings.problems:
+                message += " - settings: %s" % self.settings.problems[0]
             self.show_message(message)
             self.server = None
             return
@@ -99,8 +96,13 @@ class Manager(ControlSurface):
         listening = "AbletonOSC: Listening for OSC on port %d" % self.server.port
         if self.server.tcp_port:
             listening += " (TCP %d)" % self.server.tcp_port
-        self.show_message(listening)
         self.logger.info(listening)
+        if self.settings.problems:
+            # The status bar (and livesim's banner) show the last message: the settings problem.
+            listening += " - settings: %s%s" % (self.settings.problems[0], " (and %d more, see the log)"
+                                                % (len(self.settings.problems) - 1) if len(self.settings.problems) > 1
+                                                else "")
+        self.show_message(listening)
         self._start_polling()
         self.server.broadcast("/live/startup", ())
 

@@ -34,6 +34,11 @@ MAX_TCP_BACKLOG = 16 * 1024 * 1024
 MAX_TCP_PENDING = 1024
 #: Largest packet accepted over TCP (a SLIP frame); requests are small, replies go the other way.
 MAX_TCP_PACKET = 1024 * 1024
+#: Bundle elements waiting for a poll, per client and in all; a bundle beyond either is refused whole.
+MAX_QUEUED_PER_CLIENT = 8192
+MAX_QUEUED = 32768
+#: The longest turn of one sliced request (seconds) before the next sender's turn.
+SLICE = 0.001
 
 # Errors that mean "nothing to read now" or "that peer is gone": never worth more than a debug line.
 # 10035 WSAEWOULDBLOCK, 10054 WSAECONNRESET, 10061 WSAECONNREFUSED on Windows.
@@ -162,10 +167,33 @@ class Dispatcher(object):
             client.send(address, tuple(result))
 
 
+class _Sliced(object):
+    """A request worked off over several turns: a generator yielding between units of work."""
+
+    __slots__ = ("steps", "done", "address")
+
+    def __init__(self, steps, done, address):
+        self.steps = steps
+        self.done = done  # called with the generator's return value
+        self.address = address
+
+    def run(self, until):
+        """Advance until the time `until` (at least one step); True once finished."""
+        steps = self.steps
+        while True:
+            try:
+                next(steps)
+            except StopIteration as stop:
+                self.done(stop.value)
+                return True
+            if time.perf_counter() >= until:
+                return False
+
+
 class _Connection(object):
     """One TCP client: SLIP-framed packets in, buffered SLIP-framed writes out."""
 
-    __slots__ = ("server", "sock", "client", "decoder", "pending", "backlog", "open")
+    __slots__ = ("server", "sock", "client", "decoder", "pending", "backlog", "open", "active")
 
     def __init__(self, server, sock, peer):
         self.server = server
@@ -175,6 +203,7 @@ class _Connection(object):
         self.pending = deque()  # decoded packets waiting for the poll budget
         self.backlog = bytearray()  # framed bytes the socket did not take yet
         self.open = True
+        self.active = time.monotonic()  # when it last sent something (idle connections go first)
 
     def write(self, packet):
         """Frame and send a packet; what the socket does not take now waits in the backlog."""
@@ -210,6 +239,7 @@ class _Connection(object):
             if not data:
                 self.close()
                 return
+            self.active = time.monotonic()
             self.pending.extend(self.decoder.feed(data))
 
     def close(self):
@@ -231,7 +261,8 @@ class OSCServer(object):
 
     def __init__(self, dispatcher, host="0.0.0.0", port=11000, reply_port=11001, reply_to_source=False,
                  tcp_port=None, poll_budget=0.005, max_datagram=MAX_UDP_PAYLOAD, logger=None, allow=(),
-                 rate_limit=0, max_reply_bytes=0, plain_types=False):
+                 rate_limit=0, max_reply_bytes=0, reply_bytes_per_second=0, max_tcp_connections=64,
+                 tcp_idle_timeout=600.0, plain_types=False):
         self.dispatcher = dispatcher
         #: Whether new clients get only the types i f s b (the plain_types setting).
         self.plain_types = plain_types
@@ -265,6 +296,20 @@ class OSCServer(object):
         self._reply_client = None  # the UDP client whose request is being handled
         self._reply_left = 0
         self._gated = bool(self.allow) or rate_limit > 0
+        #: Bytes per second of UDP replies one destination IP may receive; 0: no limit.
+        self.reply_bytes_per_second = reply_bytes_per_second
+        self._reply_buckets = {}  # destination IP -> _ByteBucket
+        #: TCP connections kept at once (the longest idle goes when one more arrives), and how
+        #: long (seconds) one may stay silent.
+        self.max_tcp_connections = max_tcp_connections
+        self.tcp_idle_timeout = tcp_idle_timeout
+        # Bundle elements waiting their turn: client -> deque of (message, reply budget cell); the
+        # clients with waiting work take turns, one element each, between new datagrams.
+        self._queued = {}
+        self._turns = deque()
+        self._queued_count = 0
+        self._tcp_turn = 0
+        self._deadline = 0.0
         self.unreachable = Unreachable(None, self._family)  # destinations that refused; set up by start()
 
     @classmethod
@@ -279,6 +324,9 @@ class OSCServer(object):
                    logger=logger, allow=parse_allow(getattr(settings, "allow", "")),
                    rate_limit=getattr(settings, "rate_limit", 0),
                    max_reply_bytes=getattr(settings, "max_reply_bytes", 0),
+                   reply_bytes_per_second=getattr(settings, "reply_bytes_per_second", 0),
+                   max_tcp_connections=getattr(settings, "max_tcp_connections", 64),
+                   tcp_idle_timeout=getattr(settings, "tcp_idle_timeout_s", 600),
                    plain_types=getattr(settings, "plain_types", False))
 
     # ------------------------------------------------------------------ lifecycle
@@ -339,70 +387,163 @@ class OSCServer(object):
 
     # ------------------------------------------------------------------ polling
     def poll(self, budget=None) -> int:
-        """Handle what has arrived until nothing is left or the budget (seconds) is spent."""
+        """Handle what has arrived until nothing is left or the budget (seconds) is spent.
+
+        New UDP datagrams, TCP packets and waiting bundle elements take turns, one at a time, so
+        no sender's bundle can hold the others up; the first item is handled whatever the budget.
+        """
         if self._udp is None:
             return 0
         deadline = time.perf_counter() + (self.poll_budget if budget is None else budget)
+        self._deadline = deadline
         self._tcp_first = not self._tcp_first  # neither transport can starve the other
-        if self._listener is not None and self._tcp_first:
-            handled = self._poll_tcp(deadline)
-            return handled + self._poll_udp(deadline, handled)
-        handled = self._poll_udp(deadline, 0)
         if self._listener is not None:
-            handled += self._poll_tcp(deadline, handled)
+            self._service_tcp()
+            sources = [self._tcp_one, self._udp_one] if self._tcp_first else [self._udp_one, self._tcp_one]
+            sources.append(self._queued_one)
+        else:
+            sources = [self._udp_one, self._queued_one]
+        handled = 0
+        started = False
+        busy = True
+        while busy:
+            busy = False
+            for source in sources:
+                if started and time.perf_counter() >= deadline:
+                    return handled  # the rest waits: socket buffers, conn.pending, the queue
+                done = source()
+                if done is not None:
+                    busy = started = True
+                    handled += done
         return handled
 
-    def _poll_udp(self, deadline, handled):
-        recvfrom = self._udp.recvfrom
-        gated = self._gated
-        count = dropped = 0
-        while handled + count + dropped == 0 or time.perf_counter() < deadline:
+    def _udp_one(self):
+        """Read and handle one datagram: 1 handled, 0 dropped, None nothing to read."""
+        try:
+            data, source = self._udp.recvfrom(65536)
+        except (OSError, IOError) as error:
+            code = _errno(error)
+            if code in _WOULD_BLOCK:
+                return None
+            if code in REFUSED and self.unreachable.drain(self._udp):
+                return 0  # an earlier reply's peer is gone (noted); keep reading
+            if code in _QUIET_ERRNOS:
+                return 0  # an earlier reply's peer is gone; keep reading
+            self.logger.warning("AbletonOSC: UDP receive failed: %s", error)
+            return None
+        if self._gated and not self._admit(source[0]):
+            return 0  # before decoding: a flood costs one dict lookup per datagram
+        client = self._by_source.get(source)
+        if client is None:
+            client = self._udp_client(source)
+        if self.unreachable.since:
+            self.unreachable.heard(client.host, client.port)
+        if self.max_reply_bytes:
+            self._reply_client = client
+            self._reply_left = self.max_reply_bytes
             try:
-                data, source = recvfrom(65536)
-            except (OSError, IOError) as error:
-                code = _errno(error)
-                if code in _WOULD_BLOCK:
-                    break
-                if code in REFUSED and self.unreachable.drain(self._udp):
-                    continue  # an earlier reply's peer is gone (noted); keep reading
-                if code in _QUIET_ERRNOS:
-                    continue  # an earlier reply's peer is gone; keep reading
-                self.logger.warning("AbletonOSC: UDP receive failed: %s", error)
-                break
-            if gated and not self._admit(source[0]):
-                dropped += 1  # before decoding: a flood costs one dict lookup per datagram
-                continue
-            client = self._by_source.get(source)
-            if client is None:
-                client = self._udp_client(source)
-            if self.unreachable.since:
-                self.unreachable.heard(client.host, client.port)
-            if self.max_reply_bytes:
-                self._reply_client = client
-                self._reply_left = self.max_reply_bytes
-                try:
-                    self.handle_datagram(data, client)
-                finally:
-                    self._reply_client = None
-            else:
                 self.handle_datagram(data, client)
-            count += 1
-        return count
+            finally:
+                self._reply_client = None
+        else:
+            self.handle_datagram(data, client)
+        return 1
 
-    def _poll_tcp(self, deadline, handled=0):
+    def _service_tcp(self):
+        """Accept, write what waits, read what arrived; close connections idle too long."""
         self._accept()
-        count = 0
+        now = time.monotonic()
         for conn in list(self._connections):
+            if now - conn.active > self.tcp_idle_timeout:
+                self.logger.info("AbletonOSC: TCP client %s:%s was silent for %d s (tcp_idle_timeout_s); closing it",
+                                 conn.client.host, conn.client.port, self.tcp_idle_timeout)
+                conn.close()
+                continue
             conn.flush()
             conn.read()
-            while conn.pending and conn.open:
-                if handled + count and time.perf_counter() >= deadline:
-                    return count  # the rest waits in conn.pending
-                if self.rate_limit > 0 and not self._bucket(conn.client.host).take(self, conn.client.host):
-                    break  # over TCP nothing is dropped: the rest waits, and the sender is slowed down
-                self.handle_datagram(conn.pending.popleft(), conn.client)
-                count += 1
-        return count
+
+    def _tcp_one(self):
+        """Handle one waiting TCP packet, the connections taking turns; None when none can go."""
+        conns = self._connections
+        count = len(conns)
+        for step in range(count):
+            index = (self._tcp_turn + step) % count
+            conn = conns[index]
+            if not conn.pending or not conn.open:
+                continue
+            if self.rate_limit > 0 and not self._bucket(conn.client.host).take(self, conn.client.host):
+                continue  # over TCP nothing is dropped: the rest waits, and the sender is slowed down
+            self._tcp_turn = index + 1
+            self.handle_datagram(conn.pending.popleft(), conn.client)
+            return 1
+        return None
+
+    def _queued_one(self):
+        """Handle one waiting bundle element of the next client in turn; None when none waits."""
+        if not self._turns:
+            return None
+        client = self._turns.popleft()
+        queue = self._queued.get(client)
+        if not queue:
+            self._queued.pop(client, None)
+            return 0
+        item = queue.popleft()
+        self._queued_count -= 1
+        message, budget = item
+        if budget is not None and client.transport == "udp":
+            self._reply_client = client
+            self._reply_left = budget[0]
+            try:
+                finished = self._run_queued(message, client, queue, item)
+            finally:
+                budget[0] = self._reply_left
+                self._reply_client = None
+        else:
+            finished = self._run_queued(message, client, queue, item)
+        if queue:
+            self._turns.append(client)
+        else:
+            self._queued.pop(client, None)
+        return 1 if finished else 0
+
+    def _run_queued(self, message, client, queue, item):
+        if message.__class__ is not _Sliced:
+            self._dispatch(message, client)
+            return True
+        try:
+            finished = message.run(min(self._deadline, time.perf_counter() + SLICE))
+        except Exception as error:
+            self.report(error, message.address, client)
+            return True
+        if not finished:
+            queue.appendleft(item)  # its next turn comes before the client's later messages
+            self._queued_count += 1
+        return finished
+
+    def run_sliced(self, client, steps, done, address):
+        """Work off a generator in turns (see poll); done(result) when it returns. Before the client's other waiting work."""
+        queue = self._queued.get(client)
+        if queue is None:
+            queue = self._queued[client] = deque()
+            self._turns.append(client)
+        budget = [self._reply_left] if self._reply_client is client else None
+        queue.appendleft((_Sliced(steps, done, address), budget))
+        self._queued_count += 1
+
+    def _queue(self, client, messages):
+        """Put a packet's messages behind what the client already has waiting (all or none)."""
+        queue = self._queued.get(client)
+        waiting = len(queue) if queue else 0
+        if waiting + len(messages) > MAX_QUEUED_PER_CLIENT or self._queued_count + len(messages) > MAX_QUEUED:
+            raise ValueError("%d bundled messages would wait for their turn, more than the %d allowed per client "
+                             "(%d in all); send smaller bundles, or wait for the replies"
+                             % (waiting + len(messages), MAX_QUEUED_PER_CLIENT, MAX_QUEUED))
+        if queue is None:
+            queue = self._queued[client] = deque()
+            self._turns.append(client)
+        budget = [self._reply_left] if self._reply_client is client else None
+        queue.extend((message, budget) for message in messages)
+        self._queued_count += len(messages)
 
     def _accept(self):
         for _ in range(16):
@@ -410,6 +551,11 @@ class OSCServer(object):
                 sock, peer = self._listener.accept()
             except (OSError, IOError):
                 return
+            if len(self._connections) >= self.max_tcp_connections:
+                oldest = min(self._connections, key=lambda conn: conn.active)
+                self.logger.info("AbletonOSC: %d TCP connections (max_tcp_connections); closing the longest idle, "
+                                 "%s:%s", len(self._connections), oldest.client.host, oldest.client.port)
+                oldest.close()
             try:
                 sock.setblocking(False)
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -427,6 +573,9 @@ class OSCServer(object):
         if conn in self._connections:
             self._connections.remove(conn)
         self.clients.pop(conn.client.key, None)
+        queue = self._queued.pop(conn.client, None)
+        if queue:
+            self._queued_count -= len(queue)
         self.logger.info("AbletonOSC: TCP client %s:%s disconnected", conn.client.host, conn.client.port)
         closed = getattr(self.dispatcher, "client_closed", None)
         if closed is not None:
@@ -531,21 +680,24 @@ class OSCServer(object):
         try:
             packet = decode_packet(data)
         except OSCDecodeError as error:
-            self.logger.info("AbletonOSC: Error parsing OSC message from %r: %s", client, error)
+            self.logger.info("AbletonOSC: Error parsing OSC message from %r: %s", client, printable(error))
             self.send_error(client, "Error parsing OSC message: %s" % error, _peek_address(data))
             return
         if packet.__class__ is Message:
-            self._dispatch(packet, client)
-        else:
-            self._dispatch_bundle(packet, client)
-
-    def _dispatch_bundle(self, bundle, client):
-        # Timetags are not scheduled: elements run now, in order, each in its own scope.
-        for element in bundle.elements:
-            if element.__class__ is Message:
-                self._dispatch(element, client)
+            if client in self._queued:
+                self._queue(client, [packet])  # behind its bundle: one client's messages stay in order
             else:
-                self._dispatch_bundle(element, client)
+                self._dispatch(packet, client)
+            return
+        # Timetags are not scheduled: elements run in order, each in its own scope, one per turn
+        # (see poll), so a big bundle is spread over polls and other senders are served meanwhile.
+        messages = []  # type: list
+        _flatten(packet, messages)
+        try:
+            self._queue(client, messages)
+        except ValueError as error:
+            self.logger.info("AbletonOSC: bundle from %r refused: %s", client, error)
+            self.send_error(client, "Error handling OSC bundle: %s" % error)
 
     def _dispatch(self, message, client):
         try:
@@ -554,12 +706,11 @@ class OSCServer(object):
             self.report(error, message.address, client)
 
     def report(self, error, address, client) -> None:
-        """Answer a handler's exception with /live/error; the traceback goes to the log only."""
-        expected = isinstance(error, (ValueError, TypeError, IndexError, KeyError, RuntimeError))
-        self.logger.warning("AbletonOSC: Error handling OSC message %s: %s", address, error,
+        """Answer a handler's exception with /live/error; a traceback is logged for the unexpected only."""
+        expected = isinstance(error, (ValueError, TypeError, IndexError, KeyError, RuntimeError)) \
+            or getattr(error, "expected", False)
+        self.logger.warning("AbletonOSC: Error handling OSC message %s: %s", printable(address), printable(error),
                             exc_info=not expected)
-        if expected:
-            self.logger.debug("Traceback", exc_info=True)
         self.send_error(client, "Error handling OSC message: %s" % (error,), address)
 
     def send_error(self, client, text: str, address=None) -> None:
@@ -578,6 +729,14 @@ class OSCServer(object):
         sock = self._udp
         if sock is None:
             return
+        if self.reply_bytes_per_second:
+            bucket = self._reply_buckets.get(target[0])
+            if bucket is None:
+                if len(self._reply_buckets) >= MAX_CLIENTS:
+                    self._reply_buckets.clear()
+                bucket = self._reply_buckets[target[0]] = _ByteBucket(self.reply_bytes_per_second)
+            if not bucket.spend(len(data), self, target):
+                return
         try:
             sock.sendto(data, target)
         except (OSError, IOError) as error:
@@ -595,6 +754,44 @@ class OSCServer(object):
                 self.logger.debug("AbletonOSC: reply to %s:%s dropped: %s", target[0], target[1], error)
             else:
                 self.logger.warning("AbletonOSC: reply to %s:%s failed: %s", target[0], target[1], error)
+
+
+class _ByteBucket(object):
+    """Reply bytes one destination IP may receive: ``rate`` per second, bursts of one second's worth."""
+
+    __slots__ = ("rate", "tokens", "stamp", "dropped")
+
+    def __init__(self, rate):
+        self.rate = float(rate)
+        self.tokens = float(rate)
+        self.stamp = time.perf_counter()
+        self.dropped = 0
+
+    def spend(self, size, server, target):
+        """Whether a reply of size bytes may go; the first one that may not sends one notice."""
+        now = time.perf_counter()
+        tokens = self.tokens + (now - self.stamp) * self.rate
+        self.tokens = tokens if tokens < self.rate else self.rate
+        self.stamp = now
+        if self.tokens < size:
+            if not self.dropped:
+                server.logger.warning("AbletonOSC: replies to %s exceed reply_bytes_per_second (%d); dropping the "
+                                      "excess", target[0], self.rate)
+                notice = encode_message(ERROR_ADDRESS, (
+                    "Replies to this computer exceed %d bytes per second (reply_bytes_per_second); some were "
+                    "dropped. Ask for fewer items at a time, or connect over TCP." % self.rate,))
+                try:
+                    server._udp.sendto(notice, target)
+                except (OSError, IOError):
+                    pass
+            self.dropped += 1
+            return False
+        if self.dropped and self.tokens >= self.rate / 2:
+            server.logger.info("AbletonOSC: replies to %s are within reply_bytes_per_second again; %d were dropped",
+                               target[0], self.dropped)
+            self.dropped = 0
+        self.tokens -= size
+        return True
 
 
 class _Bucket(object):
@@ -645,6 +842,23 @@ def address_allowed(host, networks):
             candidates.append((socket.AF_INET, value & 0xFFFFFFFF))  # ::ffff:a.b.c.d is IPv4
     return any(family == net_family and value & mask == network
                for family, value in candidates for net_family, network, mask in networks)
+
+
+def _flatten(bundle, out):
+    for element in bundle.elements:
+        if element.__class__ is Message:
+            out.append(element)
+        else:
+            _flatten(element, out)
+
+
+_CONTROL = dict((code, "\\x%02x" % code) for code in list(range(32)) + list(range(127, 160)))
+_CONTROL.update({0x2028: "\\u2028", 0x2029: "\\u2029"})
+
+
+def printable(value):
+    """Text for the log with control characters escaped, so a sender cannot forge log lines."""
+    return str(value).translate(_CONTROL)
 
 
 def _too_large(data, limit):

@@ -1,4 +1,9 @@
-"""Settings: defaults equal to upstream AbletonOSC's, a settings file, environment overrides."""
+"""Settings: defaults equal to upstream AbletonOSC's, a settings file, environment overrides.
+
+Each key is read and checked on its own: a bad value keeps that key's default, except the
+security keys (SAFE), where it falls back to the safest choice, never to something wider than
+what was asked. What was wrong is kept in ``Settings.problems`` for the log and the status bar.
+"""
 
 import io
 import os
@@ -16,11 +21,41 @@ DEFAULTS = {
     "allow": "",
     "rate_limit": 0,
     "max_reply_bytes": 262144,
+    "reply_bytes_per_second": 4194304,
+    "max_listen_tags": 4,
+    "max_subscriptions_per_client": 20000,
+    "max_subscriptions": 50000,
+    "max_tcp_connections": 64,
+    "tcp_idle_timeout_s": 600,
     "plain_types": False,
     "max_rate": "",
     "unreachable_grace": 10,
     "log_level": "info",
     "log_max_bytes": 1000000,
+}
+
+#: What a security key becomes when its value cannot be used: the narrowest sensible choice.
+SAFE = {
+    "host": "127.0.0.1",
+    "allow": "127.0.0.1, ::1",
+    "rate_limit": 500,
+    "max_reply_bytes": 8192,
+    "reply_bytes_per_second": 262144,
+    "max_listen_tags": 1,
+    "max_subscriptions_per_client": 2000,
+    "max_subscriptions": 5000,
+    "max_tcp_connections": 8,
+    "tcp_idle_timeout_s": 60,
+}
+
+#: The smallest (and largest) value each whole-number key takes.
+RANGES = {
+    "port": (0, 65535), "reply_port": (1, 65535), "tcp_port": (-1, 65535),
+    "poll_interval_ms": (0, 1000), "poll_budget_ms": (1, 100), "max_datagram": (128, 65507),
+    "rate_limit": (0, 10 ** 7), "max_reply_bytes": (0, 2 ** 31 - 1), "reply_bytes_per_second": (1024, 2 ** 31 - 1),
+    "max_listen_tags": (1, 64), "max_subscriptions_per_client": (1, 10 ** 6), "max_subscriptions": (1, 10 ** 7),
+    "max_tcp_connections": (1, 4096), "tcp_idle_timeout_s": (1, 86400), "log_max_bytes": (1000, 10 ** 9),
+    "unreachable_grace": (-1, 86400),
 }
 
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
@@ -30,8 +65,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 class Settings(object):
     """The script's settings as attributes (host, port, reply_port, ...)."""
 
-    def __init__(self, values):
+    def __init__(self, values, problems=()):
         self.__dict__.update(values)
+        #: What was wrong in the settings files or environment, one text each (empty: nothing).
+        self.problems = list(problems)
 
     def __repr__(self):
         return "Settings(%s)" % ", ".join("%s=%r" % item for item in sorted(self.__dict__.items()))
@@ -49,9 +86,17 @@ def _convert(key, text):
         raise ValueError("setting %s must be true or false, got %r" % (key, text))
     if isinstance(default, int):
         try:
-            return int(text)
+            value = int(text)
         except ValueError:
             raise ValueError("setting %s must be a whole number, got %r" % (key, text))
+        low, high = RANGES.get(key, (0, 2 ** 31 - 1))
+        if not low <= value <= high:
+            raise ValueError("setting %s must be between %d and %d, got %d" % (key, low, high, value))
+        return value
+    if key == "host":
+        if not text or not any(_is_address(family, text) for family in _families()):
+            raise ValueError("setting host must be an IP address such as 127.0.0.1 or 0.0.0.0, got %r" % text)
+        return text
     if key == "allow":
         parse_allow(text)  # a typo must be reported, not silently allow everyone
         return text
@@ -61,6 +106,18 @@ def _convert(key, text):
     if key == "log_level" and text.lower() not in LOG_LEVELS:
         raise ValueError("setting log_level must be one of %s, got %r" % (", ".join(LOG_LEVELS), text))
     return text.lower() if key == "log_level" else text
+
+
+def _families():
+    return [family for family in (socket.AF_INET, getattr(socket, "AF_INET6", None)) if family is not None]
+
+
+def _is_address(family, text):
+    try:
+        socket.inet_pton(family, text)
+        return True
+    except (OSError, ValueError):
+        return False
 
 
 def tcp_port_of(setting):
@@ -121,17 +178,20 @@ def parse_network(text):
     raise ValueError("setting allow: %r is not an IP address or network" % text)
 
 
-def read_ini(path, section="abletonosc"):
+def read_ini(path, section="abletonosc", problems=None):
     """The `key = value` lines of one section of an INI file ({} when the file is missing).
 
     A few lines instead of configparser: the script keeps to the stdlib modules Live's own
-    Python is known to ship.
+    Python is known to ship. Lines that cannot be read, and keys outside any section, are
+    described in ``problems`` (a list) if given, else raise ValueError.
     """
     values = {}
     if not os.path.exists(path):
         return values
     current = None
-    with io.open(path, encoding="utf-8") as handle:
+    headerless = []
+    name = os.path.basename(path)
+    with io.open(path, encoding="utf-8", errors="replace") as handle:
         for number, line in enumerate(handle, 1):
             line = line.strip()
             if not line or line[0] in ";#":
@@ -141,22 +201,58 @@ def read_ini(path, section="abletonosc"):
                 continue
             key, sep, value = line.partition("=")
             if not sep:
-                raise ValueError("%s line %d: expected key = value, got %r" % (path, number, line))
-            if current == section:
+                text = "%s line %d: expected key = value, got %r" % (name, number, line[:80])
+                if problems is None:
+                    raise ValueError(text)
+                problems.append(text)
+                continue
+            if current is None:
+                headerless.append(key.strip().lower())
+            elif current == section:
                 values[key.strip().lower()] = value.strip()
+    if headerless and problems is not None:
+        problems.append("%s has settings before any [%s] header (%s); they were ignored: put [%s] first"
+                        % (name, section, ", ".join(headerless[:5]), section))
     return values
 
 
 def load(folder=HERE, environ=None):
-    """Read settings.ini, then settings.local.ini, then ABLETONOSC_* environment variables."""
+    """Read settings.ini, then settings.local.ini, then ABLETONOSC_* environment variables.
+
+    Never raises for bad values: each is described in ``problems`` and replaced (see SAFE).
+    """
     environ = os.environ if environ is None else environ
     values = dict(DEFAULTS)
+    problems = []
+    given = []
     for name in ("settings.ini", "settings.local.ini"):
-        for key, text in read_ini(os.path.join(folder, name)).items():
+        for key, text in read_ini(os.path.join(folder, name), problems=problems).items():
             if key in DEFAULTS:
-                values[key] = _convert(key, text)
+                given.append((key, text))
+            else:
+                problems.append("%s: unknown setting %r (ignored)" % (name, key))
     for key in DEFAULTS:
         text = environ.get("ABLETONOSC_" + key.upper())
         if text is not None:
+            given.append((key, text))
+    narrow = False
+    for key, text in given:
+        try:
             values[key] = _convert(key, text)
-    return Settings(values)
+        except ValueError as error:
+            fallback = SAFE.get(key, DEFAULTS[key])
+            values[key] = fallback
+            problems.append("%s; using %s" % (error, _shown(fallback)))
+            narrow = narrow or key == "allow"
+    if narrow:
+        # An allow list that cannot be read must not leave the script open to every network.
+        values["host"] = SAFE["host"]
+    return Settings(values, problems)
+
+
+def _shown(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value == "":
+        return "nothing"
+    return str(value)

@@ -3,6 +3,7 @@
 import re
 
 from .errors import HandlerError
+from .sizes import check_values
 from .registry import Prop
 from .types import ArgumentError, to_bool, to_float, to_int
 
@@ -26,21 +27,21 @@ PROPERTIES = [
     Prop("color_index", "i"),
     Prop("end_marker", "f"),
     Prop("gain", "f", doc="Audio clips: gain (0.0-1.0)"),
-    Prop("launch_mode", "i", doc="0 trigger, 1 gate, 2 toggle, 3 repeat"),
-    Prop("launch_quantization", "i", doc="0 global, 1 none, 2 8 bars ... 14 1/32"),
+    Prop("launch_mode", "i", values=range(4), doc="0 trigger, 1 gate, 2 toggle, 3 repeat"),
+    Prop("launch_quantization", "i", values=range(15), doc="0 global, 1 none, 2 8 bars ... 14 1/32"),
     Prop("legato", "b"),
     Prop("loop_end", "f"),
     Prop("loop_start", "f"),
     Prop("looping", "b"),
     Prop("muted", "b"),
     Prop("name", "s"),
-    Prop("pitch_coarse", "i", doc="Audio clips: transposition in semitones (-48..48)"),
+    Prop("pitch_coarse", "i", values=range(-48, 49), doc="Audio clips: transposition in semitones (-48..48)"),
     Prop("pitch_fine", "f", doc="Audio clips: detune in cents"),
     Prop("position", "f"),
     Prop("ram_mode", "b"),
     Prop("start_marker", "f"),
     Prop("velocity_amount", "f"),
-    Prop("warp_mode", "i", doc="0 beats, 1 tones, 2 texture, 3 re-pitch, 4 complex, 6 complex pro"),
+    Prop("warp_mode", "i", values=(0, 1, 2, 3, 4, 6), doc="0 beats, 1 tones, 2 texture, 3 re-pitch, 4 complex, 6 complex pro"),
     Prop("warping", "b"),
 ]
 
@@ -67,8 +68,11 @@ def _sorted_notes(notes):
 
 def get_notes(ctx, clip, *bounds):
     pitch, pitch_span, start, span = note_range(bounds, ctx.address)
+    notes = clip.get_notes_extended(pitch, pitch_span, start, span)
+    check_values(ctx, len(notes) * 5, 5, "ask for a range instead (about %d notes fit): "
+                                         "<from_pitch> <pitch_span> <from_time> <time_span>")
     values = []
-    for note in _sorted_notes(clip.get_notes_extended(pitch, pitch_span, start, span)):
+    for note in _sorted_notes(notes):
         values.extend((note.pitch, note.start_time, note.duration, note.velocity, bool(note.mute)))
     return tuple(values)
 

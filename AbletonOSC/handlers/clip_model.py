@@ -24,7 +24,7 @@ PROPERTIES = [
     Prop("loop_jump", "f", "l", strict=True, getter=lambda clip: clip.playing_position,
          member=("Clip.add_loop_jump_listener", "Clip.playing_position"),
          doc="The playing position whenever the clip jumps back to its loop start"),
-    Prop("grid_quantization", "i", "gs", strict=True, target=lambda clip: clip.view,
+    Prop("grid_quantization", "i", "gs", values=range(10), strict=True, target=lambda clip: clip.view,
          member="Clip.View.grid_quantization", doc="Clip view grid: 0 none, 1 8 bars ... 6 1/4, 8 1/16, 9 1/32"),
     Prop("grid_is_triplet", "b", "gs", strict=True, target=lambda clip: clip.view, member="Clip.View.grid_is_triplet",
          doc="Whether the clip view grid is triplet"),

@@ -6,6 +6,8 @@ from .types import ArgumentError
 class HandlerError(Exception):
     """A request that cannot be served; its text is sent to the client as is."""
 
+    expected = True  # a refusal, logged in one line without a traceback
+
 
 class NotAvailable(HandlerError):
     """The address needs a Live version (or object kind) that this one lacks."""

@@ -187,7 +187,12 @@ class _Flush(object):
     def hub(self, hub, subs):
         read = self.reads.get(hub)
         if read is None:
-            values = hub.read()
+            try:
+                values = hub.read()
+            except Exception as error:  # never out of the flush: the other hubs' updates still go
+                for sub in subs:
+                    self.outbox.subscriptions.unsendable(sub, error)
+                return
             read = self.reads[hub] = (values, {}, {})
             if hub.meter:
                 if _lit(values):
@@ -214,7 +219,11 @@ class _Flush(object):
             key = (echo, client.plain)
             data = encoded.get(key)
             if data is None:
-                data = encoded[key] = encode_update(sub, sub.payload(values))
+                try:
+                    data = encoded[key] = encode_update(sub, sub.payload(values))
+                except Exception as error:  # a value OSC cannot carry (a float beyond 32 bits)
+                    subscriptions.unsendable(sub, error)
+                    continue
             if data == sub.last:
                 continue
             sub.last = data

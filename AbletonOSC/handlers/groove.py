@@ -39,7 +39,7 @@ GROOVE = GrooveKind()
 
 PROPERTIES = [
     Prop("name", "s", strict=True),
-    Prop("base", "i", "gs", strict=True, doc="Grid: 0 1/4, 1 1/8, 2 1/8T, 3 1/16, 4 1/16T, 5 1/32"),
+    Prop("base", "i", "gs", values=range(6), strict=True, doc="Grid: 0 1/4, 1 1/8, 2 1/8T, 3 1/16, 4 1/16T, 5 1/32"),
     Prop("quantization_amount", "f", strict=True, doc="Quantization amount (0.0-1.0)"),
     Prop("timing_amount", "f", strict=True, doc="Timing amount (0.0-1.0)"),
     Prop("random_amount", "f", strict=True, doc="Random amount (0.0-1.0)"),

@@ -12,6 +12,12 @@ from .errors import HandlerError
 from .feedback import Outbox, prop_class
 
 LISTENER_DROPPED = "/live/api/listener_dropped"
+#: Defaults of the subscription caps (settings max_listen_tags, max_subscriptions_per_client, max_subscriptions).
+DEFAULT_CAPS = {"max_listen_tags": 4, "max_subscriptions_per_client": 20000, "max_subscriptions": 50000}
+
+
+class CapReached(HandlerError):
+    """A start_listen past a subscription cap: nothing was added."""
 
 
 def live_id(obj):
@@ -34,7 +40,7 @@ class Subscription(object):
     """One client listening to one property of one object."""
 
     __slots__ = ("client", "prop", "obj", "kind", "echo", "extra", "address", "start_address", "hub", "key",
-                 "interval", "due", "last", "waiting", "dead")
+                 "interval", "due", "last", "waiting", "dead", "tag_key", "failed")
 
     def __init__(self, client, prop, obj, kind, echo, extra, address, start_address):
         self.client = client
@@ -52,6 +58,8 @@ class Subscription(object):
         self.last = None      # the update last sent (bytes): an equal one is not sent again
         self.waiting = False  # held back by the rate cap, in the outbox's queue
         self.dead = False
+        self.tag_key = None
+        self.failed = False  # an update could not be encoded or sent; said once
 
     def payload(self, values):
         """The update's arguments: the object's indices, then the value (song: extras first)."""
@@ -119,30 +127,62 @@ class Subscriptions(object):
         self.by_key = {}
         self.hubs = {}
         self.outbox = Outbox(self)
+        self.per_client = {}  # client -> number of subscriptions
+        self.per_tag_key = {}  # (client, address, object) -> number of tags
 
     def __len__(self):
         return len(self.by_key)
 
-    def start(self, ctx, prop, obj, address, extra, send_now=True):
-        """Subscribe ctx.client to prop of obj; sends the current value at once."""
+    def caps(self):
+        """(tags per client/property/object, subscriptions per client, subscriptions in all) from the settings."""
+        settings = getattr(self.registry.ctx.manager, "settings", None)
+        return tuple(getattr(settings, name, default) for name, default in (
+            ("max_listen_tags", DEFAULT_CAPS["max_listen_tags"]),
+            ("max_subscriptions_per_client", DEFAULT_CAPS["max_subscriptions_per_client"]),
+            ("max_subscriptions", DEFAULT_CAPS["max_subscriptions"])))
+
+    def start(self, ctx, prop, obj, address, extra, send_now=True, tags=False):
+        """Subscribe ctx.client to prop of obj; sends the current value at once.
+
+        tags=True: ``extra`` are the client's tags (echoed arguments), not part of what is observed,
+        so every tag shares the object's one Live listener. Past a cap: CapReached, nothing added.
+        """
         kind = ctx.registry.entries[ctx.address].obj
         echo = tuple(ctx.echo)
-        key = (ctx.client, address, live_id(obj), tuple(extra))
+        client = ctx.client
+        object_id = live_id(obj)
+        key = (client, address, object_id, tuple(extra))
+        tag_key = (client, address, object_id)
         old = self.by_key.get(key)
         if old is not None:
             self._remove(old)
-        # The extras tell apart properties reached through one object (parameter 1 and 2 of a device).
-        hub_key = (live_id(obj), prop.name, address, tuple(extra))
+        else:
+            max_tags, per_client, total = self.caps()
+            if tags and self.per_tag_key.get(tag_key, 0) >= max_tags:
+                raise CapReached("at most %d listeners with different extra arguments per client, property and "
+                                 "object (max_listen_tags); stop_listen one first" % max_tags)
+            if self.per_client.get(client, 0) >= per_client:
+                raise CapReached("this client has %d listeners, the most allowed (max_subscriptions_per_client); "
+                                 "stop_listen some first" % per_client)
+            if len(self.by_key) >= total:
+                raise CapReached("the script has %d listeners, the most allowed (max_subscriptions); "
+                                 "clients must stop_listen some first" % total)
+        # One Live listener per property and object; extras that select what is observed (a
+        # device's parameter, a send) tell apart properties reached through one object.
+        hub_key = (object_id, prop.name, address, () if tags else tuple(extra))
         hub = self.hubs.get(hub_key)
         if hub is None:
             hub = Hub(self.registry, prop, obj, hub_key)
             hub.attach()
             self.hubs[hub_key] = hub
-        sub = Subscription(ctx.client, prop, obj, kind, echo, tuple(extra), address, ctx.address)
+        sub = Subscription(client, prop, obj, kind, echo, tuple(extra), address, ctx.address)
         sub.hub = hub
         hub.subs.append(sub)
         sub.key = key  # kept: a deleted object may no longer tell its identity
+        sub.tag_key = tag_key
         self.by_key[key] = sub
+        self.per_client[client] = self.per_client.get(client, 0) + 1
+        self.per_tag_key[tag_key] = self.per_tag_key.get(tag_key, 0) + 1
         sub.interval = self.outbox.interval(sub)
         if send_now:
             self.outbox.first(sub, hub.read())
@@ -164,7 +204,13 @@ class Subscriptions(object):
                 self._remove(sub)
 
     def _remove(self, sub):
-        self.by_key.pop(sub.key, None)
+        if self.by_key.pop(sub.key, None) is not None:
+            for counts, key in ((self.per_client, sub.client), (self.per_tag_key, sub.tag_key)):
+                left = counts.get(key, 1) - 1
+                if left > 0:
+                    counts[key] = left
+                else:
+                    counts.pop(key, None)
         sub.dead = True
         hub = sub.hub
         if hub is not None and sub in hub.subs:
@@ -206,4 +252,17 @@ class Subscriptions(object):
             hub.detach()
         self.hubs.clear()
         self.by_key.clear()
+        self.per_client.clear()
+        self.per_tag_key.clear()
         self.outbox.clear()
+
+    def unsendable(self, sub, error):
+        """An update that cannot be encoded or sent: its subscriber gets one /live/error, the log one line."""
+        if sub.failed:
+            return
+        sub.failed = True
+        server = self.registry.ctx.server
+        if server is None:
+            return
+        server.logger.warning("AbletonOSC: a %s update for %r cannot be sent: %s", sub.address, sub.client, error)
+        server.send_error(sub.client, "A listener update cannot be sent: %s" % error, sub.address)

@@ -9,6 +9,7 @@ New notes are added as groups of 8 (the same without note_id). Upstream's 5-fiel
 
 from . import clip as clip_module
 from .errors import HandlerError
+from .sizes import check_values
 from .registry import KIND_START, KIND_STOP, Prop, _make_start, _make_stop
 from .types import ArgumentError, to_int
 
@@ -31,6 +32,16 @@ def note_values(notes):
     return tuple(values)
 
 
+def _fitting(ctx, notes):
+    """The notes, unless their reply cannot reach the client (refused before it is encoded)."""
+    check_values(ctx, len(notes) * len(NOTE_REPLY_FIELDS), len(NOTE_REPLY_FIELDS),
+                 "ask for a range instead (about %d notes fit): <from_pitch> <pitch_span> <from_time> <time_span>")
+    return notes
+
+
+NOTE_REPLY_FIELDS = ("note_id",) + tuple(NOTE_FIELDS)
+
+
 def _ids(values):
     return [to_int(v, "note_id") for v in values]
 
@@ -38,17 +49,17 @@ def _ids(values):
 def get_notes_extended(ctx, clip, *bounds):
     """The notes in a pitch and time range (all by default) with their ids."""
     pitch, pitch_span, start, span = clip_module.note_range(bounds, ctx.address)
-    return note_values(clip.get_notes_extended(pitch, pitch_span, start, span))
+    return note_values(_fitting(ctx, clip.get_notes_extended(pitch, pitch_span, start, span)))
 
 
 def get_all_notes(ctx, clip):
     """Every note of the clip with its id."""
-    return note_values(clip.get_all_notes_extended())
+    return note_values(_fitting(ctx, clip.get_all_notes_extended()))
 
 
 def get_selected_notes(ctx, clip):
     """The selected notes with their ids."""
-    return note_values(clip.get_selected_notes_extended())
+    return note_values(_fitting(ctx, clip.get_selected_notes_extended()))
 
 
 def get_notes_by_id(ctx, clip, *ids):
@@ -56,7 +67,7 @@ def get_notes_by_id(ctx, clip, *ids):
     wanted = _ids(ids)
     notes = clip.get_notes_by_id(wanted)
     _check_found(notes, wanted)
-    return note_values(notes)
+    return note_values(_fitting(ctx, notes))
 
 
 def _check_found(notes, wanted):

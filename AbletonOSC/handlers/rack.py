@@ -121,8 +121,8 @@ PLUGIN = DeviceOfClassKind("plugin", "PluginDevice", "presets", "a plug-in")
 SIMPLER = DeviceOfClassKind("simpler", "SimplerDevice", "playback_mode", "Simpler")
 
 SIMPLER_PROPERTIES = [
-    Prop("playback_mode", "i", strict=True, doc="Simpler's mode: 0 classic, 1 one-shot, 2 slicing"),
-    Prop("slicing_playback_mode", "i", strict=True, doc="Slicing playback: 0 mono, 1 poly, 2 thru"),
+    Prop("playback_mode", "i", values=range(3), strict=True, doc="Simpler's mode: 0 classic, 1 one-shot, 2 slicing"),
+    Prop("slicing_playback_mode", "i", values=range(3), strict=True, doc="Slicing playback: 0 mono, 1 poly, 2 thru"),
     Prop("voices", "i", strict=True, doc="Simpler's number of voices"),
     Prop("retrigger", "b", strict=True, doc="Whether Simpler retriggers its voices"),
     Prop("multi_sample_mode", "b", "gl", strict=True, doc="Whether Simpler plays a multisample"),

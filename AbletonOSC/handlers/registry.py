@@ -9,12 +9,12 @@ Live: handler modules import ``Live`` only inside the functions that use it.
 
 from .errors import HandlerError, NotAvailable
 from .limits import write_value
-from .listeners import Subscriptions
+from .listeners import CapReached, Subscriptions
 from .objects import KINDS, SONG
 from .suggest import Suggester, did_you_mean
 from .types import COERCE, TYPE_NAMES, ArgumentError, to_osc
 
-from ..osc import is_pattern, pattern_matches
+from ..osc import compile_pattern, is_pattern
 
 KIND_GET = "get"
 KIND_SET = "set"
@@ -115,13 +115,15 @@ class Prop(object):
     strict   True: where Live refuses the property for this object, answer Live's error text
              (upstream's addresses answer nil instead, and so do ours for index references)
     limits   (low, high): the values Live takes, named in the error when it refuses one
+    values   the values Live holds (an enum's members): a range(low, high + 1) or a tuple;
+             others are refused before Live is touched
     """
 
     __slots__ = ("name", "type", "access", "attr", "target", "out", "since", "doc", "getter", "listen_echo",
-                 "member", "strict", "limits")
+                 "member", "strict", "limits", "values")
 
     def __init__(self, name, type_, access="gsl", attr=None, target=None, out=None, since=None, doc="",
-                 getter=None, listen_echo=True, member=None, strict=False, limits=None):
+                 getter=None, listen_echo=True, member=None, strict=False, limits=None, values=None):
         self.name = name
         self.type = type_
         self.access = access
@@ -136,6 +138,7 @@ class Prop(object):
         self.member = member
         self.strict = strict
         self.limits = limits  # (low, high) Live accepts, named when it refuses a value (device parameters know theirs)
+        self.values = values
 
     def live_target(self, obj):
         """The Live object that holds this property."""
@@ -330,13 +333,18 @@ class Registry(object):
     def _serve(self, message, client):
         address = message.address
         entry = self.entries.get(address)
+        args = message.args
         if entry is not None:
-            self.run(entry, message.args, client)
+            if "*" in args[:len(entry.obj.index_names)]:
+                # Every track (or clip...): worked off one object per turn, other senders in between.
+                self._in_turns(self._run_steps(entry, args, client), client, address)
+            else:
+                self.run(entry, args, client)
             return
         if is_pattern(address):
             matches = self.matching(address)
             if matches:
-                self._run_matches(matches, message.args, client)
+                self._in_turns(self._match_steps(matches, args, client), client, address)
                 return
         self.ctx.server.send_error(client, "Unknown OSC address: %s%s" % (address, self.did_you_mean(address)),
                                    address)
@@ -350,34 +358,66 @@ class Registry(object):
         return did_you_mean(self._suggester.nearest(address))
 
     def matching(self, pattern):
-        """The dispatchable entries an OSC address pattern matches, in registration order."""
+        """The dispatchable entries an OSC address pattern matches, in registration order.
+
+        Patterns read, they never rewrite wholesale: a pattern reaches every getter it matches, but
+        a setter or a listener start/stop only where its kind segment ("set", "start_listen") is
+        literal, a setter only where its property segment is literal too, and never a method.
+        """
         cached = self._pattern_cache.get(pattern)
         if cached is None:
-            cached = [
-                entry for entry in self.order
-                if entry.kind not in (KIND_METHOD, KIND_STATUS) and pattern_matches(pattern, entry.address)
-            ]
+            compiled = compile_pattern(pattern)
+            by_address = {}
+            for entry in self.order:
+                if entry.kind not in (KIND_METHOD, KIND_STATUS) and pattern_reaches(compiled, entry):
+                    by_address[entry.address] = entry
+            cached = [by_address[address] for address in compiled.select(list(by_address))]
             if len(self._pattern_cache) > 256:
                 self._pattern_cache.clear()
             self._pattern_cache[pattern] = cached
         return cached
 
-    def _run_matches(self, matches, args, client):
+    def _in_turns(self, steps, client, address):
+        """Work off a generator in the transport's turns (all at once where it has none)."""
         server = self.ctx.server
+        if hasattr(server, "run_sliced"):
+            server.run_sliced(client, steps, _ignore, address)
+        else:
+            for _ in steps:
+                pass
+
+    def _run_matches(self, matches, args, client):
+        for _ in self._match_steps(matches, args, client):
+            pass
+
+    def _match_steps(self, matches, args, client):
+        server = self.ctx.server
+        said = set()  # a refusal shared by many matches (a cap reached) is said once
         for entry in matches:
             if not self.available(entry):
                 continue
             try:
-                self.run(entry, args, client)
+                for _ in self._run_steps(entry, args, client):
+                    yield
             except (_Mismatch, NotAvailable):
                 continue  # a pattern reaches addresses with other arguments or versions: not an error
             except Exception as error:  # each match in its own error scope
                 if isinstance(error, RuntimeError) and entry.kind == KIND_GET:
                     continue  # a property Live refuses for this object (the master's arm): not asked for by name
-                server.send_error(client, "Error handling OSC message: %s" % error, entry.address)
+                text = "Error handling OSC message: %s" % error
+                if isinstance(error, CapReached):
+                    if text in said:
+                        continue
+                    said.add(text)
+                server.send_error(client, text, entry.address)
 
     def run(self, entry, args, client):
         """Resolve the object, coerce the arguments, call the entry and send its reply."""
+        for _ in self._run_steps(entry, args, client):
+            pass
+
+    def _run_steps(self, entry, args, client):
+        """run() as a generator that yields after each object (a "*" index reaches many)."""
         ctx = self.ctx
         if entry.since is not None and ctx.version < entry.since:
             raise NotAvailable("%s needs Live %s or later (this is Live %s)"
@@ -406,10 +446,33 @@ class Registry(object):
             raise
         reply_address = entry.address
         for echo, target in targets:
+            ctx.client = client  # again: other senders' messages ran since the last object
+            ctx.address = reply_address
             ctx.echo = echo
             result = entry.fn(ctx, target, *values)
             if result is not None:
-                client.send(reply_address, (echo + tuple(result)) if entry.echo else tuple(result))
+                if hasattr(result, "__next__"):
+                    self._sliced(result, client, reply_address, echo if entry.echo else ())
+                else:
+                    client.send(reply_address, (echo + tuple(result)) if entry.echo else tuple(result))
+            yield
+
+    def _sliced(self, steps, client, address, echo):
+        """A handler that is a generator works in slices over polls; its return value is the reply."""
+        def done(result):
+            if result is not None:
+                client.send(address, echo + tuple(result))
+
+        server = self.ctx.server
+        if hasattr(server, "run_sliced"):
+            server.run_sliced(client, steps, done, address)
+            return
+        while True:  # a transport without turns: all at once
+            try:
+                next(steps)
+            except StopIteration as stop:
+                done(stop.value)
+                return
 
     # ------------------------------------------------------------------ introspection
     def coverage(self):
@@ -431,12 +494,30 @@ class Registry(object):
 
     def describe(self, pattern=None):
         """Every address (matching an optional OSC pattern) as plain dicts, in registration order."""
-        result = []
-        for entry in self.order:
-            if pattern and not pattern_matches(pattern, entry.address):
-                continue
-            result.append(entry.describe())
-        return result
+        entries = self.order
+        if pattern:
+            wanted = set(compile_pattern(pattern).select([entry.address for entry in entries]))
+            entries = [entry for entry in entries if entry.address in wanted]
+        return [entry.describe() for entry in entries]
+
+
+_KIND_WORDS = {KIND_SET: "set", KIND_START: "start_listen", KIND_STOP: "stop_listen"}
+
+
+def pattern_reaches(compiled, entry):
+    """Whether a compiled pattern may reach an entry at all (see Registry.matching)."""
+    if entry.kind == KIND_GET:
+        return True
+    word = _KIND_WORDS.get(entry.kind)
+    if word is None or not compiled.fixed:
+        return False  # methods never; with '//' the levels do not line up: getters only
+    parts = entry.address.split("/")
+    if len(parts) != len(compiled.levels) or word not in parts:
+        return False
+    at = len(parts) - 1 - parts[::-1].index(word)
+    if compiled.levels[at].__class__ is not str:
+        return False
+    return entry.kind != KIND_SET or all(level.__class__ is str for level in compiled.levels[at + 1:])
 
 
 def button_value(value):
@@ -445,6 +526,10 @@ def button_value(value):
         return value
     if value.__class__ in (int, float):
         return value != 0
+    return None
+
+
+def _ignore(result):
     return None
 
 
@@ -524,6 +609,8 @@ def _make_setter(prop):
     coerce = COERCE.get(prop.type)
 
     def set_(ctx, obj, value):
+        if prop.values is not None and value not in prop.values:
+            raise ArgumentError("%s must be %s, got %r" % (prop.name, _values_text(prop.values), value))
         try:
             write_value(ctx, prop.live_target(obj), prop.attr, value, prop.name, prop.limits)
         except AttributeError as error:
@@ -534,9 +621,15 @@ def _make_setter(prop):
     return set_
 
 
+def _values_text(values):
+    if isinstance(values, range):
+        return "from %d to %d" % (values[0], values[-1])
+    return "one of %s" % ", ".join(str(v) for v in values)
+
+
 def _make_start(prop, get_address):
     def start(ctx, obj, *extra):
-        ctx.registry.subscriptions.start(ctx, prop, obj, get_address, extra)
+        ctx.registry.subscriptions.start(ctx, prop, obj, get_address, extra, tags=True)
 
     return start
 

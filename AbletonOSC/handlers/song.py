@@ -5,6 +5,8 @@ import os
 import tempfile
 
 from .errors import HandlerError
+from .sizes import MAX_BULK_PROPERTIES, check_values
+from .listeners import live_id
 from .objects import DEVICE, RETURN_LETTERS, TRACK, _device_paths as device_paths, find_index
 from .registry import Prop
 from .types import to_int, to_osc
@@ -14,7 +16,7 @@ PROPERTIES = [
     Prop("back_to_arranger", "b"),
     Prop("can_redo", "b", "gl"),
     Prop("can_undo", "b", "gl"),
-    Prop("clip_trigger_quantization", "i", doc="Global launch quantization (0 none, 4 one bar, ... 13 1/32)"),
+    Prop("clip_trigger_quantization", "i", values=range(14), doc="Global launch quantization (0 none, 4 one bar, ... 13 1/32)"),
     Prop("current_song_time", "f", doc="Playback position in beats"),
     Prop("groove_amount", "f"),
     Prop("is_ableton_link_enabled", "b", since=(11, 1)),
@@ -23,13 +25,13 @@ PROPERTIES = [
     Prop("loop_length", "f"),
     Prop("loop_start", "f"),
     Prop("metronome", "b"),
-    Prop("midi_recording_quantization", "i"),
+    Prop("midi_recording_quantization", "i", values=range(9)),
     Prop("nudge_down", "b"),
     Prop("nudge_up", "b"),
     Prop("punch_in", "b"),
     Prop("punch_out", "b"),
     Prop("record_mode", "b"),
-    Prop("root_note", "i", doc="Root note of the song's scale, 0 (C) to 11 (B)"),
+    Prop("root_note", "i", values=range(12), doc="Root note of the song's scale, 0 (C) to 11 (B)"),
     Prop("scale_name", "s"),
     Prop("session_record", "b"),
     Prop("session_record_status", "i", "gl"),
@@ -139,23 +141,31 @@ def cue_add_or_delete(ctx, song):
 
 # ---------------------------------------------------------------------- track_data
 
-def _object_value(song, value):
-    """Live objects in bulk replies become their index (tracks) or name."""
+def _object_value(song, value, track_index=None):
+    """Live objects in bulk replies become their index (tracks) or name.
+
+    track_index: a dict {live_id: index} of the set's tracks, built once per request.
+    """
     if value is None or isinstance(value, (bool, int, float, str)):
         return to_osc(value)
-    tracks = list(song.tracks)
-    for index, track in enumerate(tracks):
-        if track == value:
-            return index
+    if track_index is None:
+        track_index = _track_index(song)
+    index = track_index.get(live_id(value))
+    if index is not None:
+        return index
     name = getattr(value, "name", None)
     return name if isinstance(name, str) else str(value)
 
 
-def _read(song, obj, name):
+def _track_index(song):
+    return dict((live_id(track), index) for index, track in enumerate(song.tracks))
+
+
+def _read(song, obj, name, track_index):
     if obj is None:
         return None
     try:
-        return _object_value(song, getattr(obj, name))
+        return _object_value(song, getattr(obj, name), track_index)
     except RuntimeError:
         return None
     except AttributeError:
@@ -172,60 +182,90 @@ def check_track_data(props):
     """Refuse, before reading anything, a property no Live object of its kind has (whatever the set holds)."""
     import Live
 
+    if len(props) > MAX_BULK_PROPERTIES:
+        raise HandlerError("track_data names %d properties, at most %d are allowed per request; ask in several "
+                           "requests" % (len(props), MAX_BULK_PROPERTIES))
     for prop in props:
         obj_name, dot, name = prop.partition(".")
         if not dot or not name:
             raise HandlerError("track_data properties look like track.name, clip.name, clip_slot.has_clip "
-                               "or device.name, got %r" % prop)
+                               "or device.name, got %r" % prop[:80])
         if obj_name not in TRACK_DATA_OBJECTS:
             raise HandlerError("Unknown object identifier in get/track_data: %s (one of %s)"
-                               % (obj_name, ", ".join(sorted(TRACK_DATA_OBJECTS))))
+                               % (obj_name[:80], ", ".join(sorted(TRACK_DATA_OBJECTS))))
         if obj_name == "track" and name in TRACK_DATA_EXTRAS:
             continue
         module, class_name = TRACK_DATA_OBJECTS[obj_name]
         if name.startswith("_") or not hasattr(getattr(getattr(Live, module), class_name), name):
-            raise HandlerError("%s has no property %r" % (class_name, name))
+            raise HandlerError("%s has no property %r" % (class_name, name[:80]))
 
 
 def get_track_data(ctx, song, index_min, index_max, *props):
-    """Flat values for tracks [index_min, index_max): per track, per property in the order given."""
+    """Flat values for tracks [index_min, index_max): per track, per property in the order given.
+
+    Names and sizes are checked before anything is read; the reading itself is sliced over polls.
+    """
     check_track_data(props)
-    tracks = song.tracks
+    wanted = [tuple(prop.split(".", 1)) for prop in props]
+    tracks = list(song.tracks)
     if index_max == -1:
         index_max = len(tracks)
+    chosen = tracks[index_min:index_max]
+    scenes = len(song.scenes)
+    count = 0
+    for track in chosen:
+        for obj_name, _ in wanted:
+            count += 1 if obj_name == "track" else scenes if obj_name != "device" else len(track.devices)
+    per_track = count // len(chosen) if chosen else 0
+    check_values(ctx, count, per_track, "ask for at most %d tracks at a time: track_data <first> <first + that many> "
+                                        "with the same properties, then the next tracks")
+    return _track_data_steps(song, chosen, wanted)
+
+
+def _track_data_steps(song, tracks, wanted):
     values = []
-    for track in tracks[index_min:index_max]:
-        for prop in props:
-            obj_name, _, name = prop.partition(".")
+    track_index = _track_index(song)
+    for track in tracks:
+        for obj_name, name in wanted:
             if obj_name == "track":
                 if name == "num_devices":
                     values.append(len(track.devices))
                 elif name in ("volume", "panning"):
                     values.append(float(getattr(track.mixer_device, name).value))
                 else:
-                    values.append(_read(song, track, name))
+                    values.append(_read(song, track, name, track_index))
             elif obj_name == "clip":
-                values.extend(_read(song, slot.clip, name) for slot in track.clip_slots)
+                values.extend(_read(song, slot.clip, name, track_index) for slot in track.clip_slots)
             elif obj_name == "clip_slot":
-                values.extend(_read(song, slot, name) for slot in track.clip_slots)
+                values.extend(_read(song, slot, name, track_index) for slot in track.clip_slots)
             else:
-                values.extend(_read(song, device, name) for device in track.devices)
+                values.extend(_read(song, device, name, track_index) for device in track.devices)
+            yield
     return tuple(values)
 
 
 # ---------------------------------------------------------------------- export
 
+STRUCTURE_FILE = "abletonosc-song-structure.json"
+
+
 def structure(song):
     """The set's structure as plain data (tracks, clips, devices and parameters)."""
-    tracks = list(song.tracks)
     result = []
-    for index, track in enumerate(tracks):
+    for _ in _structure_steps(song, result):
+        pass
+    return {"tracks": result}
+
+
+def _structure_steps(song, result):
+    track_index = _track_index(song)
+    for index, track in enumerate(list(song.tracks)):
         group = track.group_track if track.is_grouped else None
         result.append({
             "index": index,
             "name": track.name,
             "is_foldable": bool(track.is_foldable),
-            "group_track": _object_value(song, group) if group is not None else None,
+            "group_track": _object_value(song, group, track_index) if group is not None else None,
             "clips": [
                 {"index": slot_index, "name": slot.clip.name, "length": float(slot.clip.length)}
                 for slot_index, slot in enumerate(track.clip_slots) if slot.has_clip
@@ -244,13 +284,35 @@ def structure(song):
                 for device in track.devices
             ],
         })
-    return {"tracks": result}
+        yield
 
 
 def export_structure(ctx, song):
-    path = os.path.join(tempfile.gettempdir(), "abletonosc-song-structure.json")
-    with open(path, "w") as handle:
-        json.dump(structure(song), handle, indent=2)
+    """Write the structure to <temp>/abletonosc-song-structure.json, in slices over polls."""
+    return _export_steps(song, tempfile.gettempdir())
+
+
+def _export_steps(song, folder):
+    tracks = []
+    for _ in _structure_steps(song, tracks):
+        yield
+    # Never through a link someone planted: a new file only this user can read (created
+    # exclusively, so not through a symlink), renamed over the old one atomically (a rename
+    # replaces a symlink, it does not follow it).
+    handle, temporary = tempfile.mkstemp(prefix=".abletonosc-structure-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w") as out:
+            for index, chunk in enumerate(json.JSONEncoder(indent=2).iterencode({"tracks": tracks})):
+                out.write(chunk)
+                if index % 512 == 511:
+                    yield
+        os.replace(temporary, os.path.join(folder, STRUCTURE_FILE))
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
     return (1,)
 
 

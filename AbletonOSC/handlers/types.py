@@ -25,43 +25,67 @@ TYPE_NAMES = {
     "D": "device",
 }
 
+#: Live holds floats as 32-bit floats and ints as 32-bit ints: larger values are refused at the door.
+FLOAT32_MAX = 3.4028234663852886e38
+INT32_MIN, INT32_MAX = -2 ** 31, 2 ** 31 - 1
+
 _TRUE_WORDS = ("true", "yes", "on", "1")
 _FALSE_WORDS = ("false", "no", "off", "0")
 
 
 def to_int(value, name="value"):
-    """An OSC value as a Python int; floats must be whole (TouchOSC sends 3.0)."""
+    """An OSC value as a 32-bit int; floats must be whole (TouchOSC sends 3.0)."""
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, int):
-        return value
+        return _int32(value, name)
     if isinstance(value, float):
         if math.isfinite(value) and value == int(value):
-            return int(value)
+            return _int32(int(value), name)
         raise ArgumentError("%s must be a whole number, got %r" % (name, value))
     if isinstance(value, str):
         try:
-            return int(value.strip())
+            number = int(value.strip()[:40])
         except ValueError:
             pass
-    raise ArgumentError("%s must be an int, got %s %r" % (name, _kind(value), value))
+        else:
+            return _int32(number, name)
+    raise ArgumentError("%s must be an int, got %s %r" % (name, _kind(value), _short(value)))
+
+
+def _int32(value, name):
+    if INT32_MIN <= value <= INT32_MAX:
+        return int(value)
+    raise ArgumentError("%s must fit in 32 bits (%d to %d), got %d" % (name, INT32_MIN, INT32_MAX, value))
+
+
+def _short(value):
+    """A value for an error text: long strings and blobs cut short."""
+    if isinstance(value, (str, bytes, bytearray)) and len(value) > 60:
+        return value[:57] + (b"..." if isinstance(value, (bytes, bytearray)) else "...")
+    return value
 
 
 def to_float(value, name="value"):
     """An OSC value as a finite float."""
     if isinstance(value, (bool, int, float)):
-        result = float(value)
+        try:
+            result = float(value)
+        except OverflowError:
+            result = float("inf")
         if not math.isfinite(result):
-            raise ArgumentError("%s must be a finite number, got %r" % (name, value))
+            raise ArgumentError("%s must be a finite number, got %r" % (name, _short(value)))
+        if abs(result) > FLOAT32_MAX:
+            raise ArgumentError("%s must fit in a 32-bit float (at most %g in size), got %r" % (name, FLOAT32_MAX, result))
         return result
     if isinstance(value, str):
         try:
-            result = float(value.strip())
+            result = float(value.strip()[:60])
         except ValueError:
             result = None
-        if result is not None and math.isfinite(result):
+        if result is not None and math.isfinite(result) and abs(result) <= FLOAT32_MAX:
             return result
-    raise ArgumentError("%s must be a number, got %s %r" % (name, _kind(value), value))
+    raise ArgumentError("%s must be a number, got %s %r" % (name, _kind(value), _short(value)))
 
 
 def to_bool(value, name="value"):

@@ -10,6 +10,9 @@ import os
 
 from .errors import SetError
 
+AUTOMATION_NOT_READ = ("arrangement automation is not read: parameters keep the values saved in the set "
+                       "(livesim models clip envelopes, not arrangement automation)")
+
 
 class Adjustments(object):
     """The changes made while reading one set file."""

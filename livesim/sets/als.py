@@ -7,7 +7,7 @@ saved is adjusted and noted in an ``Adjustments`` (livesim/sets/adjust.py).
 """
 import re
 
-from .adjust import Adjustments
+from .adjust import AUTOMATION_NOT_READ, Adjustments
 from .als_clips import ClipReader
 from .als_devices import DeviceReader
 from .errors import SetError
@@ -163,6 +163,7 @@ class LiveSetReader(object):
                 entry["arrangement_clips"] = self.clips.arrangement_clips(elem, where)
                 self._frozen_and_takes(elem, where)
             entry["devices"] = self._devices(elem, where)
+            self._automation(elem, where)
             tracks.append(entry)
         return tracks
 
@@ -226,13 +227,24 @@ class LiveSetReader(object):
         self._mixer(elem, entry, n_returns, where)
         entry.pop("crossfade", None)
         entry["devices"] = self._devices(elem, where)
+        self._automation(elem, where)
         return entry
 
     def _master(self, elem):
         entry = self._named(elem)
         self._mixer(elem, entry, None, "master")
         entry["devices"] = self._devices(elem, "master")
+        self._automation(elem, "master")
         return entry
+
+    def _automation(self, track, where):
+        # Every automated parameter has an envelope whose first event holds the value before the
+        # song starts; only an envelope with more events than that one moves anything.
+        for envelope in track.findall("AutomationEnvelopes/Envelopes/AutomationEnvelope"):
+            events = envelope.find("Automation/Events")
+            if events is not None and len(events) > 1:
+                self.adjust.add(AUTOMATION_NOT_READ, where)
+                return
 
     def _song_mixer(self, main, result):
         mixer = main.find("DeviceChain/Mixer")

@@ -96,6 +96,8 @@ class ClipReader(object):
             denominator = integer(signature, "Denominator", 4)
             clip["signature_numerator"] = max(1, min(99, integer(signature, "Numerator", 4)))
             clip["signature_denominator"] = denominator if denominator in DENOMINATORS else 4
+        if elem.find("Envelopes/Envelopes/ClipEnvelope") is not None:
+            self.adjust.add("clip envelopes are not read: the clip plays without its automation", where)
         if elem.tag == "AudioClip":
             self._audio(elem, clip, where)
         else:

@@ -9,6 +9,7 @@ import re
 
 from livesim import device_library as lib
 
+from .adjust import AUTOMATION_NOT_READ
 from .devices import RACKS, device_kind, display_name
 from .xmlvalues import color_of, fader, first, flag, integer, name_of, number, value
 
@@ -40,7 +41,7 @@ def _ranged(name, v, lo, hi):
     return {"name": name, "value": v, "min": min(lo, v), "max": max(hi, v), "is_quantized": False}
 
 
-def _builtin_parameters(elem, names):
+def _builtin_parameters(elem, names, automated):
     params = []
     for child in elem:
         if child.tag == "On":
@@ -49,6 +50,9 @@ def _builtin_parameters(elem, names):
         if manual is None:
             continue
         text = manual.get("Value")
+        events = child.find("ArrangerAutomation/Events")  # Live 9 keeps automation in the parameter
+        if events is not None and len(events) > 1:
+            automated.append(child.tag)
         match = MACRO_TAG.match(child.tag)
         name = "Macro %d" % (int(match.group(1)) + 1) if match else names.get(_norm(child.tag), child.tag)
         if text in ("true", "false"):
@@ -148,7 +152,10 @@ class DeviceReader(object):
             self.adjust.add("a Max for Live device is shown with its stored parameters; livesim runs no Max", where)
             params += _max_parameters(elem)
         else:
-            params += _builtin_parameters(elem, _library_names(known))
+            automated = []
+            params += _builtin_parameters(elem, _library_names(known), automated)
+            if automated:
+                self.adjust.add(AUTOMATION_NOT_READ, where)
         spec["parameters"] = _unique(params)
         if class_name in RACKS:
             self._rack(elem, spec, where)

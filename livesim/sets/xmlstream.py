@@ -25,21 +25,21 @@ SKIP = frozenset([
     "DevicesListWrapper", "ClipSlotsListWrapper", "ArrangementClipsListWrapper", "TakeLanesListWrapper",
     "SendsListWrapper", "TracksListWrapper", "VisibleTracksListWrapper", "ReturnTracksListWrapper",
     "ScenesListWrapper", "CuePointsListWrapper", "SignalModulations", "MidiControllers", "ExpressionLanes",
-    "ContentLanes", "DetailClipKeyMidis", "TuningSystems", "SequencerNavigator", "AutomationEnvelopes",
+    "ContentLanes", "DetailClipKeyMidis", "TuningSystems", "SequencerNavigator",
     "TrackDelay", "VideoWindowRect", "NoteAlgorithms", "PreHearTrack", "ControllerLayoutCustomization",
     "Buffer", "ProcessorState", "VolumeModulationTarget", "TranspositionModulationTarget",
     "TransientEnvelopeModulationTarget", "GrainSizeModulationTarget", "FluxModulationTarget",
     "SampleOffsetModulationTarget", "ComplexProFormantsModulationTarget", "ComplexProEnvelopeModulationTarget",
     "FollowAction", "NoteEditorFoldInZoom", "ScaleInformation", "PresetRef", "BranchSourceContext",
     "MpePitchBendUsesTuning", "SessionScrollPos", "ExpressionGrid", "FadeViewState", "Player",
-    "SampleWarpProperties", "KeyRange", "VelocityRange", "SelectorRange", "FloatEvent", "BoolEvent", "EnumEvent",
+    "SampleWarpProperties", "KeyRange", "VelocityRange", "SelectorRange",
 ])
 
 
 # The bulkiest of those subtrees (a Sampler's sample map, frozen-clip copies, MIDI controller
-# automation, plug-in state) are cut out of the text before expat sees it: the cheapest element
+# targets, plug-in state) are cut out of the text before expat sees it: the cheapest element
 # is one never parsed.  None of them nests inside itself.
-CUT = (b"Player", b"FreezeSequencer", b"MidiControllers", b"Buffer", b"AutomationEnvelopes")
+CUT = (b"Player", b"FreezeSequencer", b"MidiControllers", b"Buffer")
 _CUT_OPEN = re.compile(b"<(" + b"|".join(CUT) + b")([ >/])")
 _LONGEST_OPEN = max(len(tag) for tag in CUT) + 3
 

@@ -330,3 +330,32 @@ def test_mixer_monitoring_crossfade_macros_chains_warp_markers_and_grooves(load)
     assert list(live_clip.warp_markers)[1].beat_time == 4.0
     rack_ = track_.devices[0]
     assert rack_.chains[0].mute and rack_.chains[0].solo and rack_.return_chains[0].name == "Ret"
+
+
+def _envelope(events):
+    return ("<AutomationEnvelopes><Envelopes><AutomationEnvelope Id=\"0\"><EnvelopeTarget><PointeeId Value=\"8\" />"
+            "</EnvelopeTarget><Automation><Events>%s</Events></Automation></AutomationEnvelope></Envelopes>"
+            "</AutomationEnvelopes>" % "".join('<FloatEvent Id="%d" Time="%s" Value="%d" />' % (i, t, v)
+                                               for i, (t, v) in enumerate(events)))
+
+
+def test_arrangement_automation_is_reported_not_read(load):
+    # The first event holds the value before the song starts: alone, it automates nothing.
+    data, report = load(live_set([track(body=_envelope([(-63072000, 1)]))]))
+    assert report == []
+    adjusted(load, live_set([track(body=_envelope([(-63072000, 1), (4, 0)]))]), "arrangement automation is not read")
+
+
+def test_live_9_parameter_automation_is_reported_not_read(load):
+    device = """<Reverb Id="1"><On><Manual Value="true" /></On><DecayTime><ArrangerAutomation><Events>
+      <FloatEvent Time="-63072000" Value="1" /><FloatEvent Time="8" Value="3" /></Events></ArrangerAutomation>
+      <Manual Value="2" /></DecayTime></Reverb>"""
+    data = adjusted(load, live_set([track(devices=device)], creator="Ableton Live 9.1.5"), "arrangement automation")
+    assert data["tracks"][0]["devices"][0]["parameters"][1]["value"] == 2.0
+
+
+def test_clip_envelopes_are_reported_not_read(load):
+    envelope = """<Envelopes><Envelopes><ClipEnvelope Id="0"><EnvelopeTarget><PointeeId Value="8" /></EnvelopeTarget>
+      <Automation><Events><FloatEvent Id="0" Time="0" Value="0.5" /></Events></Automation></ClipEnvelope>
+      </Envelopes></Envelopes>"""
+    adjusted(load, live_set([track(clips=midi_clip(extra=envelope))]), "clip envelopes are not read")

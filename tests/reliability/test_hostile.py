@@ -149,34 +149,43 @@ def test_no_handler_evaluates_code_or_opens_files_outside_temp():
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
                 if node.func.id in ("eval", "exec", "compile", "__import__", "open"):
                     calls.add((os.path.relpath(path, SCRIPT), node.func.id))
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id in ("os", "io", "tempfile",
+                                                                                           "shutil"):
+                if node.func.attr in ("open", "fdopen", "mkstemp", "replace", "rename", "remove", "unlink"):
+                    calls.add((os.path.relpath(path, SCRIPT), node.func.attr))
     # The codec compiles its decode/encode plans from fixed snippets chosen by typetag letters
-    # (no text from a packet is put into the source); export/structure writes to the temp folder.
-    expected = {(os.path.join("handlers", "song.py"), "open")}
+    # (no text from a packet is put into the source); export/structure writes to the temp folder
+    # through an exclusively created file renamed into place; the log goes through logging.
+    song = os.path.join("handlers", "song.py")
+    expected = {(song, "mkstemp"), (song, "fdopen"), (song, "replace"), (song, "unlink"), ("settings.py", "open")}
     for codec in ("decode.py", "encode.py"):
         expected |= {(os.path.join("osc", codec), "exec"), (os.path.join("osc", codec), "compile")}
-    assert calls == expected, calls
+    assert calls == expected, calls  # settings.py reads its INI files
 
 
-def test_export_structure_writes_only_to_the_temp_folder():
-    opened = []
-    real_open = builtins.open
+def test_export_structure_never_follows_a_planted_link(tmp_path):
+    import tempfile
 
-    def watching_open(file, mode="r", *args, **kwargs):
-        if any(c in mode for c in "wax+"):
-            opened.append(os.path.abspath(str(file)))
-        return real_open(file, mode, *args, **kwargs)
-
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    folder = tmp_path / "temp"
+    folder.mkdir()
+    target = folder / "abletonosc-song-structure.json"
+    os.symlink(str(victim), str(target))
     with running_sim() as (sim, client):
-        sim.call(setattr, builtins, "open", watching_open)
+        saved = tempfile.tempdir
+        sim.call(setattr, tempfile, "tempdir", str(folder))
         try:
             # It takes no path: a path given is refused, not used.
             client.send("/live/song/export/structure", "/tmp/../etc/abletonosc-test")
             client.expect_error(address="/live/song/export/structure", timeout=5.0)
             assert client.query("/live/song/export/structure", timeout=5.0) == (1,)
         finally:
-            sim.call(setattr, builtins, "open", real_open)
-    temp = os.path.realpath(tempfile.gettempdir())
-    assert opened, "the export wrote nothing"
-    for path in opened:
-        assert os.path.realpath(path).startswith(temp + os.sep) or \
-            os.path.realpath(path).startswith(os.path.realpath(SCRIPT) + os.sep), path
+            sim.call(setattr, tempfile, "tempdir", saved)
+    assert victim.read_text() == "precious"
+    assert not os.path.islink(str(target))
+    assert target.read_text().startswith("{")
+    assert sorted(os.listdir(str(folder))) == ["abletonosc-song-structure.json"]  # no temporary left behind
+    if hasattr(os, "getuid"):
+        assert os.stat(str(target)).st_mode & 0o077 == 0  # readable by this user only

@@ -140,7 +140,7 @@ def test_bundle_elements_each_in_their_own_scope(server, sender, replies):
     bundle = encode_bundle(12345.0, [encode_message("/echo", [1]), encode_message("/fail"),
                                      encode_message("/nope"), inner, encode_message("/echo", [4])])
     sender.sendto(bundle, ("127.0.0.1", server.port))
-    serve(server, 1)
+    serve(server, 1 + 6)  # the datagram, then its elements (in turns, maybe over several polls)
     assert receive(replies, 6) == [
         ("/echo", (1,)),
         ("/live/error", ("Error handling OSC message: Index out of range", "/fail")),

@@ -156,15 +156,28 @@ def _to_bool(v):
     raise _Mismatch
 
 
+_FLOAT32_MAX = 3.4028234663852886e38
+
+
 def _to_int(v):
     if isinstance(v, int):
+        if not -2 ** 31 <= v < 2 ** 31:
+            # Boost.Python's numeric_cast into a C++ int.
+            raise OverflowError("bad numeric conversion: %s overflow" % ("positive" if v > 0 else "negative"))
         return int(v)
     raise _Mismatch
 
 
 def _to_float(v):
     if isinstance(v, (int, float)):
-        return float(v)
+        try:
+            f = float(v)
+        except OverflowError:
+            f = float("inf")
+        # Live keeps its values as 32-bit floats and refuses what they cannot hold.
+        if f != f or abs(f) > _FLOAT32_MAX:
+            raise RuntimeError("Invalid value: %r is not a number Live can hold" % (v,))
+        return f
     raise _Mismatch
 
 
@@ -195,7 +208,9 @@ def _converter(t):
             if not isinstance(v, int):
                 raise _Mismatch
             member = enum_cls.values.get(int(v))
-            return member if member is not None else enum_cls._make(int(v), None)
+            if member is None or member.name == "count":
+                raise RuntimeError("Invalid value %d for %s" % (int(v), enum_cls.__qualname__))
+            return member
         return conv_enum
     nullable = t.endswith("?")
     cname = t.rstrip("?")
