@@ -8,7 +8,6 @@ page receives); the time from an OSC change to the page's stream; the host threa
 responsiveness (a call's round trip) with no page, with pages reading, and with stalled pages that
 never read; the page's first render in Chromium.
 """
-import json
 import socket
 import threading
 import time
@@ -62,10 +61,10 @@ class _Reader(object):
 
 
 def _timed(records, fn):
-    def timed(*args):
+    def timed(*args, **kwargs):
         start = time.perf_counter()
         try:
-            return fn(*args)
+            return fn(*args, **kwargs)
         finally:
             records.append(time.perf_counter() - start)
     return timed
@@ -157,8 +156,9 @@ def run():
     rows = []
     sim = LiveSim(set_data=scale_set(TRACKS, SCENES), virtual_clock=False)
     web = WebView(sim.host, port=0)
-    snapshots, flushes = [], []
+    snapshots, fills, flushes = [], [], []
     web.view.snapshot = _timed(snapshots, web.view.snapshot)
+    web.view.fill_slots = _timed(fills, web.view.fill_slots)
     web.view.flush = _timed(flushes, web.view.flush)
     readers = []
     try:
@@ -184,8 +184,9 @@ def run():
 
         def row(case, value, unit, target=""):
             rows.append({"benchmark": "web", "case": case, "value": value, "unit": unit, "target": target})
-        row("whole-state snapshot on the host thread, %dx%d" % (TRACKS, SCENES), snapshots[0] * 1000.0, "ms",
-            "render < 1000 ms")
+        row("whole state read for a new page, %dx%d, in %d turns of the host thread"
+            % (TRACKS, SCENES, 1 + len(fills)), (snapshots[0] + sum(fills)) * 1000.0, "ms")
+        row("longest of those turns", max([snapshots[0]] + fills) * 1000.0, "ms")
         row("flushes while %d clips play" % TRACKS, rate, "per s", "<= 33")
         row("flush on the host thread, median", percentile(flush_ms, 0.5), "ms")
         row("flush on the host thread, p99", percentile(flush_ms, 0.99), "ms")

@@ -3,8 +3,9 @@ import numbers
 
 from Live import _palette
 from Live._build_devices import spec_of
-from Live._clip import ClipLaunchQuantization, ClipNode, LaunchMode, WarpMode
+from Live._clip import ClipLaunchQuantization, ClipNode, LaunchMode, WarpMode, _AutomationEnvelope
 from Live._clip_slot import SlotNode
+from Live._envelope import Envelope, EnvelopeNode
 from Live._groove_pool import build_groove_pool
 from Live._mixer_device import crossfade_assignments
 from Live._scene import SceneNode
@@ -158,6 +159,7 @@ def _tracks(world, song, tracks, n_returns):
         t = _track(world, song, _obj(td, "tracks[%d]" % i), i, n_returns)
         song.tracks.append(t)
         _devices(world, t, td, "tracks[%d]" % i)
+        _clip_envelopes(world, t, td, "tracks[%d]" % i)
 
 
 def _track(world, song, td, i, n_returns):
@@ -214,6 +216,60 @@ def _slots(world, song, t, clips, path):
                 _fail("%s.clips[%d]" % (path, j), "group tracks hold no clips")
             s.clip = _clip(world, s, cd, "%s.clips[%d]" % (path, j), t.kind)
         t.slots.append(s)
+
+
+def _clip_envelopes(world, t, td, path):
+    """Envelopes of session clips, once the track's devices exist: they automate its parameters."""
+    for j, cd in enumerate(_list(td, "clips", path)):
+        if cd is None or not cd.get("envelopes"):
+            continue
+        clip = t.slots[j].clip
+        cls = Envelope if world.version >= (12, 2, 0) else _AutomationEnvelope
+        for k, ed in enumerate(_list(cd, "envelopes", "%s.clips[%d]" % (path, j))):
+            epath = "%s.clips[%d].envelopes[%d]" % (path, j, k)
+            param = _envelope_target(t, _obj(ed, epath), epath)
+            if clip.envelope_of(param) is not None:
+                _fail(epath, "the clip already has an envelope for this parameter")
+            envelope = EnvelopeNode(world, clip, param, cls)
+            points = []
+            for n, point in enumerate(_list(ed, "points", epath)):
+                if not isinstance(point, (list, tuple)) or len(point) != 2 or not all(
+                        isinstance(x, numbers.Real) and not isinstance(x, bool) for x in point):
+                    _fail("%s.points[%d]" % (epath, n), "expected [time, value], got %r" % (point,))
+                points.append((float(point[0]), min(param.max, max(param.min, float(point[1])))))
+            if points:
+                envelope.points = sorted(points, key=lambda p: p[0])
+            clip.envelopes.append(envelope)
+
+
+def _envelope_target(t, ed, path):
+    """The parameter node an envelope spec names: a mixer parameter, or a device's by path and name."""
+    mixer = ed.get("mixer")
+    if mixer is not None:
+        if mixer == "volume":
+            return t.mixer.volume
+        if mixer == "panning":
+            return t.mixer.panning
+        index = ed.get("index", 0)
+        if mixer == "send" and isinstance(index, int) and 0 <= index < len(t.mixer.sends):
+            return t.mixer.sends[index]
+        _fail(path + ".mixer", "expected volume, panning or send with an index of a send, got %r" % (mixer,))
+    node, devices = None, t.devices
+    for step in str(ed.get("device", "")).split("."):
+        if node is not None:
+            chains = node.return_chains if step.startswith("R") else node.chains
+            step = step[1:] if step.startswith("R") else step
+            if not step.isdigit() or int(step) >= len(chains):
+                _fail(path + ".device", "no chain %r on the way to %r" % (step, ed.get("device")))
+            devices, node = chains[int(step)].devices, None
+            continue
+        if not step.isdigit() or int(step) >= len(devices):
+            _fail(path + ".device", "no device %r on the way to %r" % (step, ed.get("device")))
+        node = devices[int(step)]
+    for param in node.parameters:
+        if param.name == ed.get("parameter"):
+            return param
+    _fail(path + ".parameter", "%r has no parameter %r" % (node.name, ed.get("parameter")))
 
 
 def _main_track(world, song, md):

@@ -183,15 +183,24 @@ def search(ctx, song, text, root="", max_depth=DEFAULT_DEPTH, max_results=DEFAUL
         starts = [(item_at(browser, root), "/".join(_split(root)), 0)]
     else:
         starts = [(item, key, 0) for key, item in _root_items(browser)]
-    walk = Walk(starts, max_depth)
+    return _search_steps(Walk(starts, max_depth), text, wanted, max_results)
+
+
+#: Browser items looked at per turn of a search (the rest in later turns, other senders in between).
+SEARCH_SLICE = 50
+
+
+def _search_steps(walk, text, wanted, max_results):
     found = []
     complete = True
-    for item, path, depth in walk:
+    for count, (item, path, depth) in enumerate(walk, 1):
         if depth > 0 and wanted in item.name.lower():
             found.append((path, item))
             if len(found) >= max_results:
                 complete = False
                 break
+        if count % SEARCH_SLICE == 0:
+            yield
     complete = complete and not walk.cut
     values = [text, complete]
     for path, item in found:

@@ -142,27 +142,31 @@ def _clip_note_names(name):
 
 
 def clips_filter(ctx, song, *note_names):
-    """Mute every clip whose name's notes are not all among the given notes."""
+    """Mute every clip whose name's notes are not all among the given notes (one track per turn)."""
     wanted = set(note_names)
-    for track in song.tracks:
+    manager = ctx.manager
+    for track in list(song.tracks):
         for slot in track.clip_slots:
             clip = slot.clip
             if clip is None:
                 continue
             notes = _clip_note_names(clip.name)
             if notes:
-                ctx.manager.write(setattr, clip, "muted", not all(n in wanted for n in notes))
+                manager.write(setattr, clip, "muted", not all(n in wanted for n in notes))
+        yield
 
 
 def clips_unfilter(ctx, song, *bounds):
-    """Unmute every clip (of tracks [track_start, track_end))."""
-    tracks = song.tracks
+    """Unmute every clip (of tracks [track_start, track_end)), one track per turn."""
+    tracks = list(song.tracks)
     start = bounds[0] if bounds else 0
     end = bounds[1] if len(bounds) > 1 else len(tracks)
+    manager = ctx.manager
     for track in tracks[start:end]:
         for slot in track.clip_slots:
             if slot.clip is not None:
-                ctx.manager.write(setattr, slot.clip, "muted", False)
+                manager.write(setattr, slot.clip, "muted", False)
+        yield
 
 
 def register(reg):

@@ -335,6 +335,8 @@ def get_target_names(ctx, device):
 
 
 def export_to_clip_slot(ctx, device, scene_id, *track):
+    from .song import track_ref
+
     song = ctx.song
     if track:
         from .objects import parse_track_ref, track_for_ref
@@ -346,7 +348,8 @@ def export_to_clip_slot(ctx, device, scene_id, *track):
     slots = target.clip_slots
     if not 0 <= scene_id < len(slots):
         raise HandlerError("scene_id %d is out of range (the track has %d clip slots)" % (scene_id, len(slots)))
-    ctx.manager.write(device.export_to_clip_slot, slots[scene_id])
+    device.export_to_clip_slot(slots[scene_id])
+    return (track_ref(song, target), scene_id)
 
 
 def register(reg):
@@ -401,7 +404,9 @@ def register(reg):
     looper = DeviceClassKind(("LooperDevice",), "export_to_clip_slot")
     reg.add("/live/device/export_to_clip_slot", KIND_METHOD, looper, export_to_clip_slot, since=D12,
             args="scene_id:i target_track_id:T?", members=("LooperDevice.export_to_clip_slot", "Track.clip_slots"),
-            doc="Looper: put its buffer into a clip slot as an audio clip (default: of Looper's own track)")
+            reply="track_id:i device_id:i clip_track_id:T clip_id:i",
+            doc="Looper: put its buffer into a clip slot as an audio clip (default: of Looper's own track); "
+                "answers the new clip's track and slot")
 
 
 def _register_wavetable(reg):

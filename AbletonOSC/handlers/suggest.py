@@ -3,12 +3,16 @@
 The addresses form a tree of segments ("live", "song", "get", "tempo"). An unknown address is
 walked through it level by level: a known segment is followed; an unknown one is compared
 (edit distance) with that level's few names only, keeping the best few paths. The cost is
-bounded by the widest level (about a hundred names), never by the number of addresses, and
-answers are cached, so a sender repeating a typo costs a lookup.
+bounded by the widest level (about a hundred names) and by MAX_EDITS, never by the number of
+addresses, and answers are cached, so a sender repeating a typo costs a lookup.
 """
 
 BEAM = 4
 MAX_CACHED = 256
+#: Typos, not rewrites: at most this many edits per segment, and segments longer than
+#: MAX_SEGMENT are not compared at all, so one unknown address costs about a millisecond.
+MAX_EDITS = 3
+MAX_SEGMENT = 48
 
 
 def distance(a, b, limit):
@@ -64,7 +68,9 @@ class Suggester(object):
                 if child is not None:
                     grown.append((cost, child))
                     continue
-                allowed = max(1, len(part) // 3)
+                if len(part) > MAX_SEGMENT:
+                    continue
+                allowed = min(MAX_EDITS, max(1, len(part) // 3))
                 for name, sub in node.items():
                     if name is None:
                         continue

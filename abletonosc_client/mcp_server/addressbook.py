@@ -104,12 +104,13 @@ class AddressBook(object):
             hits = 0
             score = 0
             for word in wanted:
-                if _matches(word, in_address) or any(_matches(w, in_address) for w in SYNONYMS.get(word, ())):
+                # The word itself counts more than a synonym; in the address more than in the description.
+                points = 4 if _matches(word, in_address) else 3 if _matches(word, in_doc) else \
+                    2 if any(_matches(w, in_address) for w in SYNONYMS.get(word, ())) else \
+                    1 if any(_matches(w, in_doc) for w in SYNONYMS.get(word, ())) else 0
+                if points:
                     hits += 1
-                    score += 3
-                elif _matches(word, in_doc) or any(_matches(w, in_doc) for w in SYNONYMS.get(word, ())):
-                    hits += 1
-                    score += 1
+                    score += points
             if hits:
                 scored.append((hits, score, -len(entry.address), entry))
         if not scored:

@@ -9,7 +9,7 @@ import re
 
 from .adjust import AUTOMATION_NOT_READ, Adjustments
 from .als_clips import ClipReader
-from .als_devices import DeviceReader
+from .als_devices import DeviceReader, parameter_paths
 from .errors import SetError
 from .xmlstream import parse_bytes, parse_file
 from .xmlvalues import (color_of, fader, flag, integer, name_of, number, send_level, time_signature, value)
@@ -153,19 +153,44 @@ class LiveSetReader(object):
             entry.update(self._named(elem))
             entry["group"] = self._group(elem, elems, index_of_id, where)
             self._mixer(elem, entry, n_returns, where)
+            # Devices first: clip envelopes point at the parameters they automate.
+            self.devices.targets = {}
+            entry["devices"] = self._devices(elem, where)
             if kind == "group":
                 entry["fold_state"] = not flag(elem, "TrackUnfolded", True)
             else:
                 entry["arm"] = flag(elem, "DeviceChain/MainSequencer/Recorder/IsArmed")
                 monitoring = integer(elem, "DeviceChain/MainSequencer/MonitoringEnum", 1)
                 entry["monitoring"] = MONITORING.get(monitoring, "auto")
+                self.clips.targets = self._envelope_targets(elem, entry["devices"])
                 entry["clips"] = self._fit_slots(self.clips.slot_clips(elem, where), n_scenes, where)
                 entry["arrangement_clips"] = self.clips.arrangement_clips(elem, where)
                 self._frozen_and_takes(elem, where)
-            entry["devices"] = self._devices(elem, where)
             self._automation(elem, where)
             tracks.append(entry)
         return tracks
+
+    def _envelope_targets(self, track, devices):
+        """{AutomationTarget Id: (envelope target spec, value conversion)} for a track's parameters."""
+        targets = {}
+        paths = parameter_paths(devices)
+        for pointee, param in self.devices.targets.items():
+            path, name = paths.get(id(param), (None, None))
+            if path is not None:
+                targets[pointee] = ({"device": path, "parameter": name}, float)
+        mixer = track.find("DeviceChain/Mixer")
+        if mixer is None:
+            return targets
+        for tag, target, convert in (("Volume", {"mixer": "volume"}, fader),
+                                     ("Pan", {"mixer": "panning"}, lambda v: max(-1.0, min(1.0, v)))):
+            node = mixer.find(tag + "/AutomationTarget")
+            if node is not None:
+                targets[node.get("Id")] = (target, convert)
+        for i, holder in enumerate(mixer.findall("Sends/TrackSendHolder")):
+            node = holder.find("Send/AutomationTarget")
+            if node is not None:
+                targets[node.get("Id")] = ({"mixer": "send", "index": i}, send_level)
+        return targets
 
     def _group(self, elem, elems, index_of_id, where):
         group_id = value(elem, "TrackGroupId", "-1")

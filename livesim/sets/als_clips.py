@@ -17,6 +17,7 @@ class ClipReader(object):
     def __init__(self, adjust):
         self.adjust = adjust
         self.groove_index = {}  # a groove's Id in the file -> its index in the groove pool
+        self.targets = {}  # AutomationTarget Id -> (envelope target, value conversion), for the track
 
     def slot_clips(self, track, where):
         """The session clips of a track, one entry (or None) per clip slot."""
@@ -96,13 +97,43 @@ class ClipReader(object):
             denominator = integer(signature, "Denominator", 4)
             clip["signature_numerator"] = max(1, min(99, integer(signature, "Numerator", 4)))
             clip["signature_denominator"] = denominator if denominator in DENOMINATORS else 4
-        if elem.find("Envelopes/Envelopes/ClipEnvelope") is not None:
-            self.adjust.add("clip envelopes are not read: the clip plays without its automation", where)
+        envelopes = self._envelopes(elem, where, span is not None)
+        if envelopes:
+            clip["envelopes"] = envelopes
         if elem.tag == "AudioClip":
             self._audio(elem, clip, where)
         else:
             clip["notes"] = self.notes(elem, where)
         return clip
+
+    def _envelopes(self, elem, where, arrangement):
+        """A session clip's envelopes of its own track's parameters: target and [time, value] points."""
+        holder = elem.find("Envelopes/Envelopes")
+        out = []
+        for envelope in (holder if holder is not None else ()):
+            if envelope.tag != "ClipEnvelope":
+                continue
+            target = self.targets.get(value(envelope, "EnvelopeTarget/PointeeId"))
+            if arrangement or target is None:
+                self.adjust.add("a clip envelope livesim does not model (an arrangement clip's, or of a "
+                                "parameter it does not read) is left out", where)
+                continue
+            spec, convert = target
+            points = []
+            events = envelope.find("Automation/Events")
+            for event in (events if events is not None else ()):
+                text = event.get("Value")
+                try:
+                    v = 1.0 if text == "true" else 0.0 if text == "false" else float(text)
+                    t = max(0.0, float(event.get("Time", 0)))  # the first event holds the value before 0
+                except (TypeError, ValueError):
+                    continue
+                if points and points[-1][0] == t:
+                    points.pop()
+                points.append([t, convert(v)])
+            if points:
+                out.append(dict(spec, points=points))
+        return out
 
     def _choice(self, elem, path, lo, hi, where):
         v = integer(elem, path, lo)

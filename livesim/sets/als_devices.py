@@ -41,7 +41,15 @@ def _ranged(name, v, lo, hi):
     return {"name": name, "value": v, "min": min(lo, v), "max": max(hi, v), "is_quantized": False}
 
 
-def _builtin_parameters(elem, names, automated):
+def _target(targets, elem, path, param):
+    """Note which parameter an ``AutomationTarget`` Id stands for (clip envelopes point at it)."""
+    node = elem.find(path)
+    if node is not None and node.get("Id") is not None:
+        targets[node.get("Id")] = param
+    return param
+
+
+def _builtin_parameters(elem, names, automated, targets):
     params = []
     for child in elem:
         if child.tag == "On":
@@ -56,33 +64,34 @@ def _builtin_parameters(elem, names, automated):
         match = MACRO_TAG.match(child.tag)
         name = "Macro %d" % (int(match.group(1)) + 1) if match else names.get(_norm(child.tag), child.tag)
         if text in ("true", "false"):
-            params.append(_switch(name, text == "true"))
+            params.append(_target(targets, child, "AutomationTarget", _switch(name, text == "true")))
             continue
         try:
             v = float(text)
         except (TypeError, ValueError):
             continue
         if match:
-            params.append(_ranged(name, v, 0.0, 127.0))
+            params.append(_target(targets, child, "AutomationTarget", _ranged(name, v, 0.0, 127.0)))
             continue
         lo = number(child, "MidiControllerRange/Min", min(0.0, v))
         hi = number(child, "MidiControllerRange/Max", max(1.0, v))
-        params.append(_ranged(name, v, lo, hi))
+        params.append(_target(targets, child, "AutomationTarget", _ranged(name, v, lo, hi)))
     return params
 
 
-def _plugin_parameters(elem):
+def _plugin_parameters(elem, targets):
     params = []
     plist = elem.find("ParameterList")
     for p in (plist if plist is not None else ()):
         if p.tag != "PluginFloatParameter":
             continue
         v = number(p, "ParameterValue/Manual", 0.0)
-        params.append(_ranged(value(p, "ParameterName", "") or "Parameter", v, 0.0, 1.0))
+        params.append(_target(targets, p, "ParameterValue/AutomationTarget",
+                              _ranged(value(p, "ParameterName", "") or "Parameter", v, 0.0, 1.0)))
     return params
 
 
-def _max_parameters(elem):
+def _max_parameters(elem, targets):
     params = []
     plist = elem.find("ParameterList/ParameterList")
     for p in (plist if plist is not None else ()):
@@ -99,9 +108,9 @@ def _max_parameters(elem):
                 if p.tag == "MxDEnumParameter" else []
             if items and len(items) == int(param["max"] - param["min"]) + 1 and param["min"] == 0.0:
                 param["value_items"] = items
-            params.append(param)
+            params.append(_target(targets, p, "Timeable/AutomationTarget", param))
         else:
-            params.append(_ranged(name, v, lo, hi))
+            params.append(_target(targets, p, "Timeable/AutomationTarget", _ranged(name, v, lo, hi)))
     return params
 
 
@@ -128,6 +137,7 @@ class DeviceReader(object):
     def __init__(self, adjust, version):
         self.adjust = adjust
         self.version = version
+        self.targets = {}  # AutomationTarget Id -> parameter spec, for the track being read
 
     def devices(self, container, where):
         """The devices of a ``Devices`` element's parent chain (``container``), in order."""
@@ -144,16 +154,16 @@ class DeviceReader(object):
             self.adjust.add("a device newer than the simulated Live version is shown as a generic device", where)
             known = None
         spec = {"name": _device_name(elem, class_name), "class_name": class_name, "type": device_kind(class_name)}
-        params = [_switch("Device On", flag(elem, "On/Manual", True))]
+        params = [_target(self.targets, elem, "On/AutomationTarget", _switch("Device On", flag(elem, "On/Manual", True)))]
         if class_name in lib.PLUGIN_CLASSES:
             self.adjust.add("a plug-in is shown with its stored parameters; livesim runs no plug-ins", where)
-            params += _plugin_parameters(elem)
+            params += _plugin_parameters(elem, self.targets)
         elif class_name in lib.MAX_CLASSES:
             self.adjust.add("a Max for Live device is shown with its stored parameters; livesim runs no Max", where)
-            params += _max_parameters(elem)
+            params += _max_parameters(elem, self.targets)
         else:
             automated = []
-            params += _builtin_parameters(elem, _library_names(known), automated)
+            params += _builtin_parameters(elem, _library_names(known), automated, self.targets)
             if automated:
                 self.adjust.add(AUTOMATION_NOT_READ, where)
         spec["parameters"] = _unique(params)
@@ -221,4 +231,25 @@ def _unique(params):
         if p["name"] not in seen:
             seen.add(p["name"])
             out.append(p)
+    return out
+
+
+def parameter_paths(devices, prefix=""):
+    """{id(parameter spec): (device path, parameter name)} for devices at any depth.
+
+    A device path is the one AbletonOSC takes: "0.1.2" is device 2 of chain 1 of device 0, "0.R0"
+    a return chain; a Drum Rack's chains are its pads' chains in pad order, as Live lists them.
+    """
+    out = {}
+    for i, device in enumerate(devices):
+        path = "%s%d" % (prefix, i)
+        for param in device.get("parameters", ()):
+            out[id(param)] = (path, param["name"])
+        chains = device.get("chains")
+        if chains is None:
+            chains = [c for pad in device.get("drum_pads", ()) for c in pad["chains"]]
+        for j, chain in enumerate(chains):
+            out.update(parameter_paths(chain.get("devices", ()), "%s.%d." % (path, j)))
+        for j, chain in enumerate(device.get("return_chains", ())):
+            out.update(parameter_paths(chain.get("devices", ()), "%s.R%d." % (path, j)))
     return out

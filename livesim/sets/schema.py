@@ -110,10 +110,25 @@ CLIP_FIELDS = {
     "velocity_amount": lambda v, p: _num(v, p, 0, 1), "signature_numerator": lambda v, p: _int(v, p, 1, 99),
     "signature_denominator": lambda v, p: _check(v in DENOMINATORS, p, "must be one of 1, 2, 4, 8, 16"),
     "groove": lambda v, p: _int(v, p, 0),
+    "envelopes": lambda v, p: _list_of(_envelope)(v, p),
     "end_time": lambda v, p: _num(v, p, 0),
     "warp_markers": _list_of(lambda v, p: _check(isinstance(v, list) and len(v) == 2 and all(_is_num(x) for x in v),
                                                  p, "expected [sample seconds, beat]")),
 }
+
+
+ENVELOPE_FIELDS = {
+    "device": _str, "parameter": _str, "index": lambda v, p: _int(v, p, 0),
+    "mixer": lambda v, p: _check(v in ("volume", "panning", "send"), p, "expected volume, panning or send"),
+    "points": _list_of(lambda v, p: _check(isinstance(v, list) and len(v) == 2 and all(_is_num(x) for x in v),
+                                           p, "expected [time, value]")),
+}
+
+
+def _envelope(v, path):
+    _object(v, path, ENVELOPE_FIELDS, required=("points",))
+    _check(("mixer" in v) != ("device" in v), path, "expected a 'mixer' or a 'device' target")
+    _check("device" not in v or "parameter" in v, path, "a device target names its 'parameter'")
 
 
 def _clip(v, path):
@@ -180,7 +195,7 @@ def _drum_pad(v, path):
 
 DEVICE_FIELDS = {
     "name": _str, "class_name": _str, "type": _str, "parameters": _list_of(_parameter), "chains": _list_of(_chain),
-    "return_chains": _list_of(_chain), "drum_pads": _list_of(_drum_pad),
+    "return_chains": _list_of(_chain), "drum_pads": _list_of(_drum_pad), "sample": _str,
 }
 
 _MIXER_FIELDS = {
@@ -227,6 +242,8 @@ SET_FIELDS = {
     "selected_scene": lambda v, p: _int(v, p, 0),
     # Grooves are checked by the World's builder (Live.GroovePool).
     "groove_pool": _list_of(lambda v, p: _check(isinstance(v, dict), p, "expected an object")),
+    # Checked by the World's builder (Live._tuning_system.from_spec).
+    "tuning_system": lambda v, p: _check(isinstance(v, dict), p, "expected an object"),
 }
 
 

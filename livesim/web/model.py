@@ -20,7 +20,10 @@ The state (``snapshot()``) is plain JSON-able data:
     param  = {id, n, v, min, max, s (display text), q (quantized), items}
     device = {id, n, cls, params: [param], chains: [{id, n, c, mute, solo, devices: [device]}]}
 
-Ids are the objects' ``_live_ptr``; ``act()`` finds objects by them to apply the page's actions.
+A changed object sends its section again: the song, one track's header and mixer, one slot, one
+scene, one device parameter (at its path in "devices"), or the devices of the selected track when
+their shape changed.  Ids are the objects' ``_live_ptr``; ``act()`` finds objects by them to apply
+the page's actions.
 """
 import time
 
@@ -88,6 +91,7 @@ class SetView(object):
         self._meter_reads = []
         self._meters = None
         self._meters_dirty = False
+        self._unread = []
         self._meter_due = 0.0
         self._index_limit = 0
 
@@ -133,8 +137,7 @@ class SetView(object):
         self.changed = False
         if full or self._full or len(self._index) > self._index_limit:
             self._dirty = set()
-            state = self.snapshot(now)
-            return [["=", [], state]]
+            return [["=", [], self.snapshot(now, slots=False)]]
         dirty, self._dirty = self._dirty, set()
         sections = set()
         for ptr, name in dirty:
@@ -143,7 +146,7 @@ class SetView(object):
                 continue
             if name in _STRUCTURE.get(key[0], ()):
                 self._dirty = set()
-                return [["=", [], self.snapshot(now)]]
+                return [["=", [], self.snapshot(now, slots=False)]]
             sections.update(self._sections(key, name))
         if ("devices",) in sections:  # the section is read again as a whole
             sections = set(s for s in sections if s[0] != "dparam")
@@ -197,8 +200,12 @@ class SetView(object):
             return None if path is None else ["=", path, self._param(self._objects[key[1]], key)]
         return ["=", ["devices"], self._devices()]
 
-    def snapshot(self, now=None):
-        """The whole state (and a fresh index of the objects in it)."""
+    def snapshot(self, now=None, slots=True):
+        """The whole state (and a fresh index of the objects in it).
+
+        With ``slots=False`` the tracks' slots are left for ``fill_slots()``: a big set is read in
+        several short turns of the host thread rather than one long one.
+        """
         self._index = {}
         self._objects = {}
         self._tracks = {}
@@ -218,10 +225,7 @@ class SetView(object):
             where = ("tracks", i)
             self._tracks[where] = track
             entry = self._track(track, where)
-            entry["slots"] = []
-            for j, slot in enumerate(track.clip_slots):
-                self._slots[(i, j)] = slot
-                entry["slots"].append(self._slot(slot, ("slot", i, j)))
+            entry["slots"] = self._track_slots(i) if slots else []
             state["tracks"].append(entry)
         for i, track in enumerate(song.return_tracks):
             where = ("returns", i)
@@ -233,8 +237,37 @@ class SetView(object):
         self._meters = None
         state["meters"] = self._read_meters(time.monotonic() if now is None else now, force=True)
         self._full = False
-        self._index_limit = 4 * len(self._index) + 1000
+        self._unread = [] if slots else list(range(len(state["tracks"])))
+        self._index_limit = 4 * (len(self._index) + 2 * len(self._unread) * len(self._scenes)) + 1000
         return state
+
+    def _track_slots(self, i):
+        out = []
+        for j, slot in enumerate(self._tracks[("tracks", i)].clip_slots):
+            self._slots[(i, j)] = slot
+            out.append(self._slot(slot, ("slot", i, j)))
+        return out
+
+    @property
+    def reading(self):
+        """Whether tracks' slots are still to be read after ``snapshot(slots=False)``."""
+        return bool(self._unread)
+
+    def fill_slots(self, tracks=16):
+        """Patch operations reading the slots of the next ``tracks`` tracks a snapshot left unread.
+
+        A change meanwhile reaches the slots read later anyway, and the next flush for those
+        read earlier; a change of shape makes the next flush a snapshot again.
+        """
+        ops = []
+        while self._unread and len(ops) < tracks:
+            i = self._unread.pop(0)
+            if self._tracks[("tracks", i)] == None:  # noqa: E711  (deleted meanwhile; a snapshot follows)
+                self._unread = []
+                self._full = True
+                break
+            ops.append(["=", ["tracks", i, "slots"], self._track_slots(i)])
+        return ops
 
     def _register(self, obj, key):
         ptr = obj._live_ptr

@@ -6,10 +6,10 @@ set is queued to the host thread with ``host.submit`` (``SetView.flush`` and ``S
 which the host's loop runs between its ticks.
 
 The pump asks the host for a flush only when the set changed (at most every ``FLUSH_INTERVAL``,
-so bursts of listener traffic coalesce into one patch), reads the traffic log, applies the patch to its own copy of the state, and hands the encoded message to
-every page's queue.  A page whose queue grows past ``MAX_QUEUE_BYTES`` (a slow or stalled
-browser) has its queue emptied and gets the whole state again when it reads next: the host's
-thread never waits for a browser.
+so bursts of listener traffic coalesce into one patch), reads the traffic log, applies the patch
+to its own copy of the state, and hands the encoded message to every page's queue.  A page
+whose queue grows past ``MAX_QUEUE_BYTES`` (a slow or stalled browser) has its queue emptied and
+gets the whole state again when it reads next: the host's thread never waits for a browser.
 """
 import collections
 import http.server
@@ -137,16 +137,14 @@ class WebView(object):
 
     def __init__(self, host, port=DEFAULT_PORT, address="127.0.0.1"):
         self.host = host
+        self.httpd = _Server((address, port), _Handler, self)  # first: a taken port changes nothing
         self.view = SetView(host)
         self._wake = threading.Event()
         self.view.wake = self._wake
-        self.tap = SocketTap()
         if host.socket_tap is None:
-            host.socket_tap = self.tap
-        else:
-            self.tap = host.socket_tap
+            host.socket_tap = SocketTap()
+        self.tap = host.socket_tap
         self.log = TrafficLog(self.tap, _codec())
-        self.httpd = _Server((address, port), _Handler, self)
         self.address = address
         self.port = self.httpd.server_address[1]
         self.url = "http://%s:%d/" % (address, self.port)
@@ -268,19 +266,31 @@ class WebView(object):
 
     def _flush(self):
         """Ask the host thread for the changes (the whole state when there is no copy yet)."""
+        ops = self._host_call(self.view.flush, self._state is None)
+        # A snapshot leaves the slots to read in turns of their own: the host thread runs its loop
+        # between them. The pages get the whole state once it is complete.
+        while ops and self.view.reading:
+            more = self._host_call(self.view.fill_slots)
+            if more is None:
+                return []
+            ops.extend(more)
+        return ops or []
+
+    def _host_call(self, fn, *args):
+        """``fn(*args)`` on the host thread: its result, or None if it failed or livesim stopped."""
         try:
-            call = self.host.submit(self.view.flush, self._state is None)
+            call = self.host.submit(fn, *args)
         except HostStopped:
             self._closing.wait(0.1)
-            return []
+            return None
         while not call.done.wait(0.5):
             if self._closing.is_set():
-                return []
+                return None
         if call.error is not None:
             self.stats["errors"] += 1
             self.host.log("error: livesim web view: %s: %s" % (type(call.error).__name__, call.error))
             self._state = None  # start again from a snapshot
-            return []
+            return None
         self.stats["flushes"] += 1
         return call.result or []
 

@@ -84,6 +84,17 @@ class Truth(object):
     def return_names(self):
         return [_name(r) for r in self.return_elems]
 
+    def returns_and_main(self):
+        """(track reference, mute or None, panning, devices) for each return track ("A".."L") and the main track."""
+        out = []
+        for i, r in enumerate(self.return_elems):
+            mixer = r.find("DeviceChain/Mixer")
+            out.append((chr(ord("A") + i), not _b(mixer, "Speaker/Manual", True), _f(mixer, "Pan/Manual"),
+                        self.devices(r.find("DeviceChain/DeviceChain/Devices"))))
+        mixer = self.main.find("DeviceChain/Mixer")
+        out.append(("master", None, _f(mixer, "Pan/Manual"), self.devices(self.main.find("DeviceChain/DeviceChain/Devices"))))
+        return out
+
     # -- tracks
     def tracks(self):
         """One dict per regular track with what Live shows for it."""

@@ -125,7 +125,7 @@ def test_looper_records_over_time_then_plays_and_exports(dc):
     client.send("/live/device/double_speed", 1, 0)
     assert client.query("/live/device/get/loop_length", 1, 0) == (1, 0, 4.0)
     assert client.query("/live/device/get/tempo", 1, 0) == (1, 0, 240.0)
-    client.send("/live/device/export_to_clip_slot", 1, 0, 1, 2)
+    assert client.query("/live/device/export_to_clip_slot", 1, 0, 1, 2) == (1, 0, 2, 1)
     assert client.query("/live/clip/get/length", 2, 1) == (2, 1, 4.0)
     client.send("/live/device/stop", 1, 0)
     client.send("/live/device/clear", 1, 0)

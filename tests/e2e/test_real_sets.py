@@ -106,6 +106,20 @@ def test_devices(served):
     assert client.errors() == []
 
 
+def test_return_tracks_and_main_track(served):
+    truth, sim, client = served
+    for ref, mute, panning, devices in truth.returns_and_main():
+        if mute is not None:
+            assert client.query("/live/track/get/mute", ref)[1] == mute
+        assert approx(client.query("/live/track/get/panning", ref)[1], panning)
+        assert client.query("/live/track/get/num_devices", ref)[1] == len(devices)
+        if devices:
+            assert list(client.query("/live/track/get/devices/class_name", ref)[1:]) == [d["class_name"] for d in devices]
+            for j, d in enumerate(devices):
+                assert client.query("/live/device/get/parameters/value", ref, j)[2] == (1.0 if d["on"] else 0.0)
+    assert client.errors() == []
+
+
 def test_session_clips(served):
     truth, sim, client = served
     for i, t in enumerate(truth.tracks()[:MAX_TRACKS]):

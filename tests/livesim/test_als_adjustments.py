@@ -354,8 +354,36 @@ def test_live_9_parameter_automation_is_reported_not_read(load):
     assert data["tracks"][0]["devices"][0]["parameters"][1]["value"] == 2.0
 
 
-def test_clip_envelopes_are_reported_not_read(load):
-    envelope = """<Envelopes><Envelopes><ClipEnvelope Id="0"><EnvelopeTarget><PointeeId Value="8" /></EnvelopeTarget>
-      <Automation><Events><FloatEvent Id="0" Time="0" Value="0.5" /></Events></Automation></ClipEnvelope>
-      </Envelopes></Envelopes>"""
-    adjusted(load, live_set([track(clips=midi_clip(extra=envelope))]), "clip envelopes are not read")
+def _clip_envelope(pointee, events):
+    return ('<Envelopes><Envelopes><ClipEnvelope Id="0"><EnvelopeTarget><PointeeId Value="%s" /></EnvelopeTarget>'
+            '<Automation><Events>%s</Events></Automation></ClipEnvelope></Envelopes></Envelopes>'
+            % (pointee, "".join('<FloatEvent Id="%d" Time="%s" Value="%s" />' % (i, t, v)
+                                for i, (t, v) in enumerate(events))))
+
+
+def test_clip_envelopes_of_mixer_and_device_parameters_are_read(load):
+    body = _clip_envelope(21, [(-63072000, 0.5), (2, 4)])
+    devices = """<Reverb Id="1"><On><Manual Value="true" /><AutomationTarget Id="20" /></On>
+      <DecayTime><Manual Value="2" /><MidiControllerRange><Min Value="0.2" /><Max Value="60" /></MidiControllerRange>
+      <AutomationTarget Id="21" /></DecayTime></Reverb>"""
+    xml = live_set([track(clips=midi_clip(extra=body), devices=devices)])
+    data, report = load(xml)
+    assert report == []
+    assert data["tracks"][0]["clips"][0]["envelopes"] == [
+        {"device": "0", "parameter": "Decay Time", "points": [[0.0, 0.5], [2.0, 4.0]]}]
+    volume = _clip_envelope(30, [(0, 1), (4, 0.0003)])
+    xml = live_set([track(clips=midi_clip(extra=volume))]).replace(
+        '<Speaker><Manual Value="true" /></Speaker>',
+        '<Speaker><Manual Value="true" /></Speaker><Volume><Manual Value="1" /><AutomationTarget Id="30" /></Volume>')
+    data, report = load(xml)
+    assert data["tracks"][0]["clips"][0]["envelopes"] == [{"mixer": "volume", "points": [[0.0, 0.85], [4.0, 0.0]]}]
+
+    world = World(load(live_set([track(clips=midi_clip(extra=body), devices=devices)]))[0])
+    clip = world.song.tracks[0].clip_slots[0].clip
+    decay = next(p for p in world.song.tracks[0].devices[0].parameters if p.name == "Decay Time")
+    assert clip.automation_envelope(decay).value_at_time(1.0) == pytest.approx(2.25)
+
+
+def test_clip_envelope_of_a_parameter_livesim_does_not_read(load):
+    xml = live_set([track(clips=midi_clip(extra=_clip_envelope(8, [(0, 0.5)])))])
+    adjusted(load, xml, "a clip envelope livesim does not model")

@@ -65,3 +65,16 @@ def test_docs_are_a_developer_command_not_the_users(tmp_path, capsys):
                             stderr=subprocess.PIPE, universal_newlines=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "is up to date" in result.stdout
+
+
+def test_the_header_counts_the_rows():
+    import re
+
+    text = apidoc.render()
+    total, answering, status = (int(n) for n in re.search(
+        r"^(\d+) addresses: (\d+) that answer requests, and (\d+) status messages", text, re.M).groups())
+    main = text.split("## Not exposed over OSC")[0]
+    rows = [line for line in main.splitlines() if line.startswith("| `/")]
+    assert total == len(rows) == answering + status
+    assert status == len([line for line in main.split("## Status messages")[1].splitlines()
+                          if line.startswith("| `/")])

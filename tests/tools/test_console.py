@@ -246,3 +246,20 @@ def test_unquoted_text_gets_a_quoting_hint_and_typos_a_suggestion(sim, tmp_path)
     assert "unknown address: /live/song/get/tmpo; did you mean /live/song/get/tempo?" in out
     assert "Unknown OSC address: /live/song/get/tmpo; did you mean /live/song/get/tempo?" in out
     assert "track_id=0  name='My Drums'" in out
+
+
+def test_quitting_the_console_ends_its_listeners(sim, tmp_path):
+    env = dict(os.environ, HOME=str(tmp_path), PYTHONPATH=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "abletonosc_client.console", "--port", str(sim.port), "--reply-port", "0",
+         "--timeout", "10"],
+        input="/live/song/start_listen/tempo\n/live/track/start_listen/mute 1\n/live/api/get/listeners\nquit\n",
+        env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "/live/song/start_listen/tempo" in result.stdout and "/live/track/start_listen/mute" in result.stdout
+    # Answered after what the console sent last (one socket, served in order): its stop has been served.
+    from AbletonOSC.osc import encode_message
+    from tests.tooling import udp_request
+
+    assert udp_request(sim.port, encode_message("/live/test", ())).startswith(b"/live/test")
+    assert sim.call(lambda: len(sim.host.instance.registry.subscriptions)) == 0

@@ -65,7 +65,8 @@ def test_clicking_a_slot_fires_the_clip_and_listeners_hear_it(page):
     assert client.wait_for("/live/track/get/playing_slot_index") == (0, -1)
     slot.click()
     assert client.wait_for("/live/track/get/playing_slot_index", lambda a: a[1] == 0, timeout=5.0)
-    wait(driver, lambda d: "playing" in d.find_element("css selector", '.slot[data-slot="0:0"]').get_attribute("class"), 5)
+    wait(driver, lambda d: "playing" in d.find_element("css selector", '.slot[data-slot="0:0"]').get_attribute("class"),
+         5)
     # Clicking the playing clip stops it.
     driver.find_element("css selector", '.slot[data-slot="0:0"]').click()
     assert client.wait_for("/live/track/get/playing_slot_index", lambda a: a[1] == -1, timeout=5.0)
@@ -124,3 +125,21 @@ def test_selecting_a_track_shows_its_devices(page):
     # An OSC change of a parameter shows on the page.
     client.send("/live/device/set/parameter/value", "B", 0, feedback, 0.5)
     wait(driver, lambda d: float(slider.get_attribute("value")) == 0.5, 5)
+
+
+def test_folding_a_group_hides_its_tracks(browser):
+    from tests.e2e.sets import rich_set
+
+    with web_sim(rich_set(), virtual_clock=False) as (sim, web, client):
+        browser.get(web.url)
+        wait(browser, lambda d: d.find_elements("css selector", '.strip[data-where="tracks:4"] .tname'), 10)
+        def shown(d):
+            return [d.find_element("css selector", '.strip[data-where="tracks:%d"]' % i).is_displayed()
+                    for i in range(5)]
+        assert shown(browser) == [True] * 5
+        browser.find_element("css selector", '.strip[data-where="tracks:2"] .fold').click()
+        wait(browser, lambda d: client.query("/live/track/get/fold_state", 2) == (2, True), 5)
+        wait(browser, lambda d: shown(d) == [True, True, True, False, False], 5)
+        client.send("/live/track/set/fold_state", 2, 0)
+        wait(browser, lambda d: shown(d) == [True] * 5, 5)
+        browser.get("about:blank")

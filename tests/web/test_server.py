@@ -3,8 +3,6 @@ import json
 import socket
 import time
 
-import pytest
-
 from livesim.web import server as web_server
 from livesim.web.model import SetView
 from tests.web.conftest import action, eventually, http, state, web_sim
@@ -227,16 +225,20 @@ def test_a_stalled_page_is_resynchronised_and_does_not_hold_up_the_others(webpai
         events.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
     try:
         reader = _Events(web)
-        assert "full" in reader.read(1)[0]
-        for i in range(300):
-            client.send("/live/track/set/name", i % 4, "name %d " % i + "x" * 200)
+        mirror = reader.read(1)[0]["full"]
+        for i in range(400):
+            client.send("/live/track/set/name", i % 4, "name %d " % i + "x" * 1000)
             client.send("/live/track/set/volume", i % 4, (i % 100) / 100.0)
         assert client.query("/live/song/get/tempo") == (120.0,)
-        seen = []
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and "name 299 " not in json.dumps(seen[-5:]):
-            seen.extend(reader.read(1, timeout=1.0))
-        assert "name 299 " in json.dumps(seen[-5:])
+        final = "name 399 " + "x" * 1000
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and mirror["tracks"][3]["name"] != final:
+            for message in reader.read(1, timeout=1.0):
+                if "full" in message:
+                    mirror = message["full"]
+                for op in message.get("ops", ()):
+                    mirror = web_server.apply_op(mirror, op)
+        assert mirror["tracks"][3]["name"] == final  # the reading page has every change
         reader.close()
         overflowed = [s for s in web._streams if s.dropped]
         assert overflowed, "a page that does not read must have its queue dropped"
@@ -311,3 +313,22 @@ def test_flush_reports_only_what_changed():
         ops = flush()
         assert ops[0][1] == [] and len(ops[0][2]["scenes"]) == 9  # a new scene: the whole state again
         sim.call(view.detach)
+
+
+def test_a_snapshot_reads_the_slots_in_turns_and_sees_changes_made_between_them():
+    from livesim.default_set import scale_set
+
+    with web_sim(scale_set(40, 4)) as (sim, web, client):
+        view = SetView(sim.host)
+        whole = sim.call(view.flush, True, 0.0)[0][2]
+        assert view.reading and all(t["slots"] == [] for t in whole["tracks"])
+        first = sim.call(view.fill_slots)
+        assert [op[1] for op in first] == [["tracks", i, "slots"] for i in range(16)]
+        client.send("/live/clip/set/name", 39, 0, "late")  # a slot not read yet
+        client.send("/live/clip/set/name", 0, 0, "early")  # one read already: the next flush has it
+        client.query("/live/clip/get/name", 0, 0)
+        rest = sim.call(view.fill_slots) + sim.call(view.fill_slots)
+        assert not view.reading and rest[-1][1] == ["tracks", 39, "slots"] and rest[-1][2][0]["n"] == "late"
+        assert ["=", ["tracks", 0, "slots", 0]] in [op[:2] for op in sim.call(view.flush, False, 0.0)]
+        sim.call(view.detach)
+        assert eventually(lambda: state(web)["tracks"][39]["slots"][0]["n"], lambda n: n == "late") == "late"

@@ -138,6 +138,7 @@ function renderSession() {
   state.scenes.forEach((s, j) => updateScene(j));
   updateMeters();
   updateSelection();
+  applyFolds();
 }
 function updateParam(p) {
   const el = els.params[p.id];
@@ -153,7 +154,10 @@ function updateStrip(where) {
   paint(e.head, t.color);
   e.name.textContent = t.name;
   e.head.title = t.name + " (" + t.kind + ") \u2014 click to select";
-  if (e.fold) e.fold.textContent = t.fold ? "\u25B8" : "\u25BE";
+  if (e.fold && e.fold.textContent !== (t.fold ? "\u25B8" : "\u25BE")) {
+    e.fold.textContent = t.fold ? "\u25B8" : "\u25BE";
+    applyFolds();
+  }
   if (e.act) e.act.classList.toggle("on", !t.mute);
   if (e.solo) e.solo.classList.toggle("on", !!t.solo);
   if (e.arm) e.arm.classList.toggle("on", !!t.arm);
@@ -198,6 +202,17 @@ function updateMeters() {
   m.tracks.forEach((p, i) => set("tracks:" + i, p));
   m.returns.forEach((p, i) => set("returns:" + i, p));
   set("master", m.master);
+}
+// Tracks inside a folded group are hidden, as in Live's session view.
+function applyFolds() {
+  const byId = {};
+  state.tracks.forEach((t) => { byId[t.id] = t; });
+  state.tracks.forEach((t, i) => {
+    let hidden = false;
+    for (let g = byId[t.group]; g && !hidden; g = byId[g.group]) hidden = !!g.fold;
+    const e = els.strips["tracks:" + i];
+    if (e) e.el.style.display = hidden ? "none" : "";
+  });
 }
 function updateSelection() {
   const sel = state.song.selected_track;
