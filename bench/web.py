@@ -8,7 +8,6 @@ page receives); the time from an OSC change to the page's stream; the host threa
 responsiveness (a call's round trip) with no page, with pages reading, and with stalled pages that
 never read; the page's first render in Chromium.
 """
-import json
 import socket
 import threading
 import time

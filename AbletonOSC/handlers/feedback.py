@@ -19,6 +19,7 @@ Meters: a meter that showed a level and has been quiet for ``SETTLE`` seconds is
 
 import heapq
 import itertools
+import struct
 import time
 
 from ..osc import encode_bundle, encode_message
@@ -34,8 +35,15 @@ MAX_RATE = 1000.0
 MAX_CAPS = 256
 #: Seconds a lit meter may stay quiet before it is read again.
 SETTLE = 0.2
-_BUNDLE_HEAD = 16   # "#bundle\0" and the time tag
-_IMMEDIATELY = None
+#: Object kinds whose index arguments change only when the song's track, return or scene lists do
+#: (or when the object is deleted: then its value cannot be read and it is looked up again).
+STABLE_KINDS = frozenset(("track", "clip_slot", "clip", "scene"))
+#: The song lists whose changes move those indices.
+STRUCTURE = ("tracks", "return_tracks", "scenes")
+_BUNDLE_HEAD = encode_bundle(None, ())   # "#bundle", the time tag "immediately"; then the elements
+_INT32 = struct.Struct(">i")
+_UNREAD = (None,)   # what Hub.read gives when Live refuses the read (e.g. a deleted object)
+_PLAIN = (object(),)  # appended to an echo: the key of the update in plain types
 
 
 def prop_class(prop):
@@ -74,18 +82,44 @@ class Outbox(object):
 
     def __init__(self, subscriptions):
         self.subscriptions = subscriptions
-        self.pending = {}          # hub -> None, in the order Live reported them
+        self.pending = {}          # hub -> None, in the order Live reported them (Hub.changed adds)
         self.waiting = []          # heap of (due, seq, subscription) held back by a rate cap
         self.lit = {}              # meter hub -> when it last sent a non-zero level
         self.defaults = {}         # rate caps of the max_rate setting: {what: hz}
         self.clock = time.monotonic
+        self.epoch = 0             # counts changes of the song's track, return and scene lists
+        self.capped = 0            # subscriptions with a rate cap
+        self._watched = None
         self._seq = itertools.count()
         self._next_settle = 0.0
 
-    # ------------------------------------------------------------------ marking
-    def mark(self, hub):
-        """A hub's property changed (Live's notification): send at the end of the poll."""
-        self.pending[hub] = None
+    # ------------------------------------------------------------------ structure
+    def watch(self, song):
+        """Follow the song's lists, so indices are looked up again only after they change."""
+        if self._watched is not None or song is None:
+            return
+        for name in STRUCTURE:
+            try:
+                getattr(song, "add_%s_listener" % name)(self.restructured)
+            except (AttributeError, RuntimeError):
+                pass
+        self._watched = song
+
+    def restructured(self):
+        """Live: tracks, returns or scenes were added, deleted or moved."""
+        self.epoch += 1
+
+    def unwatch(self):
+        """Stop following the song's lists (on disconnect and reload)."""
+        song, self._watched = self._watched, None
+        if song is None:
+            return
+        for name in STRUCTURE:
+            try:
+                getattr(song, "remove_%s_listener" % name)(self.restructured)
+            except (AttributeError, RuntimeError):
+                pass
+        self.epoch += 1
 
     # ------------------------------------------------------------------ sending
     def flush(self):
@@ -99,14 +133,14 @@ class Outbox(object):
         ctx = self.subscriptions.registry.ctx
         flush = _Flush(self, now, _SongReads(ctx.song) if ctx.song is not None else None)
         pending, self.pending = self.pending, {}
-        for hub in pending:
-            if hub.subs:
-                flush.hub(hub, hub.subs)
         while waiting and waiting[0][0] <= now:
             sub = heapq.heappop(waiting)[2]
             sub.waiting = False
             if not sub.dead:
-                flush.hub(sub.hub, (sub,))
+                pending[sub.hub] = None       # its hub is read once, for every subscriber due
+        for hub in pending:
+            if hub.subs:
+                flush.hub(hub, hub.subs)
         flush.send_bundles()
         return flush.sent
 
@@ -121,9 +155,8 @@ class Outbox(object):
 
     def hold(self, sub):
         """Keep a capped subscription until it is due."""
-        if not sub.waiting:
-            sub.waiting = True
-            heapq.heappush(self.waiting, (sub.due, next(self._seq), sub))
+        sub.waiting = True
+        heapq.heappush(self.waiting, (sub.due, next(self._seq), sub))
 
     def _settle(self, now):
         self._next_settle = now + SETTLE / 2
@@ -142,9 +175,11 @@ class Outbox(object):
 
     def clear(self):
         """Drop everything waiting (on disconnect and reload)."""
+        self.unwatch()
         self.pending.clear()
         self.waiting = []
         self.lit.clear()
+        self.capped = 0
 
     # ------------------------------------------------------------------ rate caps
     def interval(self, sub):
@@ -166,7 +201,9 @@ class Outbox(object):
     def recap(self, client):
         """Apply a client's changed caps to its subscriptions."""
         for sub in self.subscriptions.for_client(client):
+            self.capped -= bool(sub.interval)
             sub.interval = self.interval(sub)
+            self.capped += bool(sub.interval)
             if not sub.interval:
                 sub.due = 0.0
 
@@ -180,11 +217,23 @@ class _Flush(object):
         self.outbox = outbox
         self.now = now
         self.song = song
-        self.bundles = {}     # bundling client -> [encoded update]
+        self.bundles = {}     # id of a bundling client -> (client, [bundle element])
         self.sent = 0
-        self.reads = {}       # hub -> (values, {(echo, plain): bytes}, {echo: located echo})
+        self.reads = {}       # hub -> (values, {echo (+ _PLAIN): [bytes, bundle element]}, {echo: located echo})
 
     def hub(self, hub, subs):
+        """Send a changed hub's value to those of its subscribers that are due; hold the others."""
+        now = self.now
+        if not self.outbox.capped:
+            due = list(subs)                     # nobody is capped: everyone is due
+        else:
+            due = [sub for sub in subs if sub.due <= now]
+        if len(due) < len(subs):
+            for sub in subs:
+                if sub.due > now and not sub.waiting:
+                    self.outbox.hold(sub)        # capped: sent when due, with the value of then
+            if not due:
+                return
         read = self.reads.get(hub)
         if read is None:
             try:
@@ -200,14 +249,14 @@ class _Flush(object):
                 else:
                     self.outbox.lit.pop(hub, None)
         values, encoded, located = read
-        now = self.now
         subscriptions = self.outbox.subscriptions
-        for sub in list(subs):
-            if sub.due > now:
-                self.outbox.hold(sub)
-                continue
+        epoch = self.outbox.epoch
+        unread = values == _UNREAD
+        bundles = self.bundles
+        sent = 0
+        for sub in due:
             echo = sub.echo
-            if echo:
+            if echo and (sub.epoch != epoch or unread):
                 where = located.get(echo, False)
                 if where is False:
                     where = located[echo] = sub.kind.locate(self.song, sub.obj, echo)
@@ -215,37 +264,46 @@ class _Flush(object):
                     subscriptions.drop(sub)
                     continue
                 sub.echo = echo = where
+                if sub.kind.name in STABLE_KINDS:
+                    sub.epoch = epoch           # found again only after the song's lists change
             client = sub.client
-            key = (echo, client.plain)
-            data = encoded.get(key)
-            if data is None:
+            key = echo + _PLAIN if client.plain else echo     # the same value, in plain types
+            packet = encoded.get(key)
+            if packet is None:
                 try:
-                    data = encoded[key] = encode_update(sub, sub.payload(values))
+                    packet = encoded[key] = [encode_update(sub, sub.payload(values)), None]
                 except Exception as error:  # a value OSC cannot carry (a float beyond 32 bits)
                     subscriptions.unsendable(sub, error)
                     continue
+            data = packet[0]
             if data == sub.last:
                 continue
             sub.last = data
             interval = sub.interval
             if interval:
-                due = sub.due + interval
-                sub.due = due if due > now else now + interval
+                next_due = sub.due + interval
+                sub.due = next_due if next_due > now else now + interval
             if client.bundle:
-                queue = self.bundles.get(client)
+                element = packet[1]
+                if element is None:
+                    element = packet[1] = _INT32.pack(len(data)) + data
+                queue = bundles.get(id(client))
                 if queue is None:
-                    queue = self.bundles[client] = []
-                queue.append(data)
+                    bundles[id(client)] = (client, [element])
+                else:
+                    queue[1].append(element)
             else:
                 try:
                     client.send_packet(data)
                 except Exception as error:
                     _log_send(subscriptions, client, error)
-            self.sent += 1
+            sent += 1
+        self.sent += sent
 
     def send_bundles(self):
-        for client, packets in self.bundles.items():
-            for bundle in pack_bundles(packets, client.server.max_datagram):
+        """Send each bundling client its updates of this flush, as few bundles as fit."""
+        for client, elements in self.bundles.values():
+            for bundle in pack_bundles(elements, client.server.max_datagram):
                 try:
                     client.send_packet(bundle)
                 except Exception as error:   # e.g. one update too large for a datagram: the rest still go
@@ -259,18 +317,21 @@ def encode_update(sub, args):
     return encode_message(sub.address, args)
 
 
-def pack_bundles(packets, limit):
-    """Encoded messages as bundles of at most ``limit`` bytes each (a message too big alone goes alone)."""
-    chunk, size = [], _BUNDLE_HEAD
-    for data in packets:
-        need = 4 + len(data)
-        if chunk and size + need > limit:
-            yield encode_bundle(_IMMEDIATELY, chunk)
-            chunk, size = [], _BUNDLE_HEAD
-        chunk.append(data)
-        size += need
-    if chunk:
-        yield encode_bundle(_IMMEDIATELY, chunk)
+def pack_bundles(elements, limit):
+    """Bundle elements (a size, then an encoded message) as bundles of at most ``limit`` bytes each.
+
+    A message too big for ``limit`` alone goes in a bundle of its own (and fails to send as any
+    reply that size would).
+    """
+    chunk, size = [_BUNDLE_HEAD], len(_BUNDLE_HEAD)
+    for element in elements:
+        if size + len(element) > limit and len(chunk) > 1:
+            yield b"".join(chunk)
+            chunk, size = [_BUNDLE_HEAD], len(_BUNDLE_HEAD)
+        chunk.append(element)
+        size += len(element)
+    if len(chunk) > 1:
+        yield b"".join(chunk)
 
 
 def _lit(values):

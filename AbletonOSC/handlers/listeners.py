@@ -40,7 +40,7 @@ class Subscription(object):
     """One client listening to one property of one object."""
 
     __slots__ = ("client", "prop", "obj", "kind", "echo", "extra", "address", "start_address", "hub", "key",
-                 "interval", "due", "last", "waiting", "dead", "tag_key", "failed")
+                 "interval", "due", "last", "waiting", "dead", "epoch", "tag_key", "failed")
 
     def __init__(self, client, prop, obj, kind, echo, extra, address, start_address):
         self.client = client
@@ -58,6 +58,7 @@ class Subscription(object):
         self.last = None      # the update last sent (bytes): an equal one is not sent again
         self.waiting = False  # held back by the rate cap, in the outbox's queue
         self.dead = False
+        self.epoch = -1       # the outbox's structure epoch its indices were found in
         self.tag_key = None
         self.failed = False  # an update could not be encoded or sent; said once
 
@@ -184,6 +185,8 @@ class Subscriptions(object):
         self.per_client[client] = self.per_client.get(client, 0) + 1
         self.per_tag_key[tag_key] = self.per_tag_key.get(tag_key, 0) + 1
         sub.interval = self.outbox.interval(sub)
+        self.outbox.capped += bool(sub.interval)
+        self.outbox.watch(ctx.song)
         if send_now:
             self.outbox.first(sub, hub.read())
         return sub
@@ -211,6 +214,8 @@ class Subscriptions(object):
                     counts[key] = left
                 else:
                     counts.pop(key, None)
+        if not sub.dead:
+            self.outbox.capped -= bool(sub.interval)
         sub.dead = True
         hub = sub.hub
         if hub is not None and sub in hub.subs:

@@ -6,10 +6,10 @@ set is queued to the host thread with ``host.submit`` (``SetView.flush`` and ``S
 which the host's loop runs between its ticks.
 
 The pump asks the host for a flush only when the set changed (at most every ``FLUSH_INTERVAL``,
-so bursts of listener traffic coalesce into one patch), reads the traffic log, applies the patch to its own copy of the state, and hands the encoded message to
-every page's queue.  A page whose queue grows past ``MAX_QUEUE_BYTES`` (a slow or stalled
-browser) has its queue emptied and gets the whole state again when it reads next: the host's
-thread never waits for a browser.
+so bursts of listener traffic coalesce into one patch), reads the traffic log, applies the patch
+to its own copy of the state, and hands the encoded message to every page's queue.  A page
+whose queue grows past ``MAX_QUEUE_BYTES`` (a slow or stalled browser) has its queue emptied and
+gets the whole state again when it reads next: the host's thread never waits for a browser.
 """
 import collections
 import http.server

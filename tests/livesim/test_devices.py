@@ -321,3 +321,15 @@ def test_a_restored_device_still_follows_device_on_and_the_track(song):
     dev.parameters[0].value = 1.0
     track.mixer_device.track_activator.value = 0.0
     assert dev.is_active is False
+
+
+def test_a_duplicated_device_keeps_its_classs_own_settings():
+    w = make(data={"tracks": [{"type": "midi", "devices": [{"class_name": "Drift"}, {"class_name": "Eq8"}]}]})
+    track = w.song.tracks[0]
+    track.devices[0].voice_mode_index = 2
+    track.devices[1].global_mode = 2
+    track.duplicate_device(1)
+    track.duplicate_device(0)
+    assert [type(d).__name__ for d in track.devices] == ["DriftDevice", "DriftDevice", "Eq8Device", "Eq8Device"]
+    assert [track.devices[i].voice_mode_index for i in (0, 1)] == [2, 2]
+    assert [int(track.devices[i].global_mode) for i in (2, 3)] == [2, 2]

@@ -65,7 +65,8 @@ def test_clicking_a_slot_fires_the_clip_and_listeners_hear_it(page):
     assert client.wait_for("/live/track/get/playing_slot_index") == (0, -1)
     slot.click()
     assert client.wait_for("/live/track/get/playing_slot_index", lambda a: a[1] == 0, timeout=5.0)
-    wait(driver, lambda d: "playing" in d.find_element("css selector", '.slot[data-slot="0:0"]').get_attribute("class"), 5)
+    wait(driver, lambda d: "playing" in d.find_element("css selector", '.slot[data-slot="0:0"]').get_attribute("class"),
+         5)
     # Clicking the playing clip stops it.
     driver.find_element("css selector", '.slot[data-slot="0:0"]').click()
     assert client.wait_for("/live/track/get/playing_slot_index", lambda a: a[1] == -1, timeout=5.0)

@@ -3,8 +3,6 @@ import json
 import socket
 import time
 
-import pytest
-
 from livesim.web import server as web_server
 from livesim.web.model import SetView
 from tests.web.conftest import action, eventually, http, state, web_sim

@@ -370,6 +370,11 @@ def _copy_extras(src, dst):
                 _copy_extras(x, y)
     if isinstance(src, PluginNode):
         dst.selected_preset_index = src.selected_preset_index
+    if isinstance(src, ClassNode) and src.cls is dst.cls:
+        # A device class's own settings (Drift's voice mode, EQ Eight's mode ...).
+        for key in src.cls._defaults:
+            value = getattr(src, key)
+            setattr(dst, key, list(value) if isinstance(value, list) else value)
 
 
 def clone_device(world, node, parent):

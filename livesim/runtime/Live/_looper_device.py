@@ -5,7 +5,6 @@ While it records, the buffer grows with engine time (``World.engine`` ticks it);
 record length it switches to overdub or play when that length is reached.  ``loop_length`` is in
 beats at the buffer's ``tempo``, which recording takes from the song.
 """
-from Live import _lom
 from Live._device_class import ClassNode, chooser, flag, names
 from Live._lom import method, prop, set_value
 from Live._clip import ClipNode
