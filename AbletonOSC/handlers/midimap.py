@@ -47,6 +47,17 @@ class MidiMappings(object):
             del self.forwards[(kind, channel, number)]
         return True
 
+    def of_client(self, client):
+        """The forwards ``client`` asked for: [(kind, channel, number)]."""
+        return sorted(key for key, clients in self.forwards.items() if client in clients)
+
+    def end_client(self, client):
+        """Stop every forward to ``client``; whether there was one."""
+        keys = self.of_client(client)
+        for kind, channel, number in keys:
+            self.stop_forward(kind, channel, number, client)
+        return bool(keys)
+
     def build(self, midi_map_handle, script_handle):
         """Install every mapping and forward into Live's MIDI map (called from build_midi_map)."""
         import Live
@@ -172,7 +183,26 @@ def stop_forward(ctx, song, kind, channel, *number):
         ctx.manager.request_rebuild_midi_map()
 
 
+def _client_forwards(registry):
+    """(list_fn, end_fn) for the registry: a client's forwards end with its listeners."""
+    def mappings():
+        manager = registry.ctx.manager
+        return getattr(manager, "midi_mappings", None)
+
+    def list_fn(client):
+        found = mappings()
+        return [] if found is None else [("/live/midimap/forward", key) for key in found.of_client(client)]
+
+    def end_fn(client):
+        found = mappings()
+        if found is not None and found.end_client(client):
+            registry.ctx.manager.request_rebuild_midi_map()
+
+    return list_fn, end_fn
+
+
 def register(reg):
+    reg.client_listeners(*_client_forwards(reg))
     reg.add("/live/midimap/map_cc", "method", DEVICE, _mapper(CC), args="param_id:i channel:i cc:i feedback:b?",
             doc="Map a MIDI CC (channel 0-15) arriving at the script's MIDI input to a device parameter "
                 "(feedback: send the parameter's value back to the controller)",

@@ -166,3 +166,11 @@ def test_forwarded_midi_reaches_the_client(rich):
     client.assert_nothing("/live/midimap/received")
     client.send("/live/midimap/forward", "sysex", 0)
     client.expect_error("kind must be cc, note or pitchbend", address="/live/midimap/forward")
+    # A forward is one of the client's listeners: listed, and ended with them.
+    listed = client.query("/live/api/get/listeners")
+    assert "/live/midimap/forward" in listed and "cc" in listed
+    client.send("/live/api/stop_listen_all")
+    client.sync()
+    sim.tick()
+    sim.call(sim.world.receive_midi, 0xB0, 64, 127)
+    client.assert_nothing("/live/midimap/received")
