@@ -756,8 +756,8 @@ class OSCServer(object):
                 self.logger.warning("AbletonOSC: reply to %s:%s failed: %s", target[0], target[1], error)
 
 
-class _ByteBucket(object):
-    """Reply bytes one destination IP may receive: ``rate`` per second, bursts of one second's worth."""
+class _Bucket(object):
+    """A token bucket: ``rate`` tokens per second, bursts of up to one second's worth."""
 
     __slots__ = ("rate", "tokens", "stamp", "dropped")
 
@@ -767,14 +767,47 @@ class _ByteBucket(object):
         self.stamp = time.perf_counter()
         self.dropped = 0
 
-    def spend(self, size, server, target):
-        """Whether a reply of size bytes may go; the first one that may not sends one notice."""
+    def _spend(self, amount):
+        """Spend amount tokens if there are that many; None if not, else whether the episode of drops ended.
+
+        Only a sender that kept within the limit for a whole burst's worth ends an episode: a steady
+        flood lets a token through now and then and must not log a pair each time.
+        """
         now = time.perf_counter()
         tokens = self.tokens + (now - self.stamp) * self.rate
         self.tokens = tokens if tokens < self.rate else self.rate
         self.stamp = now
-        if self.tokens < size:
-            if not self.dropped:
+        if self.tokens < amount:
+            self.dropped += 1
+            return None
+        self.tokens -= amount
+        return bool(self.dropped) and tokens >= self.rate
+
+    def take(self, server, host):
+        """Spend one message's token; False (and one log line per flood) when there is none."""
+        ended = self._spend(1.0)
+        if ended is None:
+            if self.dropped == 1:
+                server.logger.warning("AbletonOSC: %s sends more than rate_limit (%d messages/s); "
+                                      "dropping the excess", host, self.rate)
+            return False
+        if ended:
+            server.logger.info("AbletonOSC: %s is within rate_limit again; %d messages were dropped",
+                               host, self.dropped)
+            self.dropped = 0
+        return True
+
+
+class _ByteBucket(_Bucket):
+    """Reply bytes one destination IP may receive: ``rate`` per second, bursts of one second's worth."""
+
+    __slots__ = ()
+
+    def spend(self, size, server, target):
+        """Whether a reply of size bytes may go; the first one that may not sends one notice."""
+        ended = self._spend(size)
+        if ended is None:
+            if self.dropped == 1:
                 server.logger.warning("AbletonOSC: replies to %s exceed reply_bytes_per_second (%d); dropping the "
                                       "excess", target[0], self.rate)
                 notice = encode_message(ERROR_ADDRESS, (
@@ -784,46 +817,11 @@ class _ByteBucket(object):
                     server._udp.sendto(notice, target)
                 except (OSError, IOError):
                     pass
-            self.dropped += 1
             return False
-        if self.dropped and self.tokens >= self.rate / 2:
+        if ended:
             server.logger.info("AbletonOSC: replies to %s are within reply_bytes_per_second again; %d were dropped",
                                target[0], self.dropped)
             self.dropped = 0
-        self.tokens -= size
-        return True
-
-
-class _Bucket(object):
-    """A token bucket: ``rate`` messages per second, bursts of up to one second's worth."""
-
-    __slots__ = ("rate", "tokens", "stamp", "dropped")
-
-    def __init__(self, rate):
-        self.rate = float(rate)
-        self.tokens = float(rate)
-        self.stamp = time.perf_counter()
-        self.dropped = 0
-
-    def take(self, server, host):
-        """Spend one token; False (and one log line per flood) when there is none."""
-        now = time.perf_counter()
-        tokens = self.tokens + (now - self.stamp) * self.rate
-        self.tokens = tokens if tokens < self.rate else self.rate
-        self.stamp = now
-        if self.tokens < 1.0:
-            if not self.dropped:
-                server.logger.warning("AbletonOSC: %s sends more than rate_limit (%d messages/s); "
-                                      "dropping the excess", host, self.rate)
-            self.dropped += 1
-            return False
-        if self.dropped and tokens >= self.rate:
-            # Only a sender that kept within the limit for a whole burst's worth ends the episode:
-            # a steady flood lets a token through now and then and must not log a pair each time.
-            server.logger.info("AbletonOSC: %s is within rate_limit again; %d messages were dropped",
-                               host, self.dropped)
-            self.dropped = 0
-        self.tokens -= 1.0
         return True
 
 

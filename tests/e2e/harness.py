@@ -25,7 +25,9 @@ from AbletonOSC.osc import Bundle, Message, Typed, decode_packet, encode_bundle,
 
 TARGET_ENV = "ABLETONOSC_TARGET"
 SCRIPT_ENV = "ABLETONOSC_E2E_SCRIPT"  # another copy of the remote script package to run in livesim
-DEFAULT_TIMEOUT = 2.0
+# An upper bound, not an expectation: waits end when the message arrives (microseconds on
+# 127.0.0.1). Generous, so that a machine running several suites at once does not fail them.
+DEFAULT_TIMEOUT = 10.0
 ERROR_ADDRESS = "/live/error"
 SYNC_ADDRESS = "/live/song/get/midi_recording_quantization"
 

@@ -18,7 +18,7 @@ from livesim.world import World
 from tests.tooling import IN_CI
 
 import Live
-from Live import _lom, _public
+from Live import _lom
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CAPTURES = os.path.join(ROOT, "..", "shared", "live-api")
@@ -157,8 +157,7 @@ def test_livesim_defines_nothing_live_lacks(profile, capsys):
     for leaf, mod in livesim_modules().items():
         cap_mod = capture.get(leaf)
         if cap_mod is None:
-            if not too_new(leaf, world.version):
-                problems.append("module %s is not in Live %s" % (leaf, version))
+            problems.append("module %s is not in Live %s" % (leaf, version))
             continue
         for qual, cls in public_classes(mod, leaf):
             if issubclass(cls, _lom.LiveEnum):
@@ -195,14 +194,6 @@ def test_livesim_defines_nothing_live_lacks(profile, capsys):
     assert not problems, "\n".join(problems)
 
 
-# Modules Live 11.0 lacks stay importable under every profile (a module cannot follow the active
-# world); their names are gated instead, so under 11.0 they are empty.
-def too_new(leaf, version):
-    """Whether public module ``leaf`` is newer than Live ``version`` (``_public.SINCE``)."""
-    since = _public.SINCE.get(leaf)
-    return since is not None and version < tuple(since) + (0,) * (3 - len(since))
-
-
 def test_public_modules_hold_exactly_what_live_shows(profile):
     version, capture, world = profile
     all_names = dict((leaf, set(entry["members"])) for leaf, entry in load_capture("11.0.0").items())
@@ -210,8 +201,7 @@ def test_public_modules_hold_exactly_what_live_shows(profile):
         all_names.setdefault(leaf, set()).update(entry["members"])
     problems = []
     for name in dir(Live):
-        if not name.startswith("_") and name not in capture and not (
-                too_new(name, world.version)):
+        if not name.startswith("_") and name not in capture:
             problems.append("Live.%s is not a module of Live %s" % (name, version))
     for leaf, mod in livesim_modules().items():
         shown = set(capture.get(leaf, {"members": {}})["members"])
@@ -247,8 +237,13 @@ def test_gated_module_members_follow_the_active_world():
         assert ("Text" in dir(Live.Base)) is present
         assert hasattr(Live.Application, "Variants") is present
         assert hasattr(Live.Clip, "AutomationEnvelope") is not present
-        assert hasattr(Live.TakeLane, "TakeLane") is present
-        assert hasattr(Live.Envelope, "Envelope") is present
+        for leaf in ("TakeLane", "Envelope", "LooperDevice"):
+            assert hasattr(Live, leaf) is present
+            if present:
+                assert importlib.import_module("Live." + leaf).__name__ == "Live." + leaf
+            else:
+                with pytest.raises(ImportError):
+                    importlib.import_module("Live." + leaf)
     with pytest.raises(AttributeError, match="module 'Live.Base' has no attribute 'NoSuchThing'"):
         Live.Base.NoSuchThing
 

@@ -101,9 +101,14 @@ def active_world():
     return _active[0]
 
 
+_activation_hooks = []   # called with each world made current (Live._public follows its version)
+
+
 def set_active_world(world):
     """Make ``world`` current for module-level Live functions."""
     _active[0] = world
+    for hook in _activation_hooks:
+        hook(world)
 
 
 class ArgumentError(TypeError):

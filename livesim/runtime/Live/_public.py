@@ -75,8 +75,8 @@ MODULES = {
                                               "VoiceCount", "Voicing", "WavetableDevice")),
 }
 
-# Modules older Live versions lack.  The module stays importable (a module cannot follow the
-# active world), but its names are served only while a world of that version or later is active.
+# Modules older Live versions lack: importable (and an attribute of ``Live``) only while no world
+# or a world of that version or later is active.
 SINCE = {"Envelope": (12, 2), "TakeLane": (12, 2), "CcControlDevice": (12, 0), "DriftDevice": (12, 0),
          "DrumCellDevice": (12, 0), "LooperDevice": (12, 0), "MeldDevice": (12, 0), "RoarDevice": (12, 0),
          "ShifterDevice": (12, 0), "TuningSystem": (12, 0)}
@@ -109,11 +109,7 @@ def public_module(leaf):
     private = importlib.import_module("Live." + private_name)
     qualified = "Live." + leaf
     module = types.ModuleType(qualified, private.__doc__)
-    gated = dict(getattr(private, "GATED", {}))
-    if leaf in SINCE:
-        avail = _lom.since(*SINCE[leaf])
-        gated.update((name, (getattr(private, name), avail)) for name in names)
-        names = ()
+    gated = getattr(private, "GATED", {})
     for name in names:
         setattr(module, name, getattr(private, name))
     if gated:
@@ -122,8 +118,21 @@ def public_module(leaf):
 
 
 def install(package):
-    """Register every public module in ``sys.modules`` and as an attribute of ``package``."""
-    for leaf in sorted(MODULES):
-        module = public_module(leaf)
-        sys.modules[module.__name__] = module
-        setattr(package, leaf, module)
+    """Register the public modules in ``sys.modules`` and as attributes of ``package``.
+
+    The modules in ``SINCE`` come and go with the active world's version.
+    """
+    modules = dict((leaf, public_module(leaf)) for leaf in sorted(MODULES))
+
+    def follow_version(world):
+        for leaf, module in modules.items():
+            since = SINCE.get(leaf)
+            if world is None or since is None or world.version >= tuple(since):
+                sys.modules[module.__name__] = module
+                setattr(package, leaf, module)
+            else:
+                sys.modules.pop(module.__name__, None)
+                vars(package).pop(leaf, None)
+
+    follow_version(_lom.active_world())
+    _lom._activation_hooks.append(follow_version)
