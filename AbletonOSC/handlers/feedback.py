@@ -42,6 +42,8 @@ STABLE_KINDS = frozenset(("track", "clip_slot", "clip", "scene"))
 STRUCTURE = ("tracks", "return_tracks", "scenes")
 _BUNDLE_HEAD = encode_bundle(None, ())   # "#bundle", the time tag "immediately"; then the elements
 _INT32 = struct.Struct(">i")
+_FLOAT = struct.Struct(">f")
+_ZERO = (0.0,)       # a float value: encoded once per form, its last 4 bytes replaced by each value
 _UNREAD = (None,)   # what Hub.read gives when Live refuses the read (e.g. a deleted object)
 _PLAIN = (object(),)  # appended to an echo: the key of the update in plain types
 
@@ -138,9 +140,7 @@ class Outbox(object):
             sub.waiting = False
             if not sub.dead:
                 pending[sub.hub] = None       # its hub is read once, for every subscriber due
-        for hub in pending:
-            if hub.subs:
-                flush.hub(hub, hub.subs)
+        flush.hubs(pending)
         flush.send_bundles()
         return flush.sent
 
@@ -211,99 +211,148 @@ class Outbox(object):
 class _Flush(object):
     """One flush: per hub one read, one locate per index form, one encoding per distinct payload."""
 
-    __slots__ = ("outbox", "now", "song", "bundles", "sent", "reads")
+    __slots__ = ("outbox", "now", "song", "bundles", "sent")
 
     def __init__(self, outbox, now, song):
         self.outbox = outbox
         self.now = now
         self.song = song
-        self.bundles = {}     # id of a bundling client -> (client, [bundle element])
+        self.bundles = {}     # id of a bundling client -> [client, bundle element, ...]
         self.sent = 0
-        self.reads = {}       # hub -> (values, {echo (+ _PLAIN): [bytes, bundle element]}, {echo: located echo})
 
-    def hub(self, hub, subs):
-        """Send a changed hub's value to those of its subscribers that are due; hold the others."""
+    def hubs(self, pending):
+        """Send each changed hub's value to those of its subscribers that are due; hold the others."""
+        # The path of every listener update: locals over attributes, one dict per hub at most.
         now = self.now
-        if not self.outbox.capped:
-            due = list(subs)                     # nobody is capped: everyone is due
-        else:
-            due = [sub for sub in subs if sub.due <= now]
-        if len(due) < len(subs):
-            for sub in subs:
-                if sub.due > now and not sub.waiting:
-                    self.outbox.hold(sub)        # capped: sent when due, with the value of then
-            if not due:
-                return
-        read = self.reads.get(hub)
-        if read is None:
+        outbox = self.outbox
+        lit = outbox.lit
+        epoch = outbox.epoch
+        bundles = self.bundles
+        sent = 0
+        for hub in pending:
+            subs = hub.subs
+            if not subs:
+                continue
+            capped = outbox.capped
+            if capped:
+                due = [sub for sub in subs if sub.due <= now]
+                if len(due) < len(subs):
+                    for sub in subs:
+                        if sub.due > now and not sub.waiting:
+                            outbox.hold(sub)         # capped: sent when due, with the value of then
+                    if not due:
+                        continue
+            else:
+                due = subs                           # nobody is capped: everyone is due
             try:
                 values = hub.read()
             except Exception as error:  # never out of the flush: the other hubs' updates still go
                 for sub in subs:
-                    self.outbox.subscriptions.unsendable(sub, error)
-                return
-            read = self.reads[hub] = (values, {}, {})
-            if hub.meter:
-                if _lit(values):
-                    self.outbox.lit[hub] = self.now
-                else:
-                    self.outbox.lit.pop(hub, None)
-        values, encoded, located = read
-        subscriptions = self.outbox.subscriptions
-        epoch = self.outbox.epoch
-        unread = values == _UNREAD
-        bundles = self.bundles
-        sent = 0
-        for sub in due:
-            echo = sub.echo
-            if echo and (sub.epoch != epoch or unread):
-                where = located.get(echo, False)
-                if where is False:
-                    where = located[echo] = sub.kind.locate(self.song, sub.obj, echo)
-                if where is None:
-                    subscriptions.drop(sub)
-                    continue
-                sub.echo = echo = where
-                if sub.kind.name in STABLE_KINDS:
-                    sub.epoch = epoch           # found again only after the song's lists change
-            client = sub.client
-            key = echo + _PLAIN if client.plain else echo     # the same value, in plain types
-            packet = encoded.get(key)
-            if packet is None:
-                try:
-                    packet = encoded[key] = [encode_update(sub, sub.payload(values)), None]
-                except Exception as error:  # a value OSC cannot carry (a float beyond 32 bits)
-                    subscriptions.unsendable(sub, error)
-                    continue
-            data = packet[0]
-            if data == sub.last:
+                    outbox.subscriptions.unsendable(sub, error)
                 continue
-            sub.last = data
-            interval = sub.interval
-            if interval:
-                next_due = sub.due + interval
-                sub.due = next_due if next_due > now else now + interval
-            if client.bundle:
-                element = packet[1]
-                if element is None:
-                    element = packet[1] = _INT32.pack(len(data)) + data
-                queue = bundles.get(id(client))
-                if queue is None:
-                    bundles[id(client)] = (client, [element])
+            # A single float (meters, positions, song time): each form's bytes are its cached prefix
+            # and the packed value; anything else goes through the encoder.
+            value = values[0] if len(values) == 1 else None
+            fast = value.__class__ is float
+            if hub.meter:
+                if (value if fast else _lit(values)):
+                    lit[hub] = now
                 else:
-                    queue[1].append(element)
-            else:
-                try:
-                    client.send_packet(data)
-                except Exception as error:
-                    _log_send(subscriptions, client, error)
-            sent += 1
+                    lit.pop(hub, None)
+            unread = values == _UNREAD
+            form0 = data0 = element0 = None    # the first form's bytes (usually the only form)
+            encoded = None         # the other forms: form -> [bytes, bundle element]
+            located = gone = None  # echo -> the object's indices now (None: gone); subscriptions to drop
+            for sub in due:
+                echo = sub.echo
+                if echo and (sub.epoch != epoch or unread):
+                    if located is None:
+                        located, gone = {}, []
+                    echo = self.locate(sub, epoch, located)
+                    if echo is None:
+                        gone.append(sub)
+                        continue
+                client = sub.client
+                form = echo or sub.extra           # the payload: indices or extras, then the value
+                if client.plain:
+                    form = form + _PLAIN          # the same value, in plain types
+                if form == form0:
+                    data, packet = data0, None
+                else:
+                    packet = encoded.get(form) if encoded is not None else None
+                    if packet is None:
+                        try:
+                            if fast:
+                                prefix = hub.prefixes.get(form)
+                                if prefix is None:
+                                    prefix = hub.prefix(form, encode_update(sub, sub.payload(_ZERO))[:-4])
+                                data = prefix + _FLOAT.pack(value)
+                            else:
+                                data = encode_update(sub, sub.payload(values))
+                        except Exception:  # e.g. a float beyond 32 bits: the encoder decides, or explains
+                            try:
+                                data = encode_update(sub, sub.payload(values))
+                            except Exception as error:
+                                outbox.subscriptions.unsendable(sub, error)
+                                continue
+                        if form0 is None:
+                            form0, data0 = form, data
+                        else:
+                            if encoded is None:
+                                encoded = {}
+                            packet = encoded[form] = [data, None]
+                    else:
+                        data = packet[0]
+                if data == sub.last:
+                    continue
+                sub.last = data
+                if capped:
+                    interval = sub.interval
+                    if interval:
+                        next_due = sub.due + interval
+                        sub.due = next_due if next_due > now else now + interval
+                if client.bundle:
+                    if packet is None:
+                        element = element0
+                        if element is None:
+                            element = element0 = _INT32.pack(len(data)) + data
+                    else:
+                        element = packet[1]
+                        if element is None:
+                            element = packet[1] = _INT32.pack(len(data)) + data
+                    queue = bundles.get(id(client))
+                    if queue is None:
+                        queue = bundles[id(client)] = [client]    # the client, then its elements
+                    queue.append(element)
+                else:
+                    try:
+                        client.send_packet(data)
+                    except Exception as error:
+                        _log_send(outbox.subscriptions, client, error)
+                sent += 1
+            if gone:
+                for sub in gone:
+                    outbox.subscriptions.drop(sub)
         self.sent += sent
+
+    def locate(self, sub, epoch, located):
+        """The subscription's object's current indices (found once per hub and form); None: gone."""
+        echo = sub.echo
+        where = located.get(echo, False)
+        if where is False:
+            where = located[echo] = sub.kind.locate(self.song, sub.obj, echo)
+        if where is None:
+            return None
+        sub.echo = where
+        if sub.kind.name in STABLE_KINDS:
+            sub.epoch = epoch           # found again only after the song's lists change
+        return where
 
     def send_bundles(self):
         """Send each bundling client its updates of this flush, as few bundles as fit."""
-        for client, elements in self.bundles.values():
-            for bundle in pack_bundles(elements, client.server.max_datagram):
+        for queue in self.bundles.values():
+            client = queue[0]
+            for bundle in pack_bundles(queue[1:], client.server.max_datagram):
                 try:
                     client.send_packet(bundle)
                 except Exception as error:   # e.g. one update too large for a datagram: the rest still go
@@ -323,6 +372,9 @@ def pack_bundles(elements, limit):
     A message too big for ``limit`` alone goes in a bundle of its own (and fails to send as any
     reply that size would).
     """
+    if elements and sum(map(len, elements)) + len(_BUNDLE_HEAD) <= limit:
+        yield _BUNDLE_HEAD + b"".join(elements)     # the usual case: one bundle holds them all
+        return
     chunk, size = [_BUNDLE_HEAD], len(_BUNDLE_HEAD)
     for element in elements:
         if size + len(element) > limit and len(chunk) > 1:

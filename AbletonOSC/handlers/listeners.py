@@ -10,10 +10,14 @@ Updates go out at the end of each poll, collapsed and rate-capped (``feedback.Ou
 
 from .errors import HandlerError
 from .feedback import Outbox, prop_class
+from .types import to_osc
 
 LISTENER_DROPPED = "/live/api/listener_dropped"
 #: Defaults of the subscription caps (settings max_listen_tags, max_subscriptions_per_client, max_subscriptions).
 DEFAULT_CAPS = {"max_listen_tags": 4, "max_subscriptions_per_client": 20000, "max_subscriptions": 50000}
+
+#: Encoded update heads a hub keeps (one per index form and type mode its subscribers use).
+MAX_PREFIXES = 64
 
 
 class CapReached(HandlerError):
@@ -84,6 +88,10 @@ class Hub(object):
         self.attached = False
         self.meter = prop_class(prop) == "meters"
         self.outbox = registry.subscriptions.outbox
+        #: Encoded update heads for a float value, per form (indices or extras, plain types or not).
+        self.prefixes = {}
+        # A plain attribute of the object itself is read directly (the path of meters and positions).
+        self._attr = prop.attr if prop.getter is None and prop.target is None and prop.out is None else None
 
     def attach(self):
         """Add the Live listener; a property Live does not report changes of is refused clearly."""
@@ -115,9 +123,19 @@ class Hub(object):
     def read(self):
         """The current value, as OSC values."""
         try:
+            if self._attr is not None:
+                value = getattr(self.obj, self._attr)
+                return (value,) if value.__class__ is float else (to_osc(value),)
             return self.prop.read(self.obj)
         except RuntimeError:
             return (None,)
+
+    def prefix(self, form, head):
+        """Keep the encoded head of a form's float updates (a bounded cache: indices change)."""
+        if len(self.prefixes) >= MAX_PREFIXES:
+            self.prefixes.clear()
+        self.prefixes[form] = head
+        return head
 
 
 class Subscriptions(object):

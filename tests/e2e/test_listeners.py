@@ -314,3 +314,15 @@ def test_deleted_object_listener_dropped_even_if_live_ptr_raises(fresh_client, s
     assert dropped == [("/live/clip/start_listen/name", 0, 0), ("/live/track/start_listen/name", 3)]
     client.send("/live/clip/stop_listen/name", 0, 0)
     assert client.query("/live/song/get/num_tracks") == (3,)
+
+
+def test_tagged_song_listeners_of_two_clients_each_get_their_own_tags(two_clients):
+    # Song listeners carry no indices: the tags are the payload's head, so each form is encoded apart.
+    sim, a, b = two_clients
+    a.send("/live/song/start_listen/tempo", "deck-a")
+    b.send("/live/song/start_listen/tempo", "deck-b", 2)
+    assert a.wait_for("/live/song/get/tempo") == ("deck-a", pytest.approx(120.0))
+    assert b.wait_for("/live/song/get/tempo") == ("deck-b", 2, pytest.approx(120.0))
+    a.send("/live/song/set/tempo", 96.0)
+    assert a.wait_for("/live/song/get/tempo") == ("deck-a", pytest.approx(96.0))
+    assert b.wait_for("/live/song/get/tempo") == ("deck-b", 2, pytest.approx(96.0))
