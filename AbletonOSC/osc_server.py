@@ -39,6 +39,10 @@ MAX_QUEUED_PER_CLIENT = 8192
 MAX_QUEUED = 32768
 #: The longest turn of one sliced request (seconds) before the next sender's turn.
 SLICE = 0.001
+#: Datagrams one sender has handled in a poll before its next ones wait their turn behind other senders.
+FAIR_SHARE = 16
+#: Datagrams of senders past their share read (and set aside) in one turn, looking for other senders'.
+READ_AHEAD = 256
 
 # Errors that mean "nothing to read now" or "that peer is gone": never worth more than a debug line.
 # 10035 WSAEWOULDBLOCK, 10054 WSAECONNRESET, 10061 WSAECONNREFUSED on Windows.
@@ -308,6 +312,8 @@ class OSCServer(object):
         self._queued = {}
         self._turns = deque()
         self._queued_count = 0
+        self._served = {}  # client -> datagrams handled in this poll (see FAIR_SHARE)
+        self._parking = False
         self._tcp_turn = 0
         self._deadline = 0.0
         self.unreachable = Unreachable(None, self._family)  # destinations that refused; set up by start()
@@ -396,6 +402,7 @@ class OSCServer(object):
             return 0
         deadline = time.perf_counter() + (self.poll_budget if budget is None else budget)
         self._deadline = deadline
+        self._served = {}
         self._tcp_first = not self._tcp_first  # neither transport can starve the other
         if self._listener is not None:
             self._service_tcp()
@@ -418,26 +425,46 @@ class OSCServer(object):
         return handled
 
     def _udp_one(self):
-        """Read and handle one datagram: 1 handled, 0 dropped, None nothing to read."""
-        try:
-            data, source = self._udp.recvfrom(65536)
-        except (OSError, IOError) as error:
-            code = _errno(error)
-            if code in _WOULD_BLOCK:
+        """Read and handle one datagram: 1 handled, 0 dropped or set aside, None nothing to read.
+
+        A sender past its FAIR_SHARE in this poll has its datagrams read and set aside behind its
+        other waiting work (cheap) until another sender's datagram turns up, so a flood of separate
+        datagrams is served in turns with everyone else, as a bundle is.
+        """
+        served = self._served
+        for _ in range(READ_AHEAD):
+            try:
+                data, source = self._udp.recvfrom(65536)
+            except (OSError, IOError) as error:
+                code = _errno(error)
+                if code in _WOULD_BLOCK:
+                    return None
+                if code in REFUSED and self.unreachable.drain(self._udp):
+                    return 0  # an earlier reply's peer is gone (noted); keep reading
+                if code in _QUIET_ERRNOS:
+                    return 0  # an earlier reply's peer is gone; keep reading
+                self.logger.warning("AbletonOSC: UDP receive failed: %s", error)
                 return None
-            if code in REFUSED and self.unreachable.drain(self._udp):
-                return 0  # an earlier reply's peer is gone (noted); keep reading
-            if code in _QUIET_ERRNOS:
-                return 0  # an earlier reply's peer is gone; keep reading
-            self.logger.warning("AbletonOSC: UDP receive failed: %s", error)
-            return None
-        if self._gated and not self._admit(source[0]):
-            return 0  # before decoding: a flood costs one dict lookup per datagram
-        client = self._by_source.get(source)
-        if client is None:
-            client = self._udp_client(source)
-        if self.unreachable.since:
-            self.unreachable.heard(client.host, client.port)
+            if self._gated and not self._admit(source[0]):
+                return 0  # before decoding: a flood costs one dict lookup per datagram
+            client = self._by_source.get(source)
+            if client is None:
+                client = self._udp_client(source)
+            if self.unreachable.since:
+                self.unreachable.heard(client.host, client.port)
+            count = served.get(client, 0)
+            if count < FAIR_SHARE:
+                served[client] = count + 1
+                self._handle_udp(data, client)
+                return 1
+            self._parking = True
+            try:
+                self._handle_udp(data, client)
+            finally:
+                self._parking = False
+        return 0
+
+    def _handle_udp(self, data, client):
         if self.max_reply_bytes:
             self._reply_client = client
             self._reply_left = self.max_reply_bytes
@@ -447,7 +474,6 @@ class OSCServer(object):
                 self._reply_client = None
         else:
             self.handle_datagram(data, client)
-        return 1
 
     def _service_tcp(self):
         """Accept, write what waits, read what arrived; close connections idle too long."""
@@ -535,7 +561,7 @@ class OSCServer(object):
         queue = self._queued.get(client)
         waiting = len(queue) if queue else 0
         if waiting + len(messages) > MAX_QUEUED_PER_CLIENT or self._queued_count + len(messages) > MAX_QUEUED:
-            raise ValueError("%d bundled messages would wait for their turn, more than the %d allowed per client "
+            raise ValueError("%d messages would wait for their turn, more than the %d allowed per client "
                              "(%d in all); send smaller bundles, or wait for the replies"
                              % (waiting + len(messages), MAX_QUEUED_PER_CLIENT, MAX_QUEUED))
         if queue is None:
@@ -684,8 +710,12 @@ class OSCServer(object):
             self.send_error(client, "Error parsing OSC message: %s" % error, _peek_address(data))
             return
         if packet.__class__ is Message:
-            if client in self._queued:
-                self._queue(client, [packet])  # behind its bundle: one client's messages stay in order
+            if client in self._queued or self._parking:
+                # Behind its waiting work: one client's messages stay in order.
+                try:
+                    self._queue(client, [packet])
+                except ValueError as error:
+                    self.send_error(client, "Error handling OSC message: %s" % error, packet.address)
             else:
                 self._dispatch(packet, client)
             return

@@ -358,7 +358,9 @@ class WebView(object):
 
 class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
-    allow_reuse_address = False
+    # A restart right after a stop must not wait out TIME_WAIT; on Windows the same option would
+    # let two servers share the port, so there it stays off.
+    allow_reuse_address = os.name != "nt"
 
     def __init__(self, address, handler, web):
         self.web = web

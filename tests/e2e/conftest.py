@@ -15,6 +15,7 @@ versions) are skipped when ABLETONOSC_TARGET points the suite at a running Live.
 import pytest
 
 from tests.e2e.harness import REAL_TARGET, NoReply, OSCClient, running_sim
+from tests.e2e.set_fixtures import checked, serving
 from tests.e2e.sets import rich_set
 
 
@@ -98,19 +99,12 @@ def fresh_client(fresh_pair):
 
 @pytest.fixture(scope="module")
 def rich():
-    if REAL_TARGET is not None:
-        pytest.skip("uses livesim set data")
-    with running_sim(rich_set()) as pair:
-        yield pair
+    yield from serving(rich_set())
 
 
 @pytest.fixture
 def dev(rich):
-    sim, client = rich
-    client.drain()
-    yield sim, client
-    leftover = client.errors()
-    assert leftover == [], "unexpected /live/error: %r" % leftover
+    yield from checked(rich)
 
 
 @pytest.fixture

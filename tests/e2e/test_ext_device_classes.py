@@ -2,6 +2,7 @@
 import pytest
 
 from tests.e2e.harness import REAL_TARGET, running_sim
+from tests.e2e.set_fixtures import checked, serving
 
 pytestmark = pytest.mark.livesim_only
 
@@ -23,19 +24,12 @@ SET = {"tracks": [
 
 @pytest.fixture(scope="module")
 def classes():
-    if REAL_TARGET is not None:
-        pytest.skip("uses livesim set data")
-    with running_sim(SET) as pair:
-        yield pair
+    yield from serving(SET)
 
 
 @pytest.fixture
 def dc(classes):
-    sim, client = classes
-    client.drain()
-    yield sim, client
-    leftover = client.errors()
-    assert leftover == [], "unexpected /live/error: %r" % leftover
+    yield from checked(classes)
 
 
 def test_a_chooser_answers_names_and_is_set_by_index_or_name(dc):

@@ -1,7 +1,8 @@
 """The groove pool and clips' grooves (beyond upstream), sent as indices and names."""
 import pytest
 
-from tests.e2e.harness import REAL_TARGET, running_sim
+from tests.e2e.harness import running_sim
+from tests.e2e.set_fixtures import checked, serving
 
 pytestmark = pytest.mark.livesim_only
 
@@ -20,19 +21,12 @@ def groove_set():
 
 @pytest.fixture(scope="module")
 def grooves():
-    if REAL_TARGET is not None:
-        pytest.skip("uses livesim set data")
-    with running_sim(groove_set()) as pair:
-        yield pair
+    yield from serving(groove_set())
 
 
 @pytest.fixture
 def gr(grooves):
-    sim, client = grooves
-    client.drain()
-    yield sim, client
-    leftover = client.errors()
-    assert leftover == [], "unexpected /live/error: %r" % leftover
+    yield from checked(grooves)
 
 
 def test_groove_pool_names(gr):

@@ -2,6 +2,7 @@
 import pytest
 
 from tests.e2e.harness import REAL_TARGET, running_sim
+from tests.e2e.set_fixtures import checked, serving
 
 pytestmark = pytest.mark.livesim_only
 
@@ -12,19 +13,12 @@ SET = {"tracks": [{"type": "midi", "name": "Keys"}, {"type": "audio", "name": "V
 
 @pytest.fixture(scope="module")
 def lanes():
-    if REAL_TARGET is not None:
-        pytest.skip("uses livesim set data")
-    with running_sim(SET) as pair:
-        yield pair
+    yield from serving(SET)
 
 
 @pytest.fixture
 def ln(lanes):
-    sim, client = lanes
-    client.drain()
-    yield sim, client
-    leftover = client.errors()
-    assert leftover == [], "unexpected /live/error: %r" % leftover
+    yield from checked(lanes)
 
 
 def test_clips_in_take_lanes(ln):

@@ -1,7 +1,8 @@
 """Racks, chains and drum pads (beyond upstream): device paths, /live/chain/*, /live/drum_pad/*, rack addresses."""
 import pytest
 
-from tests.e2e.harness import REAL_TARGET, running_sim
+from tests.e2e.harness import running_sim
+from tests.e2e.set_fixtures import checked, serving
 
 pytestmark = pytest.mark.livesim_only
 
@@ -44,19 +45,12 @@ def rack_set():
 
 @pytest.fixture(scope="module")
 def racks():
-    if REAL_TARGET is not None:
-        pytest.skip("uses livesim set data")
-    with running_sim(rack_set()) as pair:
-        yield pair
+    yield from serving(rack_set())
 
 
 @pytest.fixture
 def rk(racks):
-    sim, client = racks
-    client.drain()
-    yield sim, client
-    leftover = client.errors()
-    assert leftover == [], "unexpected /live/error: %r" % leftover
+    yield from checked(racks)
 
 
 def song(sim):

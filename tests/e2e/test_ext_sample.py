@@ -2,6 +2,7 @@
 import pytest
 
 from tests.e2e.harness import REAL_TARGET, running_sim
+from tests.e2e.set_fixtures import checked, serving
 
 pytestmark = pytest.mark.livesim_only
 
@@ -19,19 +20,12 @@ FRAMES = 88200   # livesim's stand-in file: two seconds at 44.1 kHz, four beats
 
 @pytest.fixture(scope="module")
 def simpler():
-    if REAL_TARGET is not None:
-        pytest.skip("uses livesim set data")
-    with running_sim(SET) as pair:
-        yield pair
+    yield from serving(SET)
 
 
 @pytest.fixture
 def sp(simpler):
-    sim, client = simpler
-    client.drain()
-    yield sim, client
-    leftover = client.errors()
-    assert leftover == [], "unexpected /live/error: %r" % leftover
+    yield from checked(simpler)
 
 
 def test_sample_properties(sp):

@@ -106,6 +106,32 @@ def test_a_bundle_is_spread_over_polls_and_others_are_served_meanwhile():
         assert order.index("/live/test") < last  # answered while the bundle was still being worked off
 
 
+def test_a_flood_of_separate_datagrams_is_served_in_turns_with_others():
+    with running_sim(scale_set(16, 4), clients=2, reply_to_source=True) as (sim, (attacker, bystander)):
+        server = sim.host.instance.server
+        order = []
+        dispatch = server._dispatch
+
+        def recording(message, client):
+            order.append(message.address)
+            dispatch(message, client)
+
+        def flood_then_ask():
+            # Sent from the host thread: the whole flood is in the socket before the bystander asks.
+            for _ in range(400):
+                attacker.send("/live/song/create_scene", -1)
+            bystander.send("/live/test")
+
+        sim.call(setattr, server, "_dispatch", recording)
+        sim.call(flood_then_ask)
+        assert bystander.wait_for("/live/test", timeout=ANSWER) == ("ok",)
+        assert attacker.query("/live/song/get/num_scenes", timeout=30.0) == (404,)
+        sim.call(setattr, server, "_dispatch", dispatch)
+        # Answered after the attacker's share of a poll, long before the flood was worked off.
+        assert order.index("/live/test") < 64, order.index("/live/test")
+        assert order.count("/live/song/create_scene") == 400
+
+
 def test_tags_per_client_property_and_object_are_capped_and_share_one_live_listener():
     with running_sim(clients=2, reply_to_source=True) as (sim, (attacker, bystander)):
         roomy(attacker)
