@@ -87,34 +87,34 @@ def test_a_bulk_read_that_fits_is_worked_off_while_others_are_served(big):
     assert len(reply) == 128 * 17
 
 
+def dispatch_order(sim):
+    """Record the address of every message the script dispatches: (the list, a function that stops it)."""
+    server = sim.host.instance.server
+    order = []
+    dispatch = server._dispatch
+
+    def recording(message, client):
+        order.append(message.address)
+        dispatch(message, client)
+
+    sim.call(setattr, server, "_dispatch", recording)
+    return order, lambda: sim.call(setattr, server, "_dispatch", dispatch)
+
+
 def test_a_bundle_is_spread_over_polls_and_others_are_served_meanwhile():
     with running_sim(scale_set(16, 4), clients=2, reply_to_source=True) as (sim, (attacker, bystander)):
-        server = sim.host.instance.server
-        order = []
-        dispatch = server._dispatch
-
-        def recording(message, client):
-            order.append(message.address)
-            dispatch(message, client)
-
-        sim.call(setattr, server, "_dispatch", recording)
+        order, restore = dispatch_order(sim)
         attacker.send_raw(encode_bundle(IMMEDIATELY, [encode_message("/live/song/create_scene", [-1])] * 500))
         served(bystander)
         assert attacker.query("/live/song/get/num_scenes", timeout=30.0) == (504,)
-        sim.call(setattr, server, "_dispatch", dispatch)
+        restore()
         last = len(order) - 1 - order[::-1].index("/live/song/create_scene")
         assert order.index("/live/test") < last  # answered while the bundle was still being worked off
 
 
 def test_a_flood_of_separate_datagrams_is_served_in_turns_with_others():
     with running_sim(scale_set(16, 4), clients=2, reply_to_source=True) as (sim, (attacker, bystander)):
-        server = sim.host.instance.server
-        order = []
-        dispatch = server._dispatch
-
-        def recording(message, client):
-            order.append(message.address)
-            dispatch(message, client)
+        order, restore = dispatch_order(sim)
 
         def flood_then_ask():
             # Sent from the host thread: the whole flood is in the socket before the bystander asks.
@@ -122,11 +122,10 @@ def test_a_flood_of_separate_datagrams_is_served_in_turns_with_others():
                 attacker.send("/live/song/create_scene", -1)
             bystander.send("/live/test")
 
-        sim.call(setattr, server, "_dispatch", recording)
         sim.call(flood_then_ask)
         assert bystander.wait_for("/live/test", timeout=ANSWER) == ("ok",)
         assert attacker.query("/live/song/get/num_scenes", timeout=30.0) == (404,)
-        sim.call(setattr, server, "_dispatch", dispatch)
+        restore()
         # Answered after the attacker's share of a poll, long before the flood was worked off.
         assert order.index("/live/test") < 64, order.index("/live/test")
         assert order.count("/live/song/create_scene") == 400
