@@ -13,14 +13,49 @@ LIVESIM = os.path.join(ROOT, "livesim")
 
 # Bottom to top.  A name without a wildcard wins over a pattern.
 FLOORS = [
-    ("machinery", ["Live._lom", "Live._palette", "livesim.device_library", "livesim.versions"]),
-    ("model", ["Live._*", "livesim.engine", "livesim.meters"]),
+    ("machinery", ["Live._lom", "Live._palette", "Live._base", "Live._routing", "livesim.device_library",
+                   "livesim.versions"]),
+    ("model", ["Live._*_model", "Live._device_class", "livesim.engine", "livesim.meters"]),
+    ("Live's public classes", ["Live._*"]),
     ("Live's public modules", ["Live", "Live._public"]),
     ("control-surface framework", ["MidiRemoteScript", "ableton", "ableton.*", "_Framework", "_Framework.*"]),
     ("set building", ["livesim.sets", "livesim.sets.*", "livesim.default_set", "livesim.set_builder",
                       "livesim.world"]),
     ("host and CLI", ["livesim", "livesim.*"]),
 ]
+
+
+# Modules that still hold model nodes beside Live's public classes (or that still reach up into
+# them).  They are left out of the floor checks until split; the list only shrinks.
+PENDING = set([
+    "Live._application",
+    "Live._browser",
+    "Live._build_devices",
+    "Live._chain_mixer_device",
+    "Live._clip",
+    "Live._clip_slot",
+    "Live._compressor_device",
+    "Live._device",
+    "Live._device_io",
+    "Live._device_parameter",
+    "Live._drum_pad",
+    "Live._envelope",
+    "Live._eq8_device",
+    "Live._groove",
+    "Live._groove_pool",
+    "Live._looper_device",
+    "Live._max_device",
+    "Live._mixer_device",
+    "Live._plugin_device",
+    "Live._sample",
+    "Live._scene",
+    "Live._simpler_device",
+    "Live._take_lane",
+    "Live._track",
+    "Live._tuning_system",
+    "Live._wavetable_device",
+    "livesim.engine",
+])
 
 
 def module_files():
@@ -116,14 +151,58 @@ def test_every_module_has_a_floor():
     assert [m for m in sorted(module_files()) if floor_of(m) is None] == []
 
 
-def test_nothing_imports_upward():
+def upward_imports(graph):
+    """"module (floor) imports other (floor)" for every import that reaches a higher floor."""
     upward = []
-    for module, imported in sorted(import_graph().items()):
+    for module, imported in sorted(graph.items()):
         for other in sorted(imported):
+            if module in PENDING or other in PENDING:
+                continue
             if floor_of(other) > floor_of(module):
                 upward.append("%s (%s) imports %s (%s)" % (module, FLOORS[floor_of(module)][0], other,
                                                            FLOORS[floor_of(other)][0]))
-    assert upward == []
+    return upward
+
+
+def node_classes(path):
+    """The classes a module defines on a model node (a base class named ``Node`` or ``...Node``)."""
+    found = []
+    for node in ast.parse(open(path).read(), path).body:
+        if isinstance(node, ast.ClassDef):
+            bases = [getattr(b, "attr", getattr(b, "id", "")) for b in node.bases]
+            if any(b.endswith("Node") for b in bases):
+                found.append(node.name)
+    return found
+
+
+def views_holding_nodes(modules):
+    """Modules of Live's public classes that define model nodes (the model belongs a floor lower)."""
+    views = FLOORS.index([f for f in FLOORS if f[0] == "Live's public classes"][0])
+    return sorted(m for m, path in modules.items() if floor_of(m) == views and node_classes(path))
+
+
+def test_nothing_imports_upward():
+    assert upward_imports(import_graph()) == []
+
+
+def test_public_classes_are_views_on_the_model():
+    modules = module_files()
+    assert [m for m in views_holding_nodes(modules) if m not in PENDING] == []
+
+
+def test_pending_modules_still_need_splitting():
+    """A module leaves PENDING once it holds no nodes and no import between it and a higher floor is left."""
+    global PENDING
+    modules, graph = module_files(), import_graph()
+    still = set(views_holding_nodes(modules))
+    kept, PENDING = PENDING, set()
+    try:
+        for line in upward_imports(graph):
+            words = line.split(" ")
+            still.update([words[0], words[words.index("imports") + 1]])
+    finally:
+        PENDING = kept
+    assert sorted(m for m in PENDING if m not in still) == []
 
 
 def test_no_module_imports_itself_in_a_circle():
