@@ -11,8 +11,10 @@ from .adjust import AUTOMATION_NOT_READ, Adjustments
 from .als_clips import ClipReader
 from .als_devices import DeviceReader, parameter_paths
 from .errors import SetError
+from .gcpause import gc_paused
 from .xmlstream import parse_bytes, parse_file
-from .xmlvalues import (color_of, fader, find, findall, flag, integer, name_of, number, send_level, time_signature, value)
+from .xmlvalues import (color_of, fader, find, findall, flag, integer, name_of, number, send_level, time_signature,
+                        value)
 
 TRACK_KINDS = {"MidiTrack": "midi", "AudioTrack": "audio", "GroupTrack": "group"}
 MAX_RETURNS = 12
@@ -27,12 +29,14 @@ def read_als(path, strict=False, version=DEFAULT_VERSION, report=None):
     ``version`` is the simulated Live version (devices newer than it are adjusted); adjustment
     lines are appended to ``report`` (a list) when given; ``strict`` refuses any adjustment.
     """
-    return _read(parse_file(path), path, strict, version, report)
+    with gc_paused():
+        return _read(parse_file(path), path, strict, version, report)
 
 
 def parse_als(data, source="<als>", strict=False, version=DEFAULT_VERSION, report=None):
     """The set dict of a Live Set's XML bytes (see ``read_als``)."""
-    return _read(parse_bytes(data, source), source, strict, version, report)
+    with gc_paused():
+        return _read(parse_bytes(data, source), source, strict, version, report)
 
 
 def _read(root, source, strict, version, report):

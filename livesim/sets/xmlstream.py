@@ -13,7 +13,6 @@ steps, and then parsed by ElementTree's C parser with no Python code per element
 Both only ever remove whole elements that no reader looks at, so the set read is the same however
 the file is chunked (a text split across two chunks is simply kept).  Text content is not used.
 """
-import gc
 import gzip
 import re
 import xml.etree.ElementTree as ET
@@ -21,6 +20,7 @@ import zlib
 from xml.parsers import expat
 
 from .errors import SetError
+from .gcpause import gc_paused
 
 CHUNK = 1 << 16
 
@@ -124,17 +124,10 @@ def cut_bulk(chunks):
 
 def _parse_chunks(chunks):
     parser = ET.XMLParser()
-    # The tree is all new objects and holds no cycles: collecting while it grows only walks it
-    # again and again.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         for chunk in cut_bulk(squeeze(chunks)):
             parser.feed(chunk)
         return parser.close()
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _malformed(source, chunks, exc):
