@@ -197,7 +197,7 @@ def _put_devices(container, devices):
         song.record(lambda: song._set_devices(container, old), lambda: song._set_devices(container, devices),
                     "Load Device")
     else:
-        from Live._device import set_devices
+        from Live._device_model import set_devices
         set_devices(container, devices, "Load Device")
 
 

@@ -3,7 +3,8 @@ from Live import _lom, _palette
 from Live._lom import method, prop, set_value, since
 from Live._base import Vector
 from Live._chain_model import AUDIO_EFFECT, INSTRUMENT, ChainNode, refresh_solo
-from Live._device import DeviceContainer, delete_device, device_at
+from Live._device import DeviceContainer
+from Live._device_model import delete_device, device_at
 
 def _set_mute(o, v):
     o.mixer.chain_activator.set(0.0 if v else 1.0)

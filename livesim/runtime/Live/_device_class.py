@@ -14,7 +14,7 @@ class: before it the device is built as a plain ``Device``.
 from Live import _lom
 from Live._lom import in_range, prop, set_value
 from Live._base import StringVector
-from Live._device import DeviceNode
+from Live._device_model import DeviceNode
 
 INDEX_TEXT = "Index out of range"
 

@@ -2,7 +2,8 @@
 from Live import _lom
 from Live._device_class import ClassNode, enum_value, flag, ranged
 from Live._lom import prop
-from Live._device import Device, ViewNode
+from Live._device import Device
+from Live._device_model import ViewNode
 
 EditMode = _lom.make_enum("Eq8Device", "EditMode", {"a": 0, "b": 1})
 GlobalMode = _lom.make_enum("Eq8Device", "GlobalMode", {"stereo": 0, "left_right": 1, "mid_side": 2})

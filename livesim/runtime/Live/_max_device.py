@@ -2,7 +2,8 @@
 from Live import _lom
 from Live._base import Vector
 from Live._lom import method
-from Live._device import Device, DeviceNode
+from Live._device import Device
+from Live._device_model import DeviceNode
 from Live._device_io import DeviceIONode
 from Live._lom import prop
 

@@ -2,7 +2,8 @@
 from Live import _lom
 from Live._lom import method, prop, set_value
 from Live._base import StringVector
-from Live._device import Device, DeviceNode
+from Live._device import Device
+from Live._device_model import DeviceNode
 
 PRESET_TEXT = "Preset index out of range"
 

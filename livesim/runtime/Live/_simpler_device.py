@@ -1,7 +1,8 @@
 """Live.SimplerDevice: Simpler's playback settings, its sample (``Live._sample``) and warp commands."""
 from Live import _lom
 from Live._base import IntVector
-from Live._device import Device, DeviceNode, ViewNode
+from Live._device import Device
+from Live._device_model import DeviceNode, ViewNode
 from Live._lom import method, prop, set_value, since
 from Live._sample import SampleNode, reversed_path
 

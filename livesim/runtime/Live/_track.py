@@ -3,7 +3,7 @@ from Live import _lom, _palette
 from Live._lom import method, prop, set_value, since
 from Live._base import StringVector, Vector
 from Live._device import DeviceContainer
-from Live._mixer_device import MixerNode, main_word
+from Live._mixer_model import MixerNode, main_word
 from Live._routing import (RoutingChannel, RoutingChannelLayout, RoutingChannelVector, RoutingType,  # noqa: F401
                            RoutingTypeCategory, RoutingTypeVector, _rchan, _rtype)
 
@@ -405,7 +405,7 @@ class Track(DeviceContainer):
     @method("int arg2", edits=True, label="Delete Device")
     def delete_device(o, index):
         """Delete the device at ``index``."""
-        from Live._device import delete_device
+        from Live._device_model import delete_device
         delete_device(o, index)
 
     @method("int arg2", edits=True, label="Duplicate Clip")
@@ -485,7 +485,7 @@ class Track(DeviceContainer):
     def duplicate_device(o, index):
         """Duplicate the device at ``index``."""
         from Live._build_devices import duplicate_device
-        from Live._device import device_at
+        from Live._device_model import device_at
         duplicate_device(o, device_at(o, index))
 
     class View(_lom.LomObject):
