@@ -18,8 +18,8 @@ from livesim import device_library as lib
 from Live import _palette
 from Live._chain_model import ChainNode, DrumChainNode
 from Live._device_model import DeviceNode, insert_device_node, refresh_active, watch_track_activator
-from Live._max_device import MaxNode
-from Live._plugin_device import PluginNode
+from Live._max_model import MaxNode
+from Live._plugin_model import PluginNode
 from Live._rack_model import RackNode
 from Live._simpler_device import SimplerNode
 from Live._device_class import ClassNode, available

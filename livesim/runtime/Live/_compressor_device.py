@@ -2,7 +2,7 @@
 from Live import _lom
 from Live._device import Device
 from Live._device_class import ClassNode
-from Live._device_io import Routing
+from Live._device_io_model import Routing
 from Live._lom import prop, since
 from Live._routing import RoutingChannelVector, RoutingTypeVector
 
