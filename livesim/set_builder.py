@@ -2,7 +2,7 @@
 import numbers
 
 from Live import _palette
-from Live._build_devices import spec_of
+from Live._devices_model import spec_of
 from Live._clip import ClipLaunchQuantization, ClipNode, LaunchMode, WarpMode, _AutomationEnvelope
 from Live._clip_slot import SlotNode
 from Live._envelope import Envelope, EnvelopeNode

@@ -30,22 +30,15 @@ FLOORS = [
 PENDING = set([
     "Live._application",
     "Live._browser",
-    "Live._build_devices",
     "Live._clip",
     "Live._clip_slot",
-    "Live._compressor_device",
     "Live._envelope",
-    "Live._eq8_device",
     "Live._groove",
     "Live._groove_pool",
-    "Live._looper_device",
-    "Live._sample",
     "Live._scene",
-    "Live._simpler_device",
     "Live._take_lane",
     "Live._track",
     "Live._tuning_system",
-    "Live._wavetable_device",
     "livesim.engine",
 ])
 

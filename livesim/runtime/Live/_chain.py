@@ -57,13 +57,13 @@ class Chain(DeviceContainer):
     @method("int arg2", edits=True, label="Duplicate Device", avail=since(12, 3))
     def duplicate_device(o, index):
         """Insert a copy of the device at ``index`` right after it."""
-        from Live._build_devices import duplicate_device
+        from Live._devices_model import duplicate_device
         duplicate_device(o, device_at(o, index))
 
     @method("str DeviceName, int DeviceIndex=-1", edits=True, label="Insert Device", avail=since(12, 3))
     def insert_device(o, device_name, device_index):
         """Insert a stock device by its browser name at ``device_index`` (-1: the end)."""
-        from Live._build_devices import insert_device_by_name
+        from Live._devices_model import insert_device_by_name
         return _lom.wrap(insert_device_by_name(o, device_name, device_index))
 
 

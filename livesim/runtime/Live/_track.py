@@ -466,7 +466,7 @@ class Track(DeviceContainer):
     @method("str DeviceName, int DeviceIndex=-1", edits=True, label="Insert Device", avail=since(12, 3))
     def insert_device(o, name, index):
         """Insert a stock device by its browser name at ``index`` (-1: the end)."""
-        from Live._build_devices import insert_device_by_name
+        from Live._devices_model import insert_device_by_name
         return _lom.wrap(insert_device_by_name(o, name, index))
 
     @method(edits=True, label="Create Take Lane", avail=since(12, 2))
@@ -484,7 +484,7 @@ class Track(DeviceContainer):
     @method("int arg2", edits=True, label="Duplicate Device", avail=since(12, 3))
     def duplicate_device(o, index):
         """Duplicate the device at ``index``."""
-        from Live._build_devices import duplicate_device
+        from Live._devices_model import duplicate_device
         from Live._device_model import device_at
         duplicate_device(o, device_at(o, index))
 
