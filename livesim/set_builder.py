@@ -2,12 +2,12 @@
 import numbers
 
 from Live import _palette
-from Live._build_devices import spec_of
+from Live._devices_model import spec_of
 from Live._clip import ClipLaunchQuantization, ClipNode, LaunchMode, WarpMode, _AutomationEnvelope
 from Live._clip_slot import SlotNode
 from Live._envelope import Envelope, EnvelopeNode
 from Live._groove_pool import build_groove_pool
-from Live._mixer_device import crossfade_assignments
+from Live._mixer_model import crossfade_assignments
 from Live._scene import SceneNode
 from Live._song import CueNode, Quantization, SongNode, _set_tempo as _set_song_tempo
 from Live._track import TrackNode, monitoring_states

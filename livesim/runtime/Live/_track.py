@@ -3,7 +3,7 @@ from Live import _lom, _palette
 from Live._lom import method, prop, set_value, since
 from Live._base import StringVector, Vector
 from Live._device import DeviceContainer
-from Live._mixer_device import MixerNode, main_word
+from Live._mixer_model import MixerNode, main_word
 from Live._routing import (RoutingChannel, RoutingChannelLayout, RoutingChannelVector, RoutingType,  # noqa: F401
                            RoutingTypeCategory, RoutingTypeVector, _rchan, _rtype)
 
@@ -405,7 +405,7 @@ class Track(DeviceContainer):
     @method("int arg2", edits=True, label="Delete Device")
     def delete_device(o, index):
         """Delete the device at ``index``."""
-        from Live._device import delete_device
+        from Live._device_model import delete_device
         delete_device(o, index)
 
     @method("int arg2", edits=True, label="Duplicate Clip")
@@ -466,7 +466,7 @@ class Track(DeviceContainer):
     @method("str DeviceName, int DeviceIndex=-1", edits=True, label="Insert Device", avail=since(12, 3))
     def insert_device(o, name, index):
         """Insert a stock device by its browser name at ``index`` (-1: the end)."""
-        from Live._build_devices import insert_device_by_name
+        from Live._devices_model import insert_device_by_name
         return _lom.wrap(insert_device_by_name(o, name, index))
 
     @method(edits=True, label="Create Take Lane", avail=since(12, 2))
@@ -484,8 +484,8 @@ class Track(DeviceContainer):
     @method("int arg2", edits=True, label="Duplicate Device", avail=since(12, 3))
     def duplicate_device(o, index):
         """Duplicate the device at ``index``."""
-        from Live._build_devices import duplicate_device
-        from Live._device import device_at
+        from Live._devices_model import duplicate_device
+        from Live._device_model import device_at
         duplicate_device(o, device_at(o, index))
 
     class View(_lom.LomObject):
