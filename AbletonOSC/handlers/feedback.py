@@ -247,13 +247,15 @@ class Fanout(object):
     compare per fan-out and one call per subscriber (an append to a bundle, or a send).
     """
 
-    __slots__ = ("hub", "subs", "sends", "form", "interval", "bundle", "last", "due", "held", "waiting", "dead")
+    __slots__ = ("hub", "subs", "sends", "form", "head", "interval", "bundle", "last", "due", "held", "waiting",
+                 "dead")
 
     def __init__(self, hub, form, interval, bundle, last, due):
         self.hub = hub
         self.subs = []
         self.sends = []        # per subscriber: its client's bundle queue's append, or its send_packet
         self.form = form
+        self.head = None       # the encoded update less its float value (for single float values)
         self.interval = interval
         self.bundle = bundle
         self.last = last       # the update every subscriber here has (bytes; None: none yet)
@@ -319,8 +321,6 @@ class _Flush(object):
                 self.each(hub, values)
                 continue
             self.fan(hub, plan, values)
-            if hub.fragmented and _converged(plan):
-                hub.unplan()        # its subscribers have caught up with each other: one fan-out again
 
     def due(self, waiting):
         """Send what a rate cap held back and is now due: a fan-out's kept value, a subscription's hub read again."""
@@ -402,15 +402,19 @@ class _Flush(object):
                     self.outbox.hold(fan)
                 continue
             fan.held = None
-            form = fan.form
-            if form is form0:
+            if fan.form is form0:
                 data = data0
             else:
-                data = self.encode(hub, fan, values, value, fast)
+                head = fan.head if fast else None
+                try:
+                    # A single float (meters, positions, song time): the form's encoded head and the value.
+                    data = head + _FLOAT.pack(value) if head is not None else self.encode(fan, values, fast)
+                except (OverflowError, struct.error):  # beyond 32 bits: the encoder decides, or explains
+                    data = self.encode(fan, values, False)
                 if data is None:
                     continue
                 if form0 is None:
-                    form0, data0 = form, data
+                    form0, data0 = fan.form, data
             if data == fan.last:
                 continue
             fan.last = data
@@ -433,17 +437,20 @@ class _Flush(object):
                         _log_send(self.outbox.subscriptions, send.__self__, error)
             sent += len(fan.sends)
         self.sent += sent
+        if hub.fragmented and _converged(hub.plan):
+            hub.unplan()        # its subscribers have caught up with each other: one fan-out again
 
-    def encode(self, hub, fan, values, value, fast):
+    def encode(self, fan, values, fast):
         """A fan-out's update as bytes (None: it cannot be encoded; each subscriber is told once)."""
         sub = fan.subs[0]
         try:
             if fast:
-                # A single float (meters, positions, song time): the form's cached head and the value.
-                prefix = hub.prefixes.get(fan.form)
-                if prefix is None:
-                    prefix = hub.prefix(fan.form, encode_update(sub, sub.payload(_ZERO))[:-4])
-                return prefix + _FLOAT.pack(value)
+                hub = fan.hub
+                head = hub.prefixes.get(fan.form)
+                if head is None:
+                    head = hub.prefix(fan.form, encode_update(sub, sub.payload(_ZERO))[:-4])
+                fan.head = head
+                return head + _FLOAT.pack(values[0])
             return encode_update(sub, sub.payload(values))
         except Exception:  # e.g. a float beyond 32 bits: the encoder decides, or explains
             try:
@@ -549,8 +556,8 @@ def _converged(plan):
     """Whether a hub's fan-outs that were apart (another last update or turn) now agree."""
     state = {}
     for fan in plan:
-        if fan.waiting:
-            return False
+        if fan.held is not None:
+            return False        # a value still waits for its turn
         if state.setdefault((fan.form, fan.interval, fan.bundle), (fan.last, fan.due)) != (fan.last, fan.due):
             return False
     return True
