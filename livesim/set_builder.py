@@ -6,7 +6,7 @@ from Live._build_devices import spec_of
 from Live._clip import ClipLaunchQuantization, ClipNode, LaunchMode, WarpMode, _AutomationEnvelope
 from Live._clip_slot import SlotNode
 from Live._envelope import Envelope, EnvelopeNode
-from Live._groove_pool import build_groove_pool
+from Live._groove_pool_model import build_groove_pool
 from Live._mixer_device import crossfade_assignments
 from Live._scene import SceneNode
 from Live._song import CueNode, Quantization, SongNode, _set_tempo as _set_song_tempo

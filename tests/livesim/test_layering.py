@@ -41,8 +41,6 @@ PENDING = set([
     "Live._drum_pad",
     "Live._envelope",
     "Live._eq8_device",
-    "Live._groove",
-    "Live._groove_pool",
     "Live._looper_device",
     "Live._max_device",
     "Live._mixer_device",
