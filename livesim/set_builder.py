@@ -111,7 +111,7 @@ def _song_settings(song, data):
     song.swing_amount = _num(data, "swing_amount", "set", 0.0, 0.0, 1.0)
     song.groove_amount = _num(data, "groove_amount", "set", 1.0, 0.0, 1.3125)
     if data.get("tuning_system") is not None and song.world.version >= (12, 1, 0):
-        from Live._tuning_system import from_spec
+        from Live._tuning_system_model import from_spec
         song.tuning = from_spec(song.world, song, data["tuning_system"])
 
 
