@@ -8,7 +8,7 @@ from Live._clip_slot import SlotNode
 from Live._envelope import Envelope, EnvelopeNode
 from Live._groove_pool_model import build_groove_pool
 from Live._mixer_device import crossfade_assignments
-from Live._scene import SceneNode
+from Live._scene_model import SceneNode
 from Live._song import CueNode, Quantization, SongNode, _set_tempo as _set_song_tempo
 from Live._track import TrackNode, monitoring_states
 

@@ -46,11 +46,9 @@ PENDING = set([
     "Live._mixer_device",
     "Live._plugin_device",
     "Live._sample",
-    "Live._scene",
     "Live._simpler_device",
     "Live._take_lane",
     "Live._track",
-    "Live._tuning_system",
     "Live._wavetable_device",
     "livesim.engine",
 ])

@@ -4,7 +4,7 @@ from Live._lom import method, prop, set_value, since
 from Live._base import IntVector, LimitationError, Vector
 from Live._clip import copy_clip
 from Live._clip_slot import SlotNode
-from Live._scene import SceneNode
+from Live._scene_model import SceneNode
 from Live._track import TrackNode
 from Live._song_model import (  # noqa: F401  (the enums are Live.Song's)
     CaptureDestination, CaptureMode, CueNode, Quantization, RecordingQuantization, SessionRecordStatus, SongNode,

@@ -7,7 +7,7 @@ from Live._lom import set_value
 from Live._base import LimitationError
 from Live._clip import ClipNode, copy_clip
 from Live._clip_slot import SlotNode
-from Live._scene import SceneNode
+from Live._scene_model import SceneNode
 from Live._track import TrackNode
 
 Quantization = _lom.make_enum("Song", "Quantization", dict(
