@@ -11,7 +11,7 @@ import itertools
 import math
 
 from Live._lom import notify, set_value
-from Live._clip import ClipNode
+from Live._clip_model import ClipNode
 
 from livesim.meters import Meters
 

@@ -215,7 +215,7 @@ def _put_sample_clip(slot, sample):
     """A sample loaded onto an audio track becomes an audio clip in the highlighted slot (replacing its clip)."""
     import os
 
-    from Live._clip import ClipNode
+    from Live._clip_model import ClipNode
     clip = ClipNode(slot.world, slot, is_audio=True, length=4.0)
     clip.file_path = sample
     clip.name = os.path.splitext(os.path.basename(sample))[0]

@@ -3,7 +3,7 @@ import os
 
 from Live import _lom
 from Live._lom import method, prop
-from Live._clip import ClipNode, copy_clip
+from Live._clip_model import ClipNode, copy_clip
 
 ClipSlotPlayingState = _lom.make_enum("ClipSlot", "ClipSlotPlayingState", {"stopped": 0, "started": 1,
                                                                              "recording": 2})

@@ -7,7 +7,7 @@ clip's length, into a clip at the same slot (or arrangement position) as the aud
 """
 from Live import _lom
 from Live._build_devices import build_device, spec_of
-from Live._clip import ClipNode
+from Live._clip_model import ClipNode
 from Live._device import insert_device_node, set_devices
 from Live._song_model import _create_track
 

@@ -5,7 +5,7 @@ Live.Song sets the public classes of these nodes (``SongNode.cls = Song`` ...).
 from Live import _lom
 from Live._lom import set_value
 from Live._base import LimitationError
-from Live._clip import ClipNode, copy_clip
+from Live._clip_model import ClipNode, copy_clip
 from Live._clip_slot import SlotNode
 from Live._scene_model import SceneNode
 from Live._track import TrackNode

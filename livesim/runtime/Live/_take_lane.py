@@ -3,7 +3,7 @@ import os
 
 from Live import _lom
 from Live._base import Vector
-from Live._clip import ClipNode
+from Live._clip_model import ClipNode
 from Live._lom import method, prop
 
 
