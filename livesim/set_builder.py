@@ -4,7 +4,7 @@ import numbers
 from Live import _palette
 from Live._build_devices import spec_of
 from Live._clip_model import ClipLaunchQuantization, ClipNode, LaunchMode, WarpMode
-from Live._clip_slot import SlotNode
+from Live._clip_slot_model import SlotNode
 from Live._envelope_model import new_envelope
 from Live._groove_pool_model import build_groove_pool
 from Live._mixer_device import crossfade_assignments

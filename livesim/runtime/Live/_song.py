@@ -3,7 +3,7 @@ from Live import _lom
 from Live._lom import method, prop, set_value, since
 from Live._base import IntVector, LimitationError, Vector
 from Live._clip_model import copy_clip
-from Live._clip_slot import SlotNode
+from Live._clip_slot_model import SlotNode
 from Live._scene_model import SceneNode
 from Live._track import TrackNode
 from Live._song_model import (  # noqa: F401  (the enums are Live.Song's)

@@ -6,7 +6,7 @@ from Live import _lom
 from Live._lom import set_value
 from Live._base import LimitationError
 from Live._clip_model import ClipNode, copy_clip
-from Live._clip_slot import SlotNode
+from Live._clip_slot_model import SlotNode
 from Live._scene_model import SceneNode
 from Live._track import TrackNode
 
