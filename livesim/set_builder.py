@@ -10,7 +10,7 @@ from Live._groove_pool_model import build_groove_pool
 from Live._mixer_device import crossfade_assignments
 from Live._scene_model import SceneNode
 from Live._song import CueNode, Quantization, SongNode, _set_tempo as _set_song_tempo
-from Live._track import TrackNode, monitoring_states
+from Live._track_model import TrackNode, monitoring_states
 
 from livesim.default_set import default_set
 

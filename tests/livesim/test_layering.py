@@ -44,7 +44,6 @@ PENDING = set([
     "Live._plugin_device",
     "Live._sample",
     "Live._simpler_device",
-    "Live._track",
     "Live._wavetable_device",
     "livesim.engine",
 ])

@@ -5,7 +5,7 @@ from Live._base import IntVector, LimitationError, Vector
 from Live._clip_model import copy_clip
 from Live._clip_slot_model import SlotNode
 from Live._scene_model import SceneNode
-from Live._track import TrackNode
+from Live._track_model import TrackNode
 from Live._song_model import (  # noqa: F401  (the enums are Live.Song's)
     CaptureDestination, CaptureMode, CueNode, Quantization, RecordingQuantization, SessionRecordStatus, SongNode,
     SongViewNode, TimeFormat, _create_track, _delete_tracks, _device_slot, _device_target, _insert_tracks)

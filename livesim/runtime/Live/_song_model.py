@@ -8,7 +8,7 @@ from Live._base import LimitationError
 from Live._clip_model import ClipNode, copy_clip
 from Live._clip_slot_model import SlotNode
 from Live._scene_model import SceneNode
-from Live._track import TrackNode
+from Live._track_model import TrackNode
 
 Quantization = _lom.make_enum("Song", "Quantization", dict(
     q_no_q=0, q_8_bars=1, q_4_bars=2, q_2_bars=3, q_bar=4, q_half=5, q_half_triplet=6, q_quarter=7,
