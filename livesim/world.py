@@ -160,7 +160,7 @@ class World(object):
     def application(self):
         """Live.Application.Application for this world."""
         if self._application is None:
-            from Live._application import make_application
+            from Live._application_model import make_application
             self._application = make_application(self)
         return self._application
 
