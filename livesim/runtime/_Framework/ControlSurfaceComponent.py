@@ -2,9 +2,11 @@
 from ableton.v2.base.dependency import depends
 from ableton.v2.control_surface.control_surface import _get_application
 
+from .SubjectSlot import SlotManager, Subject
 
-class ControlSurfaceComponent(object):
-    """Must be constructed inside ``surface.component_guard()``."""
+
+class ControlSurfaceComponent(SlotManager, Subject):
+    """Must be constructed inside ``surface.component_guard()``; its subject slots end with it."""
 
     @depends(register_component=None, song=None)
     def __init__(self, name="", register_component=None, song=None, layer=None, is_enabled=True, *a, **k):
@@ -54,4 +56,5 @@ class ControlSurfaceComponent(object):
         """Hook: the surface saw another scene selected."""
 
     def disconnect(self):
-        """Release what the component holds."""
+        """Release what the component holds: its subject slots and listeners."""
+        super(ControlSurfaceComponent, self).disconnect()
