@@ -15,7 +15,7 @@ meter notifies its listeners only when its value changes.
 import math
 
 from Live._lom import notify
-from Live._device_parameter import volume_db
+from Live._device_parameter_model import volume_db
 
 #: Seconds for a falling meter to lose 63% of its level.
 RELEASE = 0.03

@@ -2,12 +2,12 @@
 import numbers
 
 from Live import _palette
-from Live._build_devices import spec_of
+from Live._devices_model import spec_of
 from Live._clip_model import ClipLaunchQuantization, ClipNode, LaunchMode, WarpMode
 from Live._clip_slot_model import SlotNode
 from Live._envelope_model import new_envelope
 from Live._groove_pool_model import build_groove_pool
-from Live._mixer_device import crossfade_assignments
+from Live._mixer_model import crossfade_assignments
 from Live._scene_model import SceneNode
 from Live._song import CueNode, Quantization, SongNode, _set_tempo as _set_song_tempo
 from Live._track_model import TrackNode, monitoring_states

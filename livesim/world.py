@@ -165,10 +165,10 @@ class World(object):
         return self._application
 
     def device_builder(self):
-        """``build_device(world, spec, parent)`` from Live._build_devices, or None."""
+        """``build_device(world, spec, parent)`` from Live._devices_model, or None."""
         if self._device_builder is False:
             try:
-                from Live._build_devices import build_device
+                from Live._devices_model import build_device
             except ImportError:
                 build_device = None
             self._device_builder = build_device

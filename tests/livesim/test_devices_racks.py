@@ -3,7 +3,7 @@ import pytest
 
 from livesim.world import World
 
-from Live._drum_pad import note_name
+from Live._drum_pad_model import note_name
 from Live._rack_device import DRUM_TEXT
 
 RACK = {"class_name": "InstrumentGroupDevice", "name": "Keys Rack", "chains": [

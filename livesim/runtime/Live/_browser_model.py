@@ -151,7 +151,7 @@ class BrowserNode(_lom.Node):
 
     def load(self, item):
         """Load ``item`` onto the hot-swap target or the selected track; return the new device node."""
-        from Live._build_devices import build_device
+        from Live._devices_model import build_device
         d, name, extra = item.load
         spec = {"class_name": d.class_name, "name": name}
         sample = None
@@ -196,7 +196,7 @@ def _put_devices(container, devices):
         song.record(lambda: song._set_devices(container, old), lambda: song._set_devices(container, devices),
                     "Load Device")
     else:
-        from Live._device import set_devices
+        from Live._device_model import set_devices
         set_devices(container, devices, "Load Device")
 
 

@@ -3,7 +3,8 @@ from Live import _lom, _palette
 from Live._lom import method, prop, set_value, since
 from Live._base import Vector
 from Live._chain_model import AUDIO_EFFECT, INSTRUMENT, ChainNode, refresh_solo
-from Live._device import DeviceContainer, delete_device, device_at
+from Live._device import DeviceContainer
+from Live._device_model import delete_device, device_at
 
 def _set_mute(o, v):
     o.mixer.chain_activator.set(0.0 if v else 1.0)
@@ -56,13 +57,13 @@ class Chain(DeviceContainer):
     @method("int arg2", edits=True, label="Duplicate Device", avail=since(12, 3))
     def duplicate_device(o, index):
         """Insert a copy of the device at ``index`` right after it."""
-        from Live._build_devices import duplicate_device
+        from Live._devices_model import duplicate_device
         duplicate_device(o, device_at(o, index))
 
     @method("str DeviceName, int DeviceIndex=-1", edits=True, label="Insert Device", avail=since(12, 3))
     def insert_device(o, device_name, device_index):
         """Insert a stock device by its browser name at ``device_index`` (-1: the end)."""
-        from Live._build_devices import insert_device_by_name
+        from Live._devices_model import insert_device_by_name
         return _lom.wrap(insert_device_by_name(o, device_name, device_index))
 
 

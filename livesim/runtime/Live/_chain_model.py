@@ -6,8 +6,8 @@ modules set each node class's ``cls`` (the public class its handles have).
 """
 from Live import _lom, _palette
 from Live._lom import set_value
-from Live._chain_mixer_device import ChainMixerNode
-from Live._device import follow_value, refresh_container
+from Live._chain_mixer_model import ChainMixerNode
+from Live._device_model import follow_value, refresh_container
 
 INSTRUMENT, AUDIO_EFFECT = 1, 2
 

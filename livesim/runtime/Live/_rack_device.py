@@ -95,14 +95,14 @@ class RackDevice(Device):
         src = o.pads[source_index]
         if not src.chains:
             raise RuntimeError(PAD_EMPTY_TEXT)
-        from Live._build_devices import clone_chain
+        from Live._devices_model import clone_chain
         dst = o.pads[destination_index]
         o.set_pad_chains(dst, [clone_chain(o.world, c, o, pad=dst) for c in src.chains])
 
     @method("int Index=-1", edits=True, label="Insert Chain", avail=since(12, 3))
     def insert_chain(o, index):
         """Insert an empty chain at ``index`` (-1: the end) and return it."""
-        from Live._build_devices import new_chain
+        from Live._devices_model import new_chain
         chains = list(o.chains)
         if index < -1 or index > len(chains):
             raise RuntimeError("Invalid chain index")

@@ -6,9 +6,9 @@ note) that reference the drum chains placed on them.  Live._rack_device sets eac
 """
 from Live import _lom
 from Live._lom import set_value
-from Live._device import DeviceNode, ViewNode, refresh_active
-from Live._device_parameter import ParamNode
-from Live._drum_pad import DrumPadNode
+from Live._device_model import DeviceNode, ViewNode, refresh_active
+from Live._device_parameter_model import ParamNode
+from Live._drum_pad_model import DrumPadNode
 
 MACRO_COUNT = 16
 

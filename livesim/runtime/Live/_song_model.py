@@ -288,7 +288,7 @@ class SongNode(_lom.Node):
                 n.clip = copy_clip(s.clip, n)
             c.slots.append(n)
         if t.devices:
-            from Live._build_devices import clone_device
+            from Live._devices_model import clone_device
             c.devices = [clone_device(self.world, d, c) for d in t.devices]
         for i, p in enumerate(t.mixer.sends):
             c.mixer.add_send(i, p.value)

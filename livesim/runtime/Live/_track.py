@@ -5,7 +5,8 @@ The tracks' state and rules are in Live._track_model.
 from Live import _lom, _palette
 from Live._lom import method, prop, since
 from Live._base import StringVector, Vector
-from Live._device import DeviceContainer, delete_device, device_at
+from Live._device import DeviceContainer
+from Live._device_model import delete_device, device_at
 from Live import _track_model as model
 from Live._routing import (RoutingChannel, RoutingChannelLayout, RoutingChannelVector, RoutingType,  # noqa: F401
                            RoutingTypeCategory, RoutingTypeVector)
@@ -162,7 +163,7 @@ class Track(DeviceContainer):
     @method("str DeviceName, int DeviceIndex=-1", edits=True, label="Insert Device", avail=since(12, 3))
     def insert_device(o, name, index):
         """Insert a stock device by its browser name at ``index`` (-1: the end)."""
-        from Live._build_devices import insert_device_by_name
+        from Live._devices_model import insert_device_by_name
         return _lom.wrap(insert_device_by_name(o, name, index))
 
     @method(edits=True, label="Create Take Lane", avail=since(12, 2))
@@ -173,7 +174,7 @@ class Track(DeviceContainer):
     @method("int arg2", edits=True, label="Duplicate Device", avail=since(12, 3))
     def duplicate_device(o, index):
         """Duplicate the device at ``index``."""
-        from Live._build_devices import duplicate_device
+        from Live._devices_model import duplicate_device
         duplicate_device(o, device_at(o, index))
 
     class View(_lom.LomObject):

@@ -5,7 +5,7 @@ the checks here return Live's text.  Live._track sets the node classes' ``cls``.
 """
 from Live import _lom, _palette
 from Live._lom import set_value
-from Live._mixer_device import MixerNode, main_word
+from Live._mixer_model import MixerNode, main_word
 from Live._take_lane_model import TakeLaneNode
 from Live._routing import RoutingChannel, RoutingType, _rchan, _rtype
 
