@@ -9,7 +9,7 @@ from Live._envelope_model import new_envelope
 from Live._groove_pool_model import build_groove_pool
 from Live._mixer_model import crossfade_assignments
 from Live._scene_model import SceneNode
-from Live._song import CueNode, Quantization, SongNode, _set_tempo as _set_song_tempo
+from Live._song_model import CueNode, Quantization, SongNode, set_tempo as _set_song_tempo
 from Live._track_model import TrackNode, monitoring_states
 
 from livesim.default_set import default_set
