@@ -377,12 +377,14 @@ def range_setter(attr, lo, hi, what):
 
 
 def set_signature_numerator(o, v):
+    """Set a clip's or the song's signature numerator (1..99)."""
     if v < 1 or v > 99:
         raise RuntimeError("Invalid signature numerator")
     set_value(o, "signature_numerator", v)
 
 
 def set_signature_denominator(o, v):
+    """Set a clip's or the song's signature denominator (1, 2, 4, 8 or 16)."""
     if v not in (1, 2, 4, 8, 16):
         raise RuntimeError("Invalid signature denominator")
     set_value(o, "signature_denominator", v)

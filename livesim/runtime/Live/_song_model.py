@@ -5,7 +5,8 @@ Live.Song sets the public classes of these nodes (``SongNode.cls = Song`` ...).
 from Live import _lom
 from Live._lom import set_value
 from Live._base import LimitationError
-from Live._clip_model import ClipNode, copy_clip
+from Live._clip_model import (  # noqa: F401  (a song's signature follows a clip's rules)
+    ClipNode, copy_clip, set_signature_denominator, set_signature_numerator)
 from Live._clip_slot_model import SlotNode
 from Live._scene_model import SceneNode
 from Live._track_model import TrackNode
@@ -439,20 +440,6 @@ def set_tempo(o, v):
         p = o.master.mixer.song_tempo if o.master is not None else None
         if p is not None:
             p.set(v, undo=False)
-
-
-def set_signature_numerator(o, v):
-    """Set the signature's numerator (1..99)."""
-    if not 1 <= v <= 99:
-        raise RuntimeError("Invalid signature numerator")
-    set_value(o, "signature_numerator", v)
-
-
-def set_signature_denominator(o, v):
-    """Set the signature's denominator (1, 2, 4, 8 or 16)."""
-    if v not in (1, 2, 4, 8, 16):
-        raise RuntimeError("Invalid signature denominator")
-    set_value(o, "signature_denominator", v)
 
 
 def set_song_time(o, v):
