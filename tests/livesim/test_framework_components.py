@@ -5,8 +5,6 @@ import os
 
 import pytest
 
-from livesim.host import Host
-from livesim.world import World
 
 SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "ClassicScript")
 
@@ -25,14 +23,8 @@ SET = {
 
 
 @pytest.fixture
-def host():
-    world = World(set_data=SET, virtual_clock=True)
-    world.activate()
-    host = Host(world, script_path=SCRIPT)
-    host.start()
-    host.tick()
-    yield host
-    host.shutdown()
+def host(hosted_script):
+    return hosted_script(SCRIPT, SET)
 
 
 def press(host, channel, note):
@@ -50,6 +42,11 @@ def sent(host):
 
 
 READ = {}
+
+
+def lights_now(host):
+    """What every light shows now: the last value sent for each (status, data1)."""
+    return dict(((status, data1), data2) for status, data1, data2 in host.c_instance._livesim_sent_midi)
 
 
 def no_errors(host):
@@ -208,6 +205,31 @@ def test_the_button_matrix_holds_its_buttons_by_column_and_row(host):
         matrix.send_value(1, 1, 7)
     assert host.c_instance._livesim_sent_midi[-1] == (0x91, 54, 7)
     no_errors(host)
+
+
+def test_holding_zoom_shows_the_session_overview_and_a_pad_moves_the_ring(host):
+    world = host.world
+    surface = host.instance
+    world.receive_midi(0x90, 99, 127)                    # hold zoom
+    assert surface.zooming.is_zoomed_out() and not surface.session.is_enabled()
+    lights = lights_now(host)
+    # Blocks of 4 tracks x 2 scenes: (0, 0) is the ring, (1, 0) holds the fifth track's clip,
+    # (0, 1) and (1, 1) hold scene C without clips, (2, *) and (3, *) are outside the set.
+    assert [lights[(0x90 | x, 53)] for x in range(4)] == [3, 5, 0, 0]
+    assert [lights[(0x90 | x, 54)] for x in range(4)] == [4, 4, 0, 0]
+    press(host, 1, 53)                                   # jump to block (1, 0)
+    assert surface.session.track_offset() == 4
+    assert song_clip_unplayed(world)
+    world.receive_midi(0x80, 99, 0)                      # let go: the session is back, at the new place
+    assert not surface.zooming.is_zoomed_out() and surface.session.is_enabled()
+    lights = lights_now(host)
+    assert lights[(0x90, 53)] == 5 and lights[(0x91, 53)] == 0   # e1 stopped; no track beside it
+    no_errors(host)
+
+
+def song_clip_unplayed(world):
+    """Pressing pads while zoomed out launches nothing."""
+    return all(t.playing_slot_index == -1 and t.fired_slot_index == -1 for t in world.song.tracks)
 
 
 # --- the transport ---------------------------------------------------------------------------
