@@ -34,6 +34,10 @@ class ButtonElement(InputControlElement):
         """Put the button's light out."""
         self.send_value(OFF_VALUE)
 
+    def reset(self):
+        """Put the light out."""
+        self.turn_off()
+
     def set_light(self, value):
         """``True``/``False`` turn the light on or off; a number is sent as the value."""
         if value is True:

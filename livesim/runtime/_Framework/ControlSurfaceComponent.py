@@ -1,10 +1,13 @@
 """``_Framework.ControlSurfaceComponent``: the legacy component (``song()`` is a method)."""
-from ableton.v2.base.dependency import depends
+from ableton.v2.base.dependency import DependencyError, depends, get_dependency
+from ableton.v2.base.task import TaskGroup
 from ableton.v2.control_surface.control_surface import _get_application
 
+from .SubjectSlot import SlotManager, Subject
 
-class ControlSurfaceComponent(object):
-    """Must be constructed inside ``surface.component_guard()``."""
+
+class ControlSurfaceComponent(SlotManager, Subject):
+    """Must be constructed inside ``surface.component_guard()``; its subject slots end with it."""
 
     @depends(register_component=None, song=None)
     def __init__(self, name="", register_component=None, song=None, layer=None, is_enabled=True, *a, **k):
@@ -13,7 +16,21 @@ class ControlSurfaceComponent(object):
         self._song = song
         self._layer = layer
         self._is_enabled = is_enabled
+        self._tasks_group = None
+        try:
+            self._parent_task_group = get_dependency("parent_task_group")
+        except DependencyError:
+            self._parent_task_group = None
         register_component(self)
+
+    @property
+    def _tasks(self):
+        # A child of the surface's task group, made on first use: updated every tick.
+        if self._tasks_group is None:
+            self._tasks_group = TaskGroup()
+            if self._parent_task_group is not None:
+                self._parent_task_group.add(self._tasks_group)
+        return self._tasks_group
 
     def song(self):
         """The Live.Song.Song."""
@@ -54,4 +71,8 @@ class ControlSurfaceComponent(object):
         """Hook: the surface saw another scene selected."""
 
     def disconnect(self):
-        """Release what the component holds."""
+        """Release what the component holds: its subject slots, listeners and tasks."""
+        if self._tasks_group is not None:
+            self._tasks_group.kill()
+            self._tasks_group = None
+        super(ControlSurfaceComponent, self).disconnect()
