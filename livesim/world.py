@@ -160,7 +160,7 @@ class World(object):
     def application(self):
         """Live.Application.Application for this world."""
         if self._application is None:
-            from Live._application import make_application
+            from Live._application_model import make_application
             self._application = make_application(self)
         return self._application
 
@@ -176,7 +176,7 @@ class World(object):
 
     def groove_pool(self):
         """Live.GroovePool.GroovePool for this world."""
-        from Live._groove_pool import make_groove_pool
+        from Live._groove_pool_model import make_groove_pool
         return make_groove_pool(self)
 
     def receive_midi(self, status, data1, data2=0):

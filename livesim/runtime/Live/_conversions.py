@@ -7,7 +7,7 @@ clip's length, into a clip at the same slot (or arrangement position) as the aud
 """
 from Live import _lom
 from Live._devices_model import build_device, spec_of
-from Live._clip import ClipNode
+from Live._clip_model import ClipNode
 from Live._device_model import insert_device_node, set_devices
 from Live._song_model import _create_track
 

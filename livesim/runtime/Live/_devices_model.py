@@ -26,7 +26,7 @@ from Live._eq8_model import Eq8Node
 from Live._looper_model import LooperNode
 from Live._max_model import MaxNode
 from Live._plugin_model import PluginNode
-from Live._rack_model import RackNode
+from Live._rack_model import DRUM_TEXT, RackNode
 from Live._simpler_model import SimplerNode
 from Live._wavetable_model import WavetableNode
 
@@ -37,6 +37,8 @@ CHAIN_KEYS = ("name", "color", "mute", "solo", "volume", "panning", "devices")
 DRUM_CHAIN_KEYS = CHAIN_KEYS + ("out_note", "choke_group")
 PAD_KEYS = ("note", "name", "mute", "solo", "chains")
 UNKNOWN_DEVICE_TEXT = "Unknown device: %s"
+PAD_INDEX_TEXT = "Drum pad index must be between 0 and 127"
+PAD_EMPTY_TEXT = "The source drum pad is empty"
 # The models of devices whose Live class has members of its own, by class name (before the class's
 # Live version they are plain devices).
 CLASS_NODES = {"Drift": DriftNode, "InstrumentVector": WavetableNode, "InstrumentMeld": MeldNode,
@@ -434,3 +436,28 @@ def insert_device_by_name(container, device_name, index=-1):
         raise RuntimeError("Invalid device index")
     node = device_for_name(container.world, device_name, container)
     return insert_device_node(container, node, index)
+
+
+def copy_pad(o, source_index, destination_index):
+    """Replace the destination pad's chains with copies of the source pad's."""
+    if not o.can_have_drum_pads:
+        raise RuntimeError(DRUM_TEXT)
+    if not (0 <= source_index < 128 and 0 <= destination_index < 128):
+        raise RuntimeError(PAD_INDEX_TEXT)
+    src = o.pads[source_index]
+    if not src.chains:
+        raise RuntimeError(PAD_EMPTY_TEXT)
+    dst = o.pads[destination_index]
+    o.set_pad_chains(dst, [clone_chain(o.world, c, o, pad=dst) for c in src.chains])
+
+
+def insert_chain(o, index):
+    """Insert an empty chain at ``index`` (-1: the end); the new chain's node."""
+    chains = list(o.chains)
+    if index < -1 or index > len(chains):
+        raise RuntimeError("Invalid chain index")
+    pad = o.view.selected_drum_pad if o.can_have_drum_pads else None
+    chain = new_chain(o.world, o, pad=pad)
+    chains.insert(len(chains) if index == -1 else index, chain)
+    o.set_chains(chains, label="Insert Chain")
+    return chain

@@ -8,7 +8,7 @@ beats at the buffer's ``tempo``, which recording takes from the song.  Live._loo
 """
 from Live._device_class import ClassNode
 from Live._lom import set_value
-from Live._clip import ClipNode
+from Live._clip_model import ClipNode
 
 STOP, RECORD, PLAY, OVERDUB = 0, 1, 2, 3
 RECORD_LENGTHS = ("x", "1 Bar", "2 Bars", "4 Bars", "8 Bars", "16 Bars", "32 Bars", "64 Bars")
