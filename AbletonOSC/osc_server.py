@@ -766,6 +766,27 @@ class OSCServer(object):
         except Exception as error:
             self.logger.warning("AbletonOSC: could not send an error to %r: %s", client, error)
 
+    def send_each(self, data, clients):
+        """Send one encoded packet to each of ``clients`` (a listener update): to UDP clients, the socket's
+        sendto and nothing more; a client it cannot reach is logged, the others still get it."""
+        sock = self._udp
+        if sock is None or self._reply_client is not None or self.reply_bytes_per_second \
+                or len(data) > self.max_datagram:
+            sendto = None          # each send does its checks (reply budgets, byte rates, sizes)
+        else:
+            sendto = sock.sendto
+        for client in clients:
+            try:
+                if sendto is None or client._conn is not None:
+                    client.send_packet(data)
+                else:
+                    try:
+                        sendto(data, client._target)
+                    except (OSError, IOError) as error:
+                        self._send_failed(sock, data, client._target, error)
+            except Exception as error:
+                self.logger.warning("AbletonOSC: listener update to %r not sent: %s", client, error)
+
     def _send_udp(self, data, target):
         if len(data) > self.max_datagram:
             raise ReplyTooLarge(_too_large(data, self.max_datagram))

@@ -253,7 +253,7 @@ class Fanout(object):
     def __init__(self, hub, form, interval, bundle, last, due):
         self.hub = hub
         self.subs = []
-        self.sends = []        # per subscriber: its client's bundle queue's append, or its send_packet
+        self.sends = []        # per subscriber: its client's bundle queue's append, or the client
         self.form = form
         self.head = None       # the encoded update less its float value (for single float values)
         self.interval = interval
@@ -380,7 +380,7 @@ class _Flush(object):
                 fan = fans[key] = Fanout(hub, form, interval, bundle, sub.last, due)
                 bases.add(key[:3])
             fan.subs.append(sub)
-            fan.sends.append(self.outbox.queue(client).append if bundle else client.send_packet)
+            fan.sends.append(self.outbox.queue(client).append if bundle else client)
         if not fans:
             return None
         plan = hub.plan = list(fans.values())
@@ -430,11 +430,8 @@ class _Flush(object):
                 for append in fan.sends:
                     append(element)
             else:
-                for send in fan.sends:
-                    try:
-                        send(data)
-                    except Exception as error:
-                        _log_send(self.outbox.subscriptions, send.__self__, error)
+                clients = fan.sends
+                clients[0].server.send_each(data, clients)
             sent += len(fan.sends)
         self.sent += sent
         if hub.fragmented and _converged(hub.plan):
