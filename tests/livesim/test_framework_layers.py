@@ -33,8 +33,10 @@ def test_the_higher_priority_layer_owns_the_shared_buttons_while_enabled(host):
     press(host, 0)                                     # the session owns the row: stop track 1
     host.call(world.advance, 2.0)
     assert song.tracks[0].playing_slot_index == -1 and not song.tracks[0].mute
+    assert (0x90, 8, 5) in host.c_instance._livesim_sent_midi    # the skin's 'Switch.On'
     press(host, 8)                                     # session off: the mixer gets the row back
     assert not surface.session.is_enabled()
+    assert host.c_instance._livesim_sent_midi[-1] == (0x90, 8, 1)
     press(host, 1)
     assert song.tracks[1].mute
     assert host.c_instance._livesim_sent_midi[-1] == (0x90, 1, 127)
@@ -63,6 +65,15 @@ def test_combo_elements_make_shift_layers(host):
     press(host, 10)                                    # play again: still playing, metronome stays
     assert song.is_playing and song.metronome
     no_errors(host)
+
+
+def test_a_skin_names_colours_and_refuses_missing_ones(host):
+    from _Framework.Skin import SkinColorMissingError
+
+    surface = host.instance
+    play = surface.transport._play_toggle._on_button_value.subject.wrapped_control
+    with pytest.raises(SkinColorMissingError):
+        play.set_light("Switch.Blinking")
 
 
 def test_resources_hand_over_by_priority():

@@ -81,6 +81,10 @@ class ControlSurface(SimpleControlSurface):
         device_component.set_lock_callback(self._toggle_lock)
         self._c_instance.update_locks()
 
+    def set_pad_translations(self, pad_translations):
+        """Install drum pad translations (tuples of ``(x, y, note, channel)``) in Live."""
+        self._set_pad_translations(pad_translations)
+
     def _toggle_lock(self):
         self._c_instance.toggle_lock()
 
