@@ -11,7 +11,7 @@ import itertools
 import math
 
 from Live._lom import notify, set_value
-from Live._clip import ClipNode
+from Live._clip_model import ClipNode
 
 from livesim.meters import Meters
 
@@ -249,8 +249,8 @@ class Engine(object):
         """Launch every slot of a scene, apply its tempo/signature and select it."""
         song = self.song
         if scene.tempo_enabled:
-            from Live._song import _set_tempo
-            _set_tempo(song, scene.tempo_value)
+            from Live._song_model import set_tempo
+            set_tempo(song, scene.tempo_value)
         if scene.time_signature_enabled:
             set_value(song, "signature_numerator", scene.sig_num)
             set_value(song, "signature_denominator", scene.sig_den)
@@ -398,7 +398,7 @@ class Engine(object):
 
     @staticmethod
     def _status(v):
-        from Live._song import SessionRecordStatus
+        from Live._song_model import SessionRecordStatus
         return SessionRecordStatus.values[v]
 
     def _start_now(self, track, slot, clip, at, offset, recording=False, at_pos=None):

@@ -15,7 +15,7 @@ meter notifies its listeners only when its value changes.
 import math
 
 from Live._lom import notify
-from Live._device_parameter import volume_db
+from Live._device_parameter_model import volume_db
 
 #: Seconds for a falling meter to lose 63% of its level.
 RELEASE = 0.03
@@ -178,8 +178,8 @@ class Meters(object):
             if track.mute or mixer.track_activator.value < 0.5:
                 return 0.0, 0.0
             if soloing:
-                from Live._track import _muted_via_solo
-                if _muted_via_solo(track):
+                from Live._track_model import is_muted_via_solo
+                if is_muted_via_solo(track):
                     return 0.0, 0.0
         g = gain(volume_db(mixer.volume.value))
         pan = mixer.panning.value

@@ -2,15 +2,15 @@
 import numbers
 
 from Live import _palette
-from Live._build_devices import spec_of
-from Live._clip import ClipLaunchQuantization, ClipNode, LaunchMode, WarpMode, _AutomationEnvelope
-from Live._clip_slot import SlotNode
-from Live._envelope import Envelope, EnvelopeNode
-from Live._groove_pool import build_groove_pool
-from Live._mixer_device import crossfade_assignments
-from Live._scene import SceneNode
-from Live._song import CueNode, Quantization, SongNode, _set_tempo as _set_song_tempo
-from Live._track import TrackNode, monitoring_states
+from Live._devices_model import spec_of
+from Live._clip_model import ClipLaunchQuantization, ClipNode, LaunchMode, WarpMode
+from Live._clip_slot_model import SlotNode
+from Live._envelope_model import new_envelope
+from Live._groove_pool_model import build_groove_pool
+from Live._mixer_model import crossfade_assignments
+from Live._scene_model import SceneNode
+from Live._song_model import CueNode, Quantization, SongNode, set_tempo as _set_song_tempo
+from Live._track_model import TrackNode, monitoring_states
 
 from livesim.default_set import default_set
 
@@ -111,7 +111,7 @@ def _song_settings(song, data):
     song.swing_amount = _num(data, "swing_amount", "set", 0.0, 0.0, 1.0)
     song.groove_amount = _num(data, "groove_amount", "set", 1.0, 0.0, 1.3125)
     if data.get("tuning_system") is not None and song.world.version >= (12, 1, 0):
-        from Live._tuning_system import from_spec
+        from Live._tuning_system_model import from_spec
         song.tuning = from_spec(song.world, song, data["tuning_system"])
 
 
@@ -224,13 +224,12 @@ def _clip_envelopes(world, t, td, path):
         if cd is None or not cd.get("envelopes"):
             continue
         clip = t.slots[j].clip
-        cls = Envelope if world.version >= (12, 2, 0) else _AutomationEnvelope
         for k, ed in enumerate(_list(cd, "envelopes", "%s.clips[%d]" % (path, j))):
             epath = "%s.clips[%d].envelopes[%d]" % (path, j, k)
             param = _envelope_target(t, _obj(ed, epath), epath)
             if clip.envelope_of(param) is not None:
                 _fail(epath, "the clip already has an envelope for this parameter")
-            envelope = EnvelopeNode(world, clip, param, cls)
+            envelope = new_envelope(world, clip, param)
             points = []
             for n, point in enumerate(_list(ed, "points", epath)):
                 if not isinstance(point, (list, tuple)) or len(point) != 2 or not all(

@@ -162,15 +162,15 @@ class World(object):
     def application(self):
         """Live.Application.Application for this world."""
         if self._application is None:
-            from Live._application import make_application
+            from Live._application_model import make_application
             self._application = make_application(self)
         return self._application
 
     def device_builder(self):
-        """``build_device(world, spec, parent)`` from Live._build_devices, or None."""
+        """``build_device(world, spec, parent)`` from Live._devices_model, or None."""
         if self._device_builder is False:
             try:
-                from Live._build_devices import build_device
+                from Live._devices_model import build_device
             except ImportError:
                 build_device = None
             self._device_builder = build_device
@@ -178,7 +178,7 @@ class World(object):
 
     def groove_pool(self):
         """Live.GroovePool.GroovePool for this world."""
-        from Live._groove_pool import make_groove_pool
+        from Live._groove_pool_model import make_groove_pool
         return make_groove_pool(self)
 
     def receive_midi(self, status, data1, data2=0):

@@ -242,7 +242,7 @@ SET_FIELDS = {
     "selected_scene": lambda v, p: _int(v, p, 0),
     # Grooves are checked by the World's builder (Live.GroovePool).
     "groove_pool": _list_of(lambda v, p: _check(isinstance(v, dict), p, "expected an object")),
-    # Checked by the World's builder (Live._tuning_system.from_spec).
+    # Checked by the World's builder (Live._tuning_system_model.from_spec).
     "tuning_system": lambda v, p: _check(isinstance(v, dict), p, "expected an object"),
 }
 

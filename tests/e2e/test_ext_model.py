@@ -295,14 +295,14 @@ def test_process_usage_listener(client, pair):
     client.send("/live/application/start_listen/average_process_usage")
     first = client.wait_for("/live/application/get/average_process_usage")
     assert len(first) == 1 and isinstance(first[0], float)
-    from Live._application import _set_process_usage
+    from Live._application_model import set_process_usage
 
-    sim.call(_set_process_usage, sim.world.application_node, 0.5, 0.75)
+    sim.call(set_process_usage, sim.world.application_node, 0.5, 0.75)
     assert client.wait_for("/live/application/get/average_process_usage") == (pytest.approx(0.5),)
     assert client.query("/live/application/get/peak_process_usage") == (pytest.approx(0.75),)
     client.send("/live/application/stop_listen/average_process_usage")
     client.sync()
-    sim.call(_set_process_usage, sim.world.application_node, 0.25, 0.75)
+    sim.call(set_process_usage, sim.world.application_node, 0.25, 0.75)
     client.assert_nothing("/live/application/get/average_process_usage")
 
 

@@ -4,7 +4,7 @@ import pytest
 from livesim.world import World
 
 import Live
-from Live._application import _open_dialog, _set_process_usage
+from Live._application_model import open_dialog, set_process_usage
 
 
 def make(version):
@@ -62,7 +62,7 @@ def test_version_string_appears_in_11_3_2():
 def test_process_usage_is_observable(world, app):
     calls = []
     app.add_average_process_usage_listener(lambda: calls.append(app.average_process_usage))
-    _set_process_usage(world.application_node, 0.25, 0.5)
+    set_process_usage(world.application_node, 0.25, 0.5)
     assert calls == [0.25] and app.peak_process_usage == 0.5
     with pytest.raises(AttributeError):
         app.average_process_usage = 0.1
@@ -74,7 +74,7 @@ def test_dialogs(world, app):
         app.press_current_dialog_button(0)
     calls = []
     app.add_open_dialog_count_listener(lambda: calls.append(app.open_dialog_count))
-    _open_dialog(world.application_node, "Save changes?", 3)
+    open_dialog(world.application_node, "Save changes?", 3)
     assert app.current_dialog_message == "Save changes?" and app.current_dialog_button_count == 3
     with pytest.raises(RuntimeError):
         app.press_current_dialog_button(3)

@@ -5,7 +5,7 @@ from livesim.world import World
 
 import Live
 from Live.Browser import BrowserItem, FilterType, Relation
-from Live._groove_pool import build_groove_pool
+from Live._groove_pool_model import build_groove_pool
 
 SET = {"tracks": [{"type": "midi", "name": "Synth", "devices": [{"class_name": "MidiArpeggiator"},
                                                                   {"class_name": "Operator"}]},

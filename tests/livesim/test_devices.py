@@ -5,7 +5,7 @@ from livesim import device_library as lib
 from livesim.world import World
 
 import Live
-from Live._build_devices import build_device, spec_of
+from Live._devices_model import build_device, spec_of
 from Live._lom import ArgumentError
 
 REQUIRED = {

@@ -3,8 +3,8 @@ import pytest
 
 from livesim.world import World
 
-from Live._drum_pad import note_name
-from Live._rack_device import DRUM_TEXT
+from Live._drum_pad_model import note_name
+from Live._rack_model import DRUM_TEXT
 
 RACK = {"class_name": "InstrumentGroupDevice", "name": "Keys Rack", "chains": [
     {"name": "Piano", "volume": 0.5, "panning": -0.5, "devices": [{"class_name": "Operator"}]},

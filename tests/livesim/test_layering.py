@@ -25,39 +25,6 @@ FLOORS = [
 ]
 
 
-# Modules that still hold model nodes beside Live's public classes (or that still reach up into
-# them).  They are left out of the floor checks until split; the list only shrinks.
-PENDING = set([
-    "Live._application",
-    "Live._browser",
-    "Live._build_devices",
-    "Live._chain_mixer_device",
-    "Live._clip",
-    "Live._clip_slot",
-    "Live._compressor_device",
-    "Live._device",
-    "Live._device_io",
-    "Live._device_parameter",
-    "Live._drum_pad",
-    "Live._envelope",
-    "Live._eq8_device",
-    "Live._groove",
-    "Live._groove_pool",
-    "Live._looper_device",
-    "Live._max_device",
-    "Live._mixer_device",
-    "Live._plugin_device",
-    "Live._sample",
-    "Live._scene",
-    "Live._simpler_device",
-    "Live._take_lane",
-    "Live._track",
-    "Live._tuning_system",
-    "Live._wavetable_device",
-    "livesim.engine",
-])
-
-
 def module_files():
     """{module name: path} for livesim and its runtime (the runtime's modules are top-level names)."""
     found = {}
@@ -156,8 +123,6 @@ def upward_imports(graph):
     upward = []
     for module, imported in sorted(graph.items()):
         for other in sorted(imported):
-            if module in PENDING or other in PENDING:
-                continue
             if floor_of(other) > floor_of(module):
                 upward.append("%s (%s) imports %s (%s)" % (module, FLOORS[floor_of(module)][0], other,
                                                            FLOORS[floor_of(other)][0]))
@@ -186,23 +151,7 @@ def test_nothing_imports_upward():
 
 
 def test_public_classes_are_views_on_the_model():
-    modules = module_files()
-    assert [m for m in views_holding_nodes(modules) if m not in PENDING] == []
-
-
-def test_pending_modules_still_need_splitting():
-    """A module leaves PENDING once it holds no nodes and no import between it and a higher floor is left."""
-    global PENDING
-    modules, graph = module_files(), import_graph()
-    still = set(views_holding_nodes(modules))
-    kept, PENDING = PENDING, set()
-    try:
-        for line in upward_imports(graph):
-            words = line.split(" ")
-            still.update([words[0], words[words.index("imports") + 1]])
-    finally:
-        PENDING = kept
-    assert sorted(m for m in PENDING if m not in still) == []
+    assert views_holding_nodes(module_files()) == []
 
 
 def test_no_module_imports_itself_in_a_circle():

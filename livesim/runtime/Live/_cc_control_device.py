@@ -2,18 +2,15 @@
 from Live._device_class import chooser, names
 from Live._lom import method, prop, since
 from Live._device import Device
+from Live._device_classes_model import CcControlNode, resend
 
 TARGETS = ("None",) + tuple("CC %d" % number for number in range(128))
-FLOAT_TARGETS = 12
 
 
 class CcControlDevice(Device):
     """CC Control; ``resend`` sends every CC value again (counted in ``resent``)."""
 
     __slots__ = ()
-    _since = (12, 0, 0)
-    _defaults = dict([("custom_bool_target", 0), ("resent", 0)]
-                     + [("custom_float_target_%d" % i, 0) for i in range(FLOAT_TARGETS)])
     # Live 12.3.6 offers these two read-only on CC Control.
     name = prop("str", observe=True)
     is_using_compare_preset_b = prop("bool", observe=True, avail=since(12, 3))
@@ -47,4 +44,7 @@ class CcControlDevice(Device):
     @method()
     def resend(o):
         """Send every CC value again."""
-        o.resent += 1
+        resend(o)
+
+
+CcControlNode.cls = CcControlDevice  # the class of its nodes' handles

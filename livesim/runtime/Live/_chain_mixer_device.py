@@ -1,39 +1,8 @@
-"""Live.ChainMixerDevice: a rack chain's mixer (volume, panning, chain activator, sends)."""
+"""Live.ChainMixerDevice: a rack chain's mixer, a view on Live._chain_mixer_model."""
 from Live import _lom
 from Live._lom import prop
 from Live._base import Vector
-from Live._device_parameter import ParamNode
-
-
-def send_name(index):
-    """Live names sends by the return's letter: "A-Send", "B-Send" ..."""
-    return "%s-Send" % (chr(ord("A") + index) if index < 26 else str(index))
-
-
-class ChainMixerNode(_lom.Node):
-    """Mixer state of a chain; the activator mirrors the chain's mute."""
-
-    def __init__(self, world, chain, volume=0.85, panning=0.0, sends=0):
-        _lom.Node.__init__(self, world, chain, ChainMixerDevice)
-        self.volume = ParamNode(world, self, "Chain Volume", volume, 0.0, 1.0, display="volume")
-        self.panning = ParamNode(world, self, "Chain Pan", panning, -1.0, 1.0, display="pan")
-        self.chain_activator = ParamNode(world, self, "Chain Activator", 1.0, 0.0, 1.0, True, ["Off", "On"])
-        self.sends = [ParamNode(world, self, send_name(i), 0.0, 0.0, 1.0, display="send") for i in range(sends)]
-
-    def set_send_count(self, n):
-        """Grow or shrink the sends to one per return chain of the rack."""
-        changed = False
-        while len(self.sends) < n:
-            self.sends.append(ParamNode(self.world, self, send_name(len(self.sends)), 0.0, 0.0, 1.0, display="send"))
-            changed = True
-        while len(self.sends) > n:
-            _lom.kill(self.sends.pop())
-            changed = True
-        if changed:
-            _lom.notify(self, "sends")
-
-    def children(self):
-        return [self.volume, self.panning, self.chain_activator] + list(self.sends)
+from Live._chain_mixer_model import ChainMixerNode
 
 
 class ChainMixerDevice(_lom.LomObject):
@@ -45,3 +14,6 @@ class ChainMixerDevice(_lom.LomObject):
     chain_activator = prop("DeviceParameter", get=lambda o: _lom.wrap(o.chain_activator))
     sends = prop("Vector", observe=True, get=lambda o: _lom.vector(Vector, o.sends))
     canonical_parent = _lom.parent_prop()
+
+
+ChainMixerNode.cls = ChainMixerDevice  # handles of chain mixer nodes are Live.ChainMixerDevice.ChainMixerDevice

@@ -6,9 +6,9 @@ source's track.  Audio to MIDI cannot listen to audio: livesim writes notes by t
 clip's length, into a clip at the same slot (or arrangement position) as the audio clip.
 """
 from Live import _lom
-from Live._build_devices import build_device, spec_of
-from Live._clip import ClipNode
-from Live._device import insert_device_node, set_devices
+from Live._devices_model import build_device, spec_of
+from Live._clip_model import ClipNode
+from Live._device_model import insert_device_node, set_devices
 from Live._song_model import _create_track
 
 AudioToMidiType = _lom.make_enum("Conversions", "AudioToMidiType", {

@@ -1,30 +1,38 @@
 """What the device classes with members of their own share (Drift, Looper, EQ Eight, CC Control ...).
 
-A class declares its members with the helpers below and lists their first values in ``_defaults``;
-``ClassNode`` copies those onto each new device.  ``_since`` is the first Live version with the
-class: before it the device is built as a plain ``Device``.
+A class's model is a ``ClassNode`` subclass listing the members' first values in ``defaults``
+(``ClassNode`` copies them onto each new device) and the first Live version with the class in
+``first_version`` (before it the device is built as a plain ``Device``).  Its view declares the
+members with the helpers below and becomes the node class's ``cls``:
 
-    class DriftDevice(Device):
-        _since = (12, 0, 0)
-        _defaults = {"voice_mode_index": 0, "pitch_bend_range": 2}
+    class DriftNode(ClassNode):                            # in a model module
+        first_version = (12, 0, 0)
+        defaults = {"voice_mode_index": 0, "pitch_bend_range": 2}
+
+    class DriftDevice(Device):                             # in Live._drift_device
         voice_mode_list = names(("Poly", "Mono"))
         voice_mode_index = chooser("voice_mode_list")     # settable, observable, range-checked
         pitch_bend_range = ranged("int", 0, 48)
+
+    DriftNode.cls = DriftDevice
 """
 from Live import _lom
 from Live._lom import in_range, prop, set_value
 from Live._base import StringVector
-from Live._device import DeviceNode
+from Live._device_model import DeviceNode
 
 INDEX_TEXT = "Index out of range"
 
 
 class ClassNode(DeviceNode):
-    """A device of a class with members of its own, starting at the class's ``_defaults``."""
+    """A device of a class with members of its own, starting at the class's ``defaults``."""
 
-    def __init__(self, world, parent, name, class_name, type_, class_display_name=None, cls=None):
-        DeviceNode.__init__(self, world, parent, name, class_name, type_, class_display_name, cls)
-        for key, value in cls._defaults.items():
+    defaults = {}
+    first_version = None
+
+    def __init__(self, world, parent, name, class_name, type_, class_display_name=None):
+        DeviceNode.__init__(self, world, parent, name, class_name, type_, class_display_name)
+        for key, value in self.defaults.items():
             setattr(self, key, list(value) if isinstance(value, list) else value)
 
 
@@ -74,7 +82,7 @@ def flag():
     return prop("bool", set=True, observe=True)
 
 
-def available(cls, version):
-    """Whether Live ``version`` has device class ``cls``."""
-    since = getattr(cls, "_since", None)
-    return since is None or tuple(version) >= since
+def available(node_class, version):
+    """Whether Live ``version`` has the device class modelled by ``node_class``."""
+    first = node_class.first_version
+    return first is None or tuple(version) >= first

@@ -1,104 +1,18 @@
-"""Live.DeviceParameter: DeviceParameter and its enums, with Live's display texts."""
-import math
-
+"""Live.DeviceParameter: DeviceParameter and its enums, a view on Live._device_parameter_model."""
 from Live import _lom
-from Live._lom import method, prop, set_value, since
+from Live._lom import method, prop, since
 from Live._base import StringVector
-
-AutomationState = _lom.make_enum("DeviceParameter", "AutomationState", {"none": 0, "playing": 1, "overridden": 2})
-ParameterState = _lom.make_enum("DeviceParameter", "ParameterState", {"enabled": 0, "irrelevant": 1, "disabled": 2})
-
-OUT_OF_RANGE_TEXT = "Invalid value"
-
-
-def volume_db(v):
-    """Live's fader curve: 0.85 -> 0 dB, 1.0 -> +6 dB, 0.5 -> -14 dB, 0.0 -> -inf."""
-    if v <= 0.0:
-        return None
-    if v >= 0.4:
-        return 40.0 * (v - 0.85)
-    return -18.0 + 30.0 * math.log10(v / 0.4)
-
-
-def _db_text(db):
-    if db is None:
-        return "-inf dB"
-    return "%.1f dB" % (0.0 if abs(db) < 0.05 else db)
-
-
-def display_text(o, v):
-    """The text Live shows for value ``v`` of parameter node ``o``."""
-    kind = o.display
-    if o.is_quantized and o.items:
-        i = int(round(v))
-        if 0 <= i < len(o.items):
-            return o.items[i]
-    if callable(kind):
-        return kind(v)
-    if kind == "volume":
-        return _db_text(volume_db(v))
-    if kind == "send":
-        return _db_text(volume_db(v * 0.85))
-    if kind == "pan":
-        n = int(round(abs(v) * 50))
-        return "C" if n == 0 else "%d%s" % (n, "L" if v < 0 else "R")
-    if kind == "crossfader":
-        n = int(round(abs(v) * 50))
-        return "C" if n == 0 else "%d%s" % (n, "A" if v < 0 else "B")
-    if kind == "tempo":
-        return "%.2f BPM" % v
-    return "%.2f" % v
-
-
-class ParamNode(_lom.Node):
-    """A parameter's state; ``display`` selects the text style (volume/send/pan/tempo/generic)."""
-
-    def __init__(self, world, parent, name, value=0.0, min=0.0, max=1.0, is_quantized=False, items=None,
-                 default=None, display="generic", original_name=None):
-        _lom.Node.__init__(self, world, parent, DeviceParameter)
-        self.name = name
-        self.original_name = original_name or name
-        self.min = float(min)
-        self.max = float(max)
-        self.value = float(value)
-        self.default_value = float(value if default is None else default)
-        self.is_quantized = bool(is_quantized)
-        self.items = list(items or [])
-        self.display = display
-        self.automation_state = AutomationState.none
-        self.state = ParameterState.enabled
-        self.is_enabled = True
-        self.on_change = None      # callable(node) mirroring the value elsewhere (song tempo)
-
-    def set(self, v, undo=None):
-        """Set the value (range-checked by the caller) and run the mirror hook."""
-        changed = set_value(self, "value", float(v), undo=undo)
-        if changed:
-            if self.ls is not None:
-                _lom.notify(self, "display_value")
-            if self.on_change is not None:
-                self.on_change(self)
-        return changed
-
-
-def _set_value(o, v):
-    o.set(_lom.in_range(o.world, v, o.min, o.max, OUT_OF_RANGE_TEXT))
-
-
-def _check_items(o):
-    return None if o.is_quantized else "Only quantized parameters have value items"
-
-
-def _check_default(o):
-    return "There is no default value available for this type of parameter" if o.is_quantized else None
+from Live._device_parameter_model import (  # noqa: F401  (the enums are Live.DeviceParameter's)
+    AutomationState, ParameterState, ParamNode, default_refusal, display_text, items_refusal, re_enable_automation,
+    set_parameter_value)
 
 
 class DeviceParameter(_lom.LomObject):
     """A device's (or mixer's) automatable parameter."""
 
     __slots__ = ()
-    value = prop("float", set=True, observe=True, fset=_set_value)
-    display_value = prop("float", set=True, observe=True, get=lambda o: o.value, fset=_set_value,
+    value = prop("float", set=True, observe=True, fset=set_parameter_value)
+    display_value = prop("float", set=True, observe=True, get=lambda o: o.value, fset=set_parameter_value,
                          avail=since(12, 2))
     min = prop("float")
     max = prop("float")
@@ -106,10 +20,10 @@ class DeviceParameter(_lom.LomObject):
     is_enabled = prop("bool")
     name = prop("str", observe=True)
     original_name = prop("str")
-    default_value = prop("float", check=_check_default)
-    value_items = prop("StringVector", check=_check_items,
+    default_value = prop("float", check=default_refusal)
+    value_items = prop("StringVector", check=items_refusal,
                        get=lambda o: _lom.vector(StringVector, o.items, None))
-    short_value_items = prop("StringVector", check=_check_items, avail=since(11, 2),
+    short_value_items = prop("StringVector", check=items_refusal, avail=since(11, 2),
                              get=lambda o: _lom.vector(StringVector, o.items, None))
     automation_state = prop(AutomationState, observe=True)
     state = prop(ParameterState, observe=True)
@@ -131,9 +45,11 @@ class DeviceParameter(_lom.LomObject):
     @method(edits=True)
     def re_enable_automation(o):
         """Return an overridden parameter to its automation."""
-        if o.automation_state == AutomationState.overridden:
-            set_value(o, "automation_state", AutomationState.playing, undo=False)
+        re_enable_automation(o)
 
     def __str__(self):
         o = _lom.unwrap(self)
         return display_text(o, o.value)
+
+
+ParamNode.cls = DeviceParameter  # handles of parameter nodes are Live.DeviceParameter.DeviceParameter

@@ -1,6 +1,7 @@
 """Live.DriftDevice: Drift's voice settings and modulation matrix choosers."""
 from Live._device_class import chooser, names, ranged
 from Live._device import Device
+from Live._device_classes_model import DriftNode
 
 VOICE_MODES = ("Poly", "Mono", "Stereo", "Unison")
 VOICE_COUNTS = ("1", "2", "3", "4", "5", "6", "7", "8", "12", "16", "20", "24", "32")
@@ -13,13 +14,6 @@ class DriftDevice(Device):
     """Drift."""
 
     __slots__ = ()
-    _since = (12, 0, 0)
-    _defaults = {"voice_mode_index": 0, "voice_count_index": 7, "pitch_bend_range": 2,
-                 "mod_matrix_filter_source_1_index": 1, "mod_matrix_filter_source_2_index": 3,
-                 "mod_matrix_lfo_source_index": 0, "mod_matrix_pitch_source_1_index": 1,
-                 "mod_matrix_pitch_source_2_index": 3, "mod_matrix_shape_source_index": 2,
-                 "mod_matrix_source_1_index": 5, "mod_matrix_source_2_index": 6, "mod_matrix_source_3_index": 0,
-                 "mod_matrix_target_1_index": 0, "mod_matrix_target_2_index": 0, "mod_matrix_target_3_index": 0}
     voice_mode_list = names(VOICE_MODES)
     voice_mode_index = chooser("voice_mode_list")
     voice_count_list = names(VOICE_COUNTS)
@@ -49,3 +43,6 @@ class DriftDevice(Device):
     mod_matrix_target_2_index = chooser("mod_matrix_target_2_list")
     mod_matrix_target_3_list = names(TARGETS)
     mod_matrix_target_3_index = chooser("mod_matrix_target_3_list")
+
+
+DriftNode.cls = DriftDevice  # the class of its nodes' handles

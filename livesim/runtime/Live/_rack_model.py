@@ -1,16 +1,25 @@
 """The model of racks (Live.RackDevice shows it): chains, return chains and a Drum Rack's 128 pads.
 
 A rack node owns its chains and return chains; a Drum Rack also owns 128 pads (one per MIDI
-note) that reference the drum chains placed on them.  Live._rack_device sets each node class's
-``cls`` (the public class its handles have).
+note) that reference the drum chains placed on them.  ``parameters`` are Device On and the 16
+macros; ``visible_macro_count`` of them are shown.  Drum members on other racks raise
+``RuntimeError(DRUM_TEXT)`` as Live does.  Live._rack_device sets each node class's ``cls`` (the
+public class its handles have).
 """
+import random
+
 from Live import _lom
 from Live._lom import set_value
-from Live._device import DeviceNode, ViewNode, refresh_active
-from Live._device_parameter import ParamNode
-from Live._drum_pad import DrumPadNode
+from Live._device_model import DeviceNode, ViewNode, refresh_active
+from Live._device_parameter_model import ParamNode
+from Live._drum_pad_model import DrumPadNode
 
 MACRO_COUNT = 16
+DRUM_TEXT = "Only Drum Racks have drum pads"
+MACRO_MAX_TEXT = "The maximum number of macros is already visible"
+MACRO_MIN_TEXT = "The minimum number of macros is already visible"
+VARIATION_TEXT = "Variation index out of range"
+PAD_ROWS = 32
 
 
 class RackNode(DeviceNode):
@@ -119,3 +128,91 @@ class RackViewNode(ViewNode):
         self.selected_drum_pad = None
         self.drum_pads_scroll_position = 9
         self.is_showing_chain_devices = False
+
+
+# ---------------------------------------------------------------- rules
+
+def drum_refusal(o):
+    """Why rack ``o`` has no drum pads (None for a Drum Rack)."""
+    return None if o.can_have_drum_pads else DRUM_TEXT
+
+
+def view_drum_refusal(o):
+    """Why the rack of view ``o`` has no drum pads (None for a Drum Rack)."""
+    return drum_refusal(o.parent)
+
+
+def visible_pads(o):
+    """The 16 pads the Drum Rack's view shows."""
+    start = o.view.drum_pads_scroll_position * 4
+    return o.pads[start:start + 16]
+
+
+def set_variation_index(o, v):
+    """Select macro variation ``v`` (-1: none)."""
+    if v < -1 or v >= len(o.variations):
+        raise RuntimeError(VARIATION_TEXT)
+    o.selected_variation_index = v
+
+
+def set_scroll(o, v):
+    """Scroll the Drum Rack's view to pad row ``v``."""
+    if v < 0 or v > PAD_ROWS - 4:
+        raise RuntimeError("Scroll position out of range")
+    if set_value(o, "drum_pads_scroll_position", v):
+        _lom.notify(o.parent, "visible_drum_pads")
+
+
+def set_selected_chain(o, chain):
+    """Select a chain of the view's rack (or none)."""
+    if chain is not None and chain.parent is not o.parent:
+        raise RuntimeError("The chain is not part of this rack")
+    set_value(o, "selected_chain", chain)
+
+
+def set_selected_pad(o, pad):
+    """Select a pad of the view's Drum Rack."""
+    if pad.parent is not o.parent:
+        raise RuntimeError("The drum pad is not part of this rack")
+    set_value(o, "selected_drum_pad", pad)
+
+
+def show_macros(o, delta):
+    """Show ``delta`` more macros (fewer for a negative one), within 1..16."""
+    count = o.visible_macro_count + delta
+    if count > MACRO_COUNT:
+        raise RuntimeError(MACRO_MAX_TEXT)
+    if count < 1:
+        raise RuntimeError(MACRO_MIN_TEXT)
+    set_value(o, "visible_macro_count", count, undo=False)
+
+
+def randomize_macros(o):
+    """Give every visible macro a random value."""
+    for p in o.macros()[:o.visible_macro_count]:
+        p.set(float(random.randint(0, 127)))
+
+
+def store_variation(o):
+    """Store the macro values as a new variation and select it."""
+    o.variations.append([p.value for p in o.macros()])
+    o.selected_variation_index = len(o.variations) - 1
+    _lom.notify(o, "variation_count")
+
+
+def recall_variation(o, index):
+    """Apply variation ``index`` (nothing if there is no such variation)."""
+    if index is not None and 0 <= index < len(o.variations):
+        for p, v in zip(o.macros(), o.variations[index]):
+            p.set(v)
+        o.last_recalled = index
+
+
+def delete_selected_variation(o):
+    """Delete the selected variation (nothing if none is selected)."""
+    i = o.selected_variation_index
+    if 0 <= i < len(o.variations):
+        del o.variations[i]
+        o.selected_variation_index = min(i, len(o.variations) - 1)
+        o.last_recalled = None
+        _lom.notify(o, "variation_count")

@@ -1,14 +1,15 @@
-"""The Live set's model behind Live.Song: song, view and cue point state, and the structural edits.
+"""The Live set's model behind Live.Song: song, view and cue point state, transport rules, the structural edits.
 
 Live.Song sets the public classes of these nodes (``SongNode.cls = Song`` ...).
 """
 from Live import _lom
 from Live._lom import set_value
 from Live._base import LimitationError
-from Live._clip import ClipNode, copy_clip
-from Live._clip_slot import SlotNode
-from Live._scene import SceneNode
-from Live._track import TrackNode
+from Live._clip_model import (  # noqa: F401  (a song's signature follows a clip's rules)
+    ClipNode, copy_clip, set_signature_denominator, set_signature_numerator)
+from Live._clip_slot_model import SlotNode
+from Live._scene_model import SceneNode
+from Live._track_model import TrackNode
 
 Quantization = _lom.make_enum("Song", "Quantization", dict(
     q_no_q=0, q_8_bars=1, q_4_bars=2, q_2_bars=3, q_bar=4, q_half=5, q_half_triplet=6, q_quarter=7,
@@ -288,7 +289,7 @@ class SongNode(_lom.Node):
                 n.clip = copy_clip(s.clip, n)
             c.slots.append(n)
         if t.devices:
-            from Live._build_devices import clone_device
+            from Live._devices_model import clone_device
             c.devices = [clone_device(self.world, d, c) for d in t.devices]
         for i, p in enumerate(t.mixer.sends):
             c.mixer.add_send(i, p.value)
@@ -365,3 +366,479 @@ def _delete_tracks(o, doomed):
             o._tracks_changed(i)
     take()
     o.record(put, take, "Delete Track")
+
+
+# -- values Live.Song hands out
+
+SCALES = (
+    ("Major", (0, 2, 4, 5, 7, 9, 11)), ("Minor", (0, 2, 3, 5, 7, 8, 10)), ("Dorian", (0, 2, 3, 5, 7, 9, 10)),
+    ("Mixolydian", (0, 2, 4, 5, 7, 9, 10)), ("Lydian", (0, 2, 4, 6, 7, 9, 11)),
+    ("Phrygian", (0, 1, 3, 5, 7, 8, 10)), ("Locrian", (0, 1, 3, 5, 6, 8, 10)),
+    ("Whole Tone", (0, 2, 4, 6, 8, 10)), ("Half-whole Dim.", (0, 1, 3, 4, 6, 7, 9, 10)),
+    ("Whole-half Dim.", (0, 2, 3, 5, 6, 8, 9, 11)), ("Minor Blues", (0, 3, 5, 6, 7, 10)),
+    ("Minor Pentatonic", (0, 3, 5, 7, 10)), ("Major Pentatonic", (0, 2, 4, 7, 9)),
+    ("Harmonic Minor", (0, 2, 3, 5, 7, 8, 11)), ("Melodic Minor", (0, 2, 3, 5, 7, 9, 11)),
+    ("Chromatic", tuple(range(12))),
+)
+SCALE_INTERVALS = dict(SCALES)
+MAX_RETURNS = 12
+
+
+def _field(name):
+    def get(self):
+        return getattr(self, "_" + name)
+
+    def set(self, v):
+        if not isinstance(v, int):
+            raise _lom.argument_error("None", "None", (v,), ["int"])
+        setattr(self, "_" + name, int(v))
+    return property(get, set)
+
+
+class BeatTime(object):
+    """A song position as bars, beats, sixteenths and ticks."""
+
+    __slots__ = ("_bars", "_beats", "_sub_division", "_ticks")
+    bars = _field("bars")
+    beats = _field("beats")
+    sub_division = _field("sub_division")
+    ticks = _field("ticks")
+
+    def __init__(self):
+        self._bars = self._beats = self._sub_division = self._ticks = 0
+
+
+class SmptTime(object):
+    """A song position as hours, minutes, seconds and frames."""
+
+    __slots__ = ("_hours", "_minutes", "_seconds", "_frames")
+    hours = _field("hours")
+    minutes = _field("minutes")
+    seconds = _field("seconds")
+    frames = _field("frames")
+
+    def __init__(self):
+        self._hours = self._minutes = self._seconds = self._frames = 0
+
+
+BeatTime.__module__ = SmptTime.__module__ = "Song"
+
+
+# -- setters (Live's ranges and what follows a change)
+
+def range_setter(attr, lo, hi, what):
+    """The setter of a value Live keeps in [lo, hi]."""
+    def fset(o, v):
+        set_value(o, attr, _lom.in_range(o.world, v, lo, hi, "%s out of range" % what))
+    return fset
+
+
+def set_tempo(o, v):
+    """Set the tempo (20..999 BPM); the main track's Song Tempo parameter follows."""
+    v = _lom.in_range(o.world, v, 20.0, 999.0, "Tempo out of range")
+    if set_value(o, "tempo", v):
+        p = o.master.mixer.song_tempo if o.master is not None else None
+        if p is not None:
+            p.set(v, undo=False)
+
+
+def set_song_time(o, v):
+    """Move the play position (never before 0)."""
+    o.world.engine.jump_to(max(0.0, v))
+
+
+def set_is_playing(o, v):
+    """Continue or stop playback."""
+    if v:
+        o.world.engine.start(from_start=False)
+    else:
+        o.world.engine.stop()
+
+
+def set_record_mode(o, v):
+    """Arrangement record on or off; turning it on starts playback."""
+    set_value(o, "record_mode", v, undo=False)
+    if v and not o.is_playing:
+        o.world.engine.start(from_start=True)
+
+
+def set_start_time(o, v):
+    """Set the start marker (never before 0)."""
+    set_value(o, "start_time", max(0.0, v), undo=False)
+
+
+def set_scale_name(o, v):
+    """Set the scale by its name (one of SCALES)."""
+    if v not in SCALE_INTERVALS:
+        raise RuntimeError("Unknown scale '%s'" % v)
+    if set_value(o, "scale_name", v):
+        _lom.notify(o, "scale_intervals")
+        _lom.notify(o, "scale_information")
+
+
+def set_root_note(o, v):
+    """Set the scale's root note (0..11)."""
+    if not 0 <= v <= 11:
+        raise RuntimeError("Root note out of range")
+    if set_value(o, "root_note", v):
+        _lom.notify(o, "scale_information")
+
+
+def set_loop_start(o, v):
+    """Set the arrangement loop's start (never before 0)."""
+    if v < 0.0:
+        raise RuntimeError("Loop start out of range")
+    set_value(o, "loop_start", v)
+
+
+def set_loop_length(o, v):
+    """Set the arrangement loop's length (more than 0)."""
+    if v <= 0.0:
+        raise RuntimeError("Loop length out of range")
+    set_value(o, "loop_length", v)
+
+
+# -- readings
+
+def cue_times(o):
+    """The cue points' times, in order."""
+    return sorted(c.time for c in o.cue_points)
+
+
+def beat_time(o, t):
+    """Song time ``t`` (beats) as BeatTime (1-based bars and beats)."""
+    bar = o.bar_beats()
+    den = o.signature_denominator
+    b = BeatTime()
+    b.bars = 1 + int(t // bar)
+    within = t - (b.bars - 1) * bar
+    b.beats = 1 + int(within * den / 4.0)
+    beat_len = 4.0 / den
+    b.sub_division = 1 + int((within % beat_len) * 4.0 / beat_len) if beat_len else 1
+    b.ticks = int(((t * 4.0) % 1.0) * 60)
+    return b
+
+
+def beats_loop_length(o):
+    """The loop length as BeatTime (bars and beats counted from 0)."""
+    b = beat_time(o, o.loop_length)
+    b.bars -= 1
+    b.beats -= 1
+    b.sub_division -= 1
+    return b
+
+
+def smpte_song_time(o, fmt):
+    """The play position as SmptTime for a TimeFormat."""
+    fps = {0: 1000, 1: 24, 2: 25, 3: 30, 4: 30, 5: 29.97}.get(fmt, 25)
+    secs = o.world.engine.song_seconds()
+    s = SmptTime()
+    s.hours = int(secs // 3600)
+    s.minutes = int(secs % 3600 // 60)
+    s.seconds = int(secs % 60)
+    s.frames = int((secs % 1.0) * fps)
+    return s
+
+
+def last_event_time(o):
+    """Where the last arrangement clip ends."""
+    end = 0.0
+    for t in o.tracks:
+        for c in t.arrangement_clips:
+            end = max(end, c.end_time())
+    return end
+
+
+def song_length(o):
+    """The arrangement's length: its last event or loop end, plus 16 bars."""
+    return max(last_event_time(o), o.loop_start + o.loop_length) + o.bar_beats() * 16
+
+
+def highlighted_slot(o):
+    """The slot node of the selected track and scene (``o`` is the song's view; None off the grid)."""
+    t, s = o.selected_track, o.selected_scene
+    if t is None or s is None or t.kind not in ("midi", "audio", "group"):
+        return None
+    return t.slots[o.parent.scenes.index(s)]
+
+
+def set_highlighted_slot(o, slot):
+    """Select the track and scene of a slot node (``o`` is the song's view)."""
+    if slot is None:
+        return
+    o.select("selected_track", slot.parent)
+    o.select("selected_scene", o.parent.scenes[slot.index()])
+
+
+# -- transport
+
+def stop_all_clips(o, quantized):
+    """Stop every session clip (quantized when the transport runs)."""
+    for t in o.tracks:
+        o.world.engine.stop_track(t, quantized=quantized)
+
+
+def jump_by(o, beats):
+    """Move the play position by ``beats`` (never before 0)."""
+    o.world.engine.jump_to(max(0.0, o.current_song_time + beats))
+
+
+def jump_to_next_cue(o):
+    """Jump to the next cue point after the play position."""
+    later = [t for t in cue_times(o) if t > o.current_song_time + 1e-9]
+    if later:
+        o.world.engine.jump_to(later[0])
+
+
+def jump_to_prev_cue(o):
+    """Jump to the previous cue point before the play position."""
+    earlier = [t for t in cue_times(o) if t < o.current_song_time - 1e-9]
+    if earlier:
+        o.world.engine.jump_to(earlier[-1])
+
+
+def set_or_delete_cue(o):
+    """Add a cue point at the play position, or delete the one there."""
+    here = [c for c in o.cue_points if abs(c.time - o.current_song_time) < 1e-6]
+    if here:
+        put, take = _lom.membership(o, o.cue_points, here[0], "cue_points")
+        take()
+        o.world.history.record(put, take, "Delete Locator")
+    else:
+        cue = CueNode(o.world, o, "", o.current_song_time)
+        put, take = _lom.membership(o, o.cue_points, cue, "cue_points")
+        put()
+        o.world.history.record(take, put, "Set Locator")
+    _lom.notify(o, "can_jump_to_next_cue")
+    _lom.notify(o, "can_jump_to_prev_cue")
+
+
+def is_cue_point_selected(o):
+    """True when the play position is on a cue point."""
+    return any(abs(c.time - o.current_song_time) < 1e-6 for c in o.cue_points)
+
+
+def tap_tempo(o):
+    """Tap the tempo: two or more taps set it from their spacing."""
+    now = o.world.engine.seconds
+    o.taps = [t for t in o.taps if now - t < 2.0][-3:] + [now]
+    if len(o.taps) >= 2:
+        span = (o.taps[-1] - o.taps[0]) / (len(o.taps) - 1)
+        if span > 0:
+            set_tempo(o, max(20.0, min(999.0, 60.0 / span)))
+
+
+def trigger_session_record(o, record_length):
+    """Start session recording into the selected scene on armed tracks."""
+    set_value(o, "session_record", True, undo=False)
+    o.world.engine.session_record(None if record_length >= 1e300 else record_length)
+
+
+# -- devices
+
+def find_device_position(device, target, position):
+    """The index ``device`` would get when moved into ``target`` at ``position`` (-1: impossible)."""
+    return _device_slot(_device_target(target), device, position)
+
+
+def move_device(o, device, target, position):
+    """Move a device into a track or chain; returns its new index."""
+    t = _device_target(target)
+    i = _device_slot(t, device, position)
+    if i < 0:
+        raise RuntimeError("The device cannot be moved there")
+    src = device.parent
+    before = (list(src.devices), list(t.devices))
+
+    def apply(src_list, dst_list, parent):
+        src.devices[:] = src_list
+        t.devices[:] = dst_list
+        device.parent = parent
+        _lom.notify(src, "devices")
+        if t is not src:
+            _lom.notify(t, "devices")
+    src_list = [d for d in src.devices if d is not device]
+    dst_list = src_list if t is src else list(t.devices)
+    dst_list.insert(i, device)
+    after = (list(src_list), list(dst_list))
+    apply(after[0], after[1], t)
+    o.world.history.record(lambda: apply(before[0], before[1], src), lambda: apply(after[0], after[1], t),
+                           "Move Device")
+    return i
+
+
+def select_device(o, device, appoint):
+    """Select a device in its track's chain (and appoint it); ``o`` is the song's view."""
+    t = device.parent
+    while t is not None and not isinstance(t, TrackNode):
+        t = t.parent
+    if t is not None:
+        set_value(t.view, "selected_device", device, undo=False)
+    if appoint:
+        set_value(o.parent, "appointed_device", device, undo=False)
+
+
+# -- undo
+
+def undo(o):
+    """Undo the last step; its description on 11.3.10+."""
+    label = o.world.history.undo()
+    return label if o.world.version >= (11, 3, 10) else None
+
+
+def redo(o):
+    """Redo the last undone step; its description on 11.3.10+."""
+    label = o.world.history.redo()
+    return label if o.world.version >= (11, 3, 10) else None
+
+
+# -- structure
+
+def create_return_track(o):
+    """Append a return track (at most 12); every track gets a send to it.  Returns its node."""
+    if len(o.returns) >= MAX_RETURNS:
+        raise RuntimeError("Maximum number of return tracks reached")
+    r = TrackNode(o.world, o, "return", "%s-Return" % chr(ord("A") + len(o.returns)))
+    index = len(o.returns)
+    for i in range(len(o.returns)):
+        r.mixer.add_send(i, 0.0)
+    r.mixer.add_send(index, 0.0)
+    o.insert_return(r, index, None)
+    o.record(lambda: o.remove_return(r), lambda: o.insert_return(r, index, None), "Insert Return Track")
+    return r
+
+
+def create_scene(o, index):
+    """Create a scene at ``index`` (-1: at the end); every track gets a slot.  Returns its node."""
+    if index == -1:
+        index = len(o.scenes)
+    if not 0 <= index <= len(o.scenes):
+        raise LimitationError("Index out of range")
+    scene = SceneNode(o.world, o)
+    o.insert_scene(scene, index)
+    saved = []
+
+    def undo():
+        saved[:] = [o.remove_scene(scene)[1]]
+
+    def redo():
+        o.insert_scene(scene, index, saved[0] if saved else None)
+    o.record(undo, redo, "Insert Scene")
+    return scene
+
+
+def delete_track(o, index):
+    """Delete the track at ``index`` (a group with its tracks); the last track stays."""
+    if not 0 <= index < len(o.tracks):
+        raise IndexError("Index out of range")
+    t = o.tracks[index]
+    doomed = [t] + [c for c in o.tracks if o.is_inside(c, t)]
+    if len(doomed) >= len(o.tracks):
+        raise RuntimeError("Cannot delete the last track")
+    _delete_tracks(o, doomed)
+
+
+def delete_return_track(o, index):
+    """Delete the return track at ``index`` and its sends."""
+    if not 0 <= index < len(o.returns):
+        raise IndexError("Index out of range")
+    r = o.returns[index]
+    state = o.remove_return(r)
+
+    def undo():
+        o.insert_return(r, state[0], state[1])
+
+    def redo():
+        state2 = o.remove_return(r)
+        state[1].update(state2[1])
+    o.record(undo, redo, "Delete Return Track")
+
+
+def delete_scene(o, index):
+    """Delete the scene at ``index``; the last scene stays."""
+    if not 0 <= index < len(o.scenes):
+        raise IndexError("Index out of range")
+    if len(o.scenes) == 1:
+        raise RuntimeError("Cannot delete the last scene")
+    scene = o.scenes[index]
+    saved = [o.remove_scene(scene)[1]]
+
+    def undo():
+        o.insert_scene(scene, index, saved[0])
+
+    def redo():
+        saved[0] = o.remove_scene(scene)[1]
+    o.record(undo, redo, "Delete Scene")
+
+
+def duplicate_track(o, index):
+    """Copy the track (a group with its tracks) right after it and select the copy."""
+    if not 0 <= index < len(o.tracks):
+        raise LimitationError("Index out of range")
+    t = o.tracks[index]
+    members = [c for c in o.tracks if o.is_inside(c, t)]
+    copy = o.copy_track(t)
+    copies = [copy]
+    mapping = {t: copy}
+    for m in members:
+        c = o.copy_track(m)
+        c.group = mapping.get(m.group, m.group)
+        mapping[m] = c
+        copies.append(c)
+    at = index + 1 + len(members)
+    g = t.group
+    while g is not None:
+        g.fold_state = False
+        g = g.group
+    _insert_tracks(o, copies, at)
+    o.view.select("selected_track", copy)
+
+
+def _insert_scene_with(o, scene, index, slots, label):
+    """Insert ``scene`` holding ``slots`` at ``index`` as one undoable edit and select it."""
+    o.insert_scene(scene, index, slots)
+    saved = [slots]
+
+    def undo():
+        saved[0] = o.remove_scene(scene)[1]
+
+    def redo():
+        o.insert_scene(scene, index, saved[0])
+    o.record(undo, redo, label)
+    o.view.select("selected_scene", scene)
+
+
+def duplicate_scene(o, index):
+    """Copy the scene and its clips right after it and select the copy."""
+    if not 0 <= index < len(o.scenes):
+        raise LimitationError("Index out of range")
+    src = o.scenes[index]
+    scene = SceneNode(o.world, o, src.name)
+    for a in ("color", "color_index", "tempo_value", "tempo_enabled", "sig_num", "sig_den",
+              "time_signature_enabled"):
+        setattr(scene, a, getattr(src, a))
+    slots = []
+    for t in o.tracks:
+        s = SlotNode(o.world, t)
+        s.has_stop_button = t.slots[index].has_stop_button
+        if t.slots[index].clip is not None:
+            s.clip = copy_clip(t.slots[index].clip, s)
+        slots.append(s)
+    _insert_scene_with(o, scene, index + 1, slots, "Duplicate Scene")
+
+
+def capture_and_insert_scene(o, mode):
+    """Insert a scene after the selected one holding copies of the playing clips, and select it."""
+    sel = o.view.selected_scene
+    index = o.scenes.index(sel) + 1
+    scene = SceneNode(o.world, o)
+    slots = []
+    for t in o.tracks:
+        s = SlotNode(o.world, t)
+        skip = mode == 1 and t is o.view.selected_track
+        if t.playing_slot_index >= 0 and not skip:
+            c = t.slots[t.playing_slot_index].clip
+            if c is not None:
+                s.clip = copy_clip(c, s)
+        slots.append(s)
+    _insert_scene_with(o, scene, index, slots, "Capture and Insert Scene")

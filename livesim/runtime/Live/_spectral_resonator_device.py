@@ -1,14 +1,13 @@
 """Live.SpectralResonatorDevice: Spectral Resonator's modes (each an index with its list of names)."""
 from Live._device_class import chooser, names, ranged
 from Live._device import Device
+from Live._device_classes_model import SpectralResonatorNode
 
 
 class SpectralResonatorDevice(Device):
     """Spectral Resonator."""
 
     __slots__ = ()
-    _defaults = {"frequency_dial_mode": 0, "midi_gate": 0, "mod_mode": 0, "mono_poly": 0, "pitch_mode": 0,
-                 "pitch_bend_range": 5, "polyphony": 2}
     frequency_dial_mode_list = names(("Hertz", "Note"))
     frequency_dial_mode = chooser("frequency_dial_mode_list")
     midi_gate_list = names(("Off", "On"))
@@ -21,3 +20,6 @@ class SpectralResonatorDevice(Device):
     pitch_mode = chooser("pitch_mode_list")
     pitch_bend_range = ranged("int", 0, 24)
     polyphony = ranged("int", 0, 3)
+
+
+SpectralResonatorNode.cls = SpectralResonatorDevice  # the class of its nodes' handles

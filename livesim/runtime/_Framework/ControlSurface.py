@@ -1,4 +1,5 @@
 """``_Framework.ControlSurface``: the legacy base class (``song()``/``application()`` are methods)."""
+import contextlib
 import logging
 
 from ableton.v2.base.event import has_listener_api
@@ -15,8 +16,11 @@ class ControlSurface(SimpleControlSurface):
                        ("selected_scene", "_on_selected_scene_changed"))
 
     def __init__(self, c_instance=None, *a, **k):
+        self._components_to_grab_layers = []
         super(ControlSurface, self).__init__(c_instance, *a, **k)
         self._highlighting_session_component = None
+        self._device_component = None
+        self._device_selection_follows_track_selection = False
         self._legacy_listeners = []
         self.log_message("Initializing...")
         song = c_instance.song()
@@ -50,6 +54,71 @@ class ControlSurface(SimpleControlSurface):
         self._highlighting_session_component = session_component
         session_component.set_highlighting_callback(self._set_session_highlight)
 
+    @contextlib.contextmanager
+    def component_guard(self):
+        """The framework's guard; components built in it grab their layers when it ends."""
+        with super(ControlSurface, self).component_guard():
+            yield
+            if self._guard_depth == 1:
+                pending, self._components_to_grab_layers = self._components_to_grab_layers, []
+                for component in pending:
+                    component._grab_layer()
+
+    def _register_component(self, component):
+        super(ControlSurface, self)._register_component(component)
+        if getattr(component, "_layer", None) is not None and hasattr(component, "_grab_layer"):
+            self._components_to_grab_layers.append(component)
+
+    @property
+    def _tasks(self):
+        """The surface's task group, updated every tick."""
+        return self._task_group
+
+    # --- the device component Live locks -----------------------------------------------------
+    def set_device_component(self, device_component):
+        """Let Live lock ``device_component`` to a device (the lock button toggles Live's lock)."""
+        self._device_component = device_component
+        device_component.set_lock_callback(self._toggle_lock)
+        self._c_instance.update_locks()
+
+    def set_pad_translations(self, pad_translations):
+        """Install drum pad translations (tuples of ``(x, y, note, channel)``) in Live."""
+        self._set_pad_translations(pad_translations)
+
+    def _toggle_lock(self):
+        self._c_instance.toggle_lock()
+
+    def can_lock_to_devices(self):
+        """Whether a device component is set."""
+        return self._device_component is not None
+
+    def lock_to_device(self, device):
+        """Live locks the surface to ``device``."""
+        if self._device_component is not None:
+            self._device_component.set_lock_to_device(True, device)
+
+    def unlock_from_device(self, device):
+        """Live releases the lock."""
+        if self._device_component is not None:
+            self._device_component.set_lock_to_device(False, device)
+
+    def restore_bank(self, bank_index):
+        """Live restores the locked device's bank."""
+        if self._device_component is not None:
+            self._device_component.restore_bank(bank_index)
+
+    def _update_device_selection(self):
+        # With _device_selection_follows_track_selection: the selected track's selected (or
+        # first) device is selected in Live and shown on the device component.
+        track = self.song().view.selected_track
+        device = track.view.selected_device
+        if device is None and len(track.devices) > 0:
+            device = track.devices[0]
+        if device is not None:
+            self.song().view.select_device(device)
+        if self._device_component is not None:
+            self._device_component.set_device(device)
+
     def _set_session_highlight(self, track_offset, scene_offset, width, height, include_return_tracks):
         self._c_instance.set_session_highlight(track_offset, scene_offset, width, height, include_return_tracks)
 
@@ -70,6 +139,8 @@ class ControlSurface(SimpleControlSurface):
 
     def _on_selected_track_changed(self):
         """Another track was selected: each component's ``on_selected_track_changed``."""
+        if self._device_selection_follows_track_selection:
+            self._update_device_selection()
         self._components_hook("on_selected_track_changed")
 
     def _on_selected_scene_changed(self):
@@ -84,6 +155,7 @@ class ControlSurface(SimpleControlSurface):
             except RuntimeError:
                 pass  # the subject is gone
         self._legacy_listeners = []
+        self._device_component = None
         if self._highlighting_session_component is not None:
             # The ring disappears with the script that showed it.
             self._highlighting_session_component.set_highlighting_callback(None)

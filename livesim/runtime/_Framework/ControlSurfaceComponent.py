@@ -1,10 +1,13 @@
 """``_Framework.ControlSurfaceComponent``: the legacy component (``song()`` is a method)."""
-from ableton.v2.base.dependency import depends
+from ableton.v2.base.dependency import DependencyError, depends, get_dependency
+from ableton.v2.base.task import TaskGroup
 from ableton.v2.control_surface.control_surface import _get_application
 
+from .SubjectSlot import SlotManager, Subject
 
-class ControlSurfaceComponent(object):
-    """Must be constructed inside ``surface.component_guard()``."""
+
+class ControlSurfaceComponent(SlotManager, Subject):
+    """Must be constructed inside ``surface.component_guard()``; its subject slots end with it."""
 
     @depends(register_component=None, song=None)
     def __init__(self, name="", register_component=None, song=None, layer=None, is_enabled=True, *a, **k):
@@ -12,8 +15,48 @@ class ControlSurfaceComponent(object):
         self.name = name
         self._song = song
         self._layer = layer
+        self._has_layer = False
         self._is_enabled = is_enabled
+        self._tasks_group = None
+        try:
+            self._parent_task_group = get_dependency("parent_task_group")
+        except DependencyError:
+            self._parent_task_group = None
         register_component(self)
+
+    @property
+    def _tasks(self):
+        # A child of the surface's task group, made on first use: updated every tick.
+        if self._tasks_group is None:
+            self._tasks_group = TaskGroup()
+            if self._parent_task_group is not None:
+                self._parent_task_group.add(self._tasks_group)
+        return self._tasks_group
+
+    # --- the layer ---------------------------------------------------------------------------
+    @property
+    def layer(self):
+        """The Layer of controls the component owns while enabled (None: none)."""
+        return self._layer
+
+    @layer.setter
+    def layer(self, new_layer):
+        if new_layer is not self._layer:
+            self._release_layer()
+            self._layer = new_layer
+            self._grab_layer()
+
+    def _grab_layer(self):
+        # A layer given to the constructor is grabbed when the surface's guard ends, once the
+        # component is whole.
+        if self._layer is not None and self._is_enabled and not self._has_layer:
+            self._has_layer = True
+            self._layer.grab(self)
+
+    def _release_layer(self):
+        if self._layer is not None and self._has_layer:
+            self._has_layer = False
+            self._layer.release(self)
 
     def song(self):
         """The Live.Song.Song."""
@@ -32,6 +75,10 @@ class ControlSurfaceComponent(object):
         enable = bool(enable)
         if enable != self._is_enabled:
             self._is_enabled = enable
+            if enable:
+                self._grab_layer()
+            else:
+                self._release_layer()
             self.on_enabled_changed()
             self.update()
 
@@ -54,4 +101,9 @@ class ControlSurfaceComponent(object):
         """Hook: the surface saw another scene selected."""
 
     def disconnect(self):
-        """Release what the component holds."""
+        """Release what the component holds: its layer, subject slots, listeners and tasks."""
+        self._release_layer()
+        if self._tasks_group is not None:
+            self._tasks_group.kill()
+            self._tasks_group = None
+        super(ControlSurfaceComponent, self).disconnect()

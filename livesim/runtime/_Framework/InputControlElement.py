@@ -1,30 +1,43 @@
-"""``_Framework.InputControlElement``: a MIDI control Live maps or forwards to the script."""
+"""``_Framework.InputControlElement``: a MIDI control Live maps or forwards to the script.
+
+``connect_to(parameter)`` maps the control to a Live parameter; a control with value listeners
+has its MIDI forwarded to the script (``receive_value`` calls them).  Either change asks for a
+MIDI map rebuild, as in Live's framework, so ``build_midi_map`` installs it.
+"""
 from ableton.v2.base.dependency import depends
+
+from .NotifyingControlElement import NotifyingControlElement, _ValueListeners
 
 MIDI_NOTE_TYPE = 0
 MIDI_CC_TYPE = 1
 MIDI_PB_TYPE = 2
 MIDI_SYSEX_TYPE = 3
 MIDI_INVALID_TYPE = 4
+MIDI_MSG_TYPES = (MIDI_NOTE_TYPE, MIDI_CC_TYPE, MIDI_PB_TYPE, MIDI_SYSEX_TYPE, MIDI_INVALID_TYPE)
 
-_STATUS = {MIDI_NOTE_TYPE: 0x90, MIDI_CC_TYPE: 0xB0, MIDI_PB_TYPE: 0xE0}
+MIDI_NOTE_ON_STATUS = 144
+MIDI_NOTE_OFF_STATUS = 128
+MIDI_CC_STATUS = 176
+MIDI_PB_STATUS = 224
+
+_STATUS = {MIDI_NOTE_TYPE: MIDI_NOTE_ON_STATUS, MIDI_CC_TYPE: MIDI_CC_STATUS, MIDI_PB_TYPE: MIDI_PB_STATUS}
 
 
-class InputControlElement(object):
+class InputControlElement(_ValueListeners, NotifyingControlElement):
     """A control bound to (message type, channel, identifier); constructed inside component_guard."""
 
-    @depends(send_midi=None, register_control=None)
-    def __init__(self, msg_type=None, channel=None, identifier=None, send_midi=None, register_control=None,
-                 *a, **k):
+    @depends(request_rebuild_midi_map=None)
+    def __init__(self, msg_type=None, channel=None, identifier=None, sysex_identifier=None,
+                 request_rebuild_midi_map=None, *a, **k):
         super(InputControlElement, self).__init__(*a, **k)
         self._msg_type = msg_type
         self._channel = channel
         self._identifier = identifier
-        self._send_midi = send_midi
+        self._sysex_identifier = sysex_identifier
+        self._request_rebuild = request_rebuild_midi_map
         self._value_listeners = []
         self._parameter = None
         self._last_sent = None
-        register_control(self)
 
     def message_type(self):
         """MIDI_NOTE_TYPE, MIDI_CC_TYPE, MIDI_PB_TYPE or MIDI_SYSEX_TYPE."""
@@ -38,50 +51,72 @@ class InputControlElement(object):
         """CC or note number."""
         return self._identifier
 
+    def message_sysex_identifier(self):
+        """The sysex prefix of a sysex control."""
+        return self._sysex_identifier
+
     def needs_takeover(self):
         """Whether Live should apply takeover when mapping."""
         return True
 
+    def _rebuild(self):
+        if self._request_rebuild is not None:
+            self._request_rebuild()
+
     def connect_to(self, parameter):
         """Map this control to a Live DeviceParameter (applied at the next MIDI map rebuild)."""
-        self._parameter = parameter
+        if parameter is not self._parameter:
+            self._parameter = parameter
+            self._rebuild()
 
     def release_parameter(self):
         """Unmap the parameter."""
-        self._parameter = None
+        if self._parameter is not None:
+            self._parameter = None
+            self._rebuild()
 
     def mapped_parameter(self):
         """The mapped parameter or None."""
         return self._parameter
 
+    # --- the value event: listeners make Live forward this control's MIDI to the script -----
     def add_value_listener(self, listener, identify_sender=False):
-        """Call ``listener(value)`` when forwarded MIDI arrives for this control."""
-        if listener not in self._value_listeners:
-            self._value_listeners.append(listener)
+        """Call ``listener(value)`` (``listener(value, self)``) when forwarded MIDI arrives."""
+        if not self.value_has_listener(listener):
+            self._value_listeners.append((listener, identify_sender))
+            if len(self._value_listeners) == 1:
+                self._rebuild()
 
     def remove_value_listener(self, listener):
         """Stop calling ``listener``."""
-        if listener in self._value_listeners:
-            self._value_listeners.remove(listener)
-
-    def value_has_listener(self, listener):
-        """Whether ``listener`` is registered."""
-        return listener in self._value_listeners
+        for entry in self._value_listeners:
+            if entry[0] == listener:
+                self._value_listeners.remove(entry)
+                if not self._value_listeners:
+                    self._rebuild()
+                return
 
     def receive_value(self, value):
         """Deliver a forwarded value to the listeners."""
-        for listener in list(self._value_listeners):
-            listener(value)
+        self.notify_value(value)
 
     def send_value(self, value, force=False):
-        """Send ``value`` as this control's MIDI message."""
+        """Send ``value`` as this control's MIDI message (a repeated value only with ``force``)."""
         status = _STATUS.get(self._msg_type)
-        if status is None or self._send_midi is None:
+        if status is None:
             return
-        message = (status | self._channel, self._identifier, int(value))
+        value = int(value)
+        if self._msg_type == MIDI_PB_TYPE:
+            message = (status | self._channel, value & 127, (value >> 7) & 127)
+        else:
+            message = (status | self._channel, self._identifier, value)
         if force or message != self._last_sent:
-            self._send_midi(message)
+            self.send_midi(message)
             self._last_sent = message
+
+    def clear_send_cache(self):
+        """The next value is sent even if it was the last one sent."""
+        self._last_sent = None
 
     def install_connections(self, midi_map_handle, script_handle, forwarding_registry):
         """Map the parameter or forward the MIDI to the script (inside build_midi_map)."""
@@ -95,12 +130,19 @@ class InputControlElement(object):
                                      self.message_map_mode(), not self.needs_takeover())
         elif self._parameter is not None and self._msg_type == MIDI_NOTE_TYPE:
             Live.MidiMap.map_midi_note(midi_map_handle, self._parameter, self._channel, self._identifier)
+        elif self._parameter is not None and self._msg_type == MIDI_PB_TYPE:
+            Live.MidiMap.map_midi_pitchbend(midi_map_handle, self._parameter, self._channel,
+                                            not self.needs_takeover())
         elif self._value_listeners:
             if self._msg_type == MIDI_CC_TYPE:
                 Live.MidiMap.forward_midi_cc(script_handle, midi_map_handle, self._channel, self._identifier)
             elif self._msg_type == MIDI_NOTE_TYPE:
                 Live.MidiMap.forward_midi_note(script_handle, midi_map_handle, self._channel, self._identifier)
-                forwarding_registry[(0x80 | self._channel, self._identifier)] = self
+                forwarding_registry[(MIDI_NOTE_OFF_STATUS | self._channel, self._identifier)] = self
+            elif self._msg_type == MIDI_PB_TYPE:
+                Live.MidiMap.forward_midi_pitchbend(script_handle, midi_map_handle, self._channel)
+                forwarding_registry[(status | self._channel,)] = self
+                return
             forwarding_registry[(status | self._channel, self._identifier)] = self
 
     def message_map_mode(self):
@@ -119,3 +161,4 @@ class InputControlElement(object):
         """Drop listeners and the mapping."""
         self._value_listeners = []
         self._parameter = None
+        super(InputControlElement, self).disconnect()

@@ -7,29 +7,70 @@ raised by a task is reported and kills only that task.
 """
 import traceback
 
+RUNNING = "running"
+PAUSED = "paused"
+KILLED = "killed"
+
 
 class Task(object):
-    """Base task: alive until killed; ``update(delta)`` runs ``do_update`` while alive."""
+    """Base task: alive until killed; ``update(delta)`` runs ``do_update`` while running."""
 
     def __init__(self):
         self._killed = False
+        self._paused = False
 
     @property
     def is_killed(self):
         """True once the task has finished or was killed."""
         return self._killed
 
+    @property
+    def is_paused(self):
+        """True while paused (a paused task is not updated)."""
+        return self._paused and not self._killed
+
+    @property
+    def is_running(self):
+        """True while neither killed nor paused."""
+        return not (self._killed or self._paused)
+
+    @property
+    def state(self):
+        """RUNNING, PAUSED or KILLED."""
+        return KILLED if self._killed else (PAUSED if self._paused else RUNNING)
+
     def kill(self):
-        """Stop the task for good."""
+        """Stop the task for good (``restart`` brings it back)."""
         self._killed = True
+
+    def pause(self):
+        """Stop updating until ``resume``."""
+        self._paused = True
+
+    def resume(self):
+        """Update again after ``pause``."""
+        self._paused = False
+
+    def toggle_pause(self):
+        """Pause a running task, resume a paused one."""
+        self._paused = not self._paused
+
+    def restart(self):
+        """Run again from the start."""
+        self._killed = False
+        self._paused = False
+        self.do_restart()
 
     def update(self, delta):
         """Advance the task by one tick of ``delta`` seconds."""
-        if not self._killed:
+        if self.is_running:
             self.do_update(delta)
 
     def do_update(self, delta):
         """Subclasses do their work here."""
+
+    def do_restart(self):
+        """Subclasses reset their state here."""
 
 
 class FuncTask(Task):
@@ -49,7 +90,11 @@ class DelayTask(Task):
 
     def __init__(self, ticks):
         super(DelayTask, self).__init__()
+        self._ticks = ticks
         self._remaining = ticks
+
+    def do_restart(self):
+        self._remaining = self._ticks
 
     def do_update(self, delta):
         self._remaining -= 1
@@ -62,7 +107,11 @@ class WaitTask(Task):
 
     def __init__(self, seconds):
         super(WaitTask, self).__init__()
+        self._seconds = seconds
         self._remaining = seconds
+
+    def do_restart(self):
+        self._remaining = self._seconds
 
     def do_update(self, delta):
         self._remaining -= delta
@@ -75,7 +124,13 @@ class SequenceTask(Task):
 
     def __init__(self, tasks):
         super(SequenceTask, self).__init__()
+        self._all_tasks = list(tasks)
         self._tasks = list(tasks)
+
+    def do_restart(self):
+        self._tasks = list(self._all_tasks)
+        for task in self._tasks:
+            task.restart()
 
     def do_update(self, delta):
         if self._tasks:
@@ -87,6 +142,40 @@ class SequenceTask(Task):
             self.kill()
 
 
+class ParallelTask(Task):
+    """Runs subtasks side by side; dies when all have."""
+
+    def __init__(self, tasks):
+        super(ParallelTask, self).__init__()
+        self._tasks = list(tasks)
+
+    def do_restart(self):
+        for task in self._tasks:
+            task.restart()
+
+    def do_update(self, delta):
+        for task in self._tasks:
+            task.update(delta)
+        if all(task.is_killed for task in self._tasks):
+            self.kill()
+
+
+class _RepeatTask(Task):
+    """Runs a task again each time it finishes, until killed."""
+
+    def __init__(self, task):
+        super(_RepeatTask, self).__init__()
+        self._task = task
+
+    def do_restart(self):
+        self._task.restart()
+
+    def do_update(self, delta):
+        self._task.update(delta)
+        if self._task.is_killed:
+            self._task.restart()
+
+
 def run(func, *a, **k):
     """A task that calls ``func(*a, **k)`` once."""
     return FuncTask(lambda: func(*a, **k))
@@ -95,6 +184,21 @@ def run(func, *a, **k):
 def sequence(*tasks):
     """A task running ``tasks`` one after the other."""
     return SequenceTask(tasks)
+
+
+def parallel(*tasks):
+    """A task running ``tasks`` side by side."""
+    return ParallelTask(tasks)
+
+
+def repeat(task):
+    """A task running ``task`` again and again, until killed."""
+    return _RepeatTask(task)
+
+
+def loop(*tasks):
+    """A task running ``tasks`` in sequence again and again, until killed."""
+    return repeat(sequence(*tasks))
 
 
 def delay(ticks):

@@ -285,10 +285,18 @@ class SimpleControlSurface(object):
             if midi_bytes and midi_bytes[0] == SYSEX_START:
                 self.handle_sysex(midi_bytes)
                 return
-            key = (midi_bytes[0], midi_bytes[1]) if len(midi_bytes) > 1 else (midi_bytes[0],)
-            control = self._forwarding_registry.get(key)
+            status = midi_bytes[0]
+            if status & 0xF0 == 0xE0:
+                # Pitch bend: one control per channel, a 14-bit value.
+                control = self._forwarding_registry.get((status,))
+                value = midi_bytes[1] | (midi_bytes[2] << 7) if len(midi_bytes) > 2 else 0
+            else:
+                key = (status, midi_bytes[1]) if len(midi_bytes) > 1 else (status,)
+                control = self._forwarding_registry.get(key)
+                # A note-off (or a note-on of velocity 0) is a release: value 0.
+                value = midi_bytes[-1] if len(midi_bytes) > 2 and status & 0xF0 != 0x80 else 0
             if control is not None:
-                control.receive_value(midi_bytes[-1] if len(midi_bytes) > 2 else 0)
+                control.receive_value(value)
 
     def handle_sysex(self, midi_bytes):
         """Incoming sysex; subclasses override."""

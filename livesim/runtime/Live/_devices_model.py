@@ -1,4 +1,4 @@
-"""Building device nodes from set specs and the device library; copying devices and chains.
+"""The model of building devices: device nodes from set specs and the device library; copies of devices and chains.
 
     node = build_device(world, spec, parent, path="tracks[0].devices[1]")
     parent.devices.append(node)        # the caller places the node in its device list
@@ -16,25 +16,19 @@ A bad spec raises ``ValueError("<path>.<key>: <reason>")``.
 from livesim import device_library as lib
 
 from Live import _palette
-from Live._chain_model import ChainNode, DrumChainNode
-from Live._device import DeviceNode, insert_device_node, refresh_active, watch_track_activator
-from Live._max_device import MaxNode
-from Live._plugin_device import PluginNode
-from Live._rack_model import RackNode
-from Live._simpler_device import SimplerNode
+from Live._chain_model import ChainNode, DrumChainNode, refresh_solo
+from Live._compressor_model import CompressorNode
 from Live._device_class import ClassNode, available
-from Live._cc_control_device import CcControlDevice
-from Live._compressor_device import CompressorDevice
-from Live._drift_device import DriftDevice
-from Live._drum_cell_device import DrumCellDevice
-from Live._eq8_device import Eq8Device
-from Live._hybrid_reverb_device import HybridReverbDevice
-from Live._looper_device import LooperDevice
-from Live._meld_device import MeldDevice
-from Live._roar_device import RoarDevice
-from Live._shifter_device import ShifterDevice
-from Live._spectral_resonator_device import SpectralResonatorDevice
-from Live._wavetable_device import WavetableDevice
+from Live._device_classes_model import (
+    CcControlNode, DriftNode, DrumCellNode, HybridReverbNode, MeldNode, RoarNode, ShifterNode, SpectralResonatorNode)
+from Live._device_model import DeviceNode, insert_device_node, refresh_active, watch_track_activator
+from Live._eq8_model import Eq8Node
+from Live._looper_model import LooperNode
+from Live._max_model import MaxNode
+from Live._plugin_model import PluginNode
+from Live._rack_model import DRUM_TEXT, RackNode
+from Live._simpler_model import SimplerNode
+from Live._wavetable_model import WavetableNode
 
 DEVICE_KEYS = ("name", "class_name", "class_display_name", "type", "parameters", "chains", "return_chains",
                "drum_pads", "presets", "sample")
@@ -43,12 +37,14 @@ CHAIN_KEYS = ("name", "color", "mute", "solo", "volume", "panning", "devices")
 DRUM_CHAIN_KEYS = CHAIN_KEYS + ("out_note", "choke_group")
 PAD_KEYS = ("note", "name", "mute", "solo", "chains")
 UNKNOWN_DEVICE_TEXT = "Unknown device: %s"
-# Devices whose Live class has members of its own, by class name (before the class's Live version
-# they are plain devices).
-CLASS_DEVICES = {"Drift": DriftDevice, "InstrumentVector": WavetableDevice, "InstrumentMeld": MeldDevice,
-                 "DrumCell": DrumCellDevice, "Eq8": Eq8Device, "Looper": LooperDevice, "Roar": RoarDevice,
-                 "Shifter": ShifterDevice, "SpectralResonator": SpectralResonatorDevice, "Hybrid": HybridReverbDevice,
-                 "CcControl": CcControlDevice, "Compressor2": CompressorDevice}
+PAD_INDEX_TEXT = "Drum pad index must be between 0 and 127"
+PAD_EMPTY_TEXT = "The source drum pad is empty"
+# The models of devices whose Live class has members of its own, by class name (before the class's
+# Live version they are plain devices).
+CLASS_NODES = {"Drift": DriftNode, "InstrumentVector": WavetableNode, "InstrumentMeld": MeldNode,
+               "DrumCell": DrumCellNode, "Eq8": Eq8Node, "Looper": LooperNode, "Roar": RoarNode,
+               "Shifter": ShifterNode, "SpectralResonator": SpectralResonatorNode, "Hybrid": HybridReverbNode,
+               "CcControl": CcControlNode, "Compressor2": CompressorNode}
 
 
 def _fail(path, text):
@@ -115,9 +111,9 @@ def _new_node(world, d, type_name, parent, name, display_name):
         return PluginNode(world, parent, name, d.class_name, type_value, display_name)
     if d.kind == "max":
         return MaxNode(world, parent, name, d.class_name, type_value, display_name)
-    cls = CLASS_DEVICES.get(d.class_name)
-    if cls is not None and available(cls, world.version):
-        return getattr(cls, "_node", ClassNode)(world, parent, name, d.class_name, type_value, display_name, cls)
+    node_class = CLASS_NODES.get(d.class_name)
+    if node_class is not None and available(node_class, world.version):
+        return node_class(world, parent, name, d.class_name, type_value, display_name)
     return DeviceNode(world, parent, name, d.class_name, type_value, display_name)
 
 
@@ -186,7 +182,6 @@ def _build(world, spec, parent, path):
     if isinstance(node, RackNode):
         if node.chains:
             node.view.selected_chain = node.chains[0]
-        from Live._chain_model import refresh_solo
         refresh_solo(node.chains)
         refresh_solo(node.return_chains)
     return node
@@ -370,9 +365,9 @@ def _copy_extras(src, dst):
                 _copy_extras(x, y)
     if isinstance(src, PluginNode):
         dst.selected_preset_index = src.selected_preset_index
-    if isinstance(src, ClassNode) and src.cls is dst.cls:
+    if isinstance(src, ClassNode) and type(src) is type(dst):
         # A device class's own settings (Drift's voice mode, EQ Eight's mode ...).
-        for key in src.cls._defaults:
+        for key in src.defaults:
             value = getattr(src, key)
             setattr(dst, key, list(value) if isinstance(value, list) else value)
 
@@ -441,3 +436,28 @@ def insert_device_by_name(container, device_name, index=-1):
         raise RuntimeError("Invalid device index")
     node = device_for_name(container.world, device_name, container)
     return insert_device_node(container, node, index)
+
+
+def copy_pad(o, source_index, destination_index):
+    """Replace the destination pad's chains with copies of the source pad's."""
+    if not o.can_have_drum_pads:
+        raise RuntimeError(DRUM_TEXT)
+    if not (0 <= source_index < 128 and 0 <= destination_index < 128):
+        raise RuntimeError(PAD_INDEX_TEXT)
+    src = o.pads[source_index]
+    if not src.chains:
+        raise RuntimeError(PAD_EMPTY_TEXT)
+    dst = o.pads[destination_index]
+    o.set_pad_chains(dst, [clone_chain(o.world, c, o, pad=dst) for c in src.chains])
+
+
+def insert_chain(o, index):
+    """Insert an empty chain at ``index`` (-1: the end); the new chain's node."""
+    chains = list(o.chains)
+    if index < -1 or index > len(chains):
+        raise RuntimeError("Invalid chain index")
+    pad = o.view.selected_drum_pad if o.can_have_drum_pads else None
+    chain = new_chain(o.world, o, pad=pad)
+    chains.insert(len(chains) if index == -1 else index, chain)
+    o.set_chains(chains, label="Insert Chain")
+    return chain
