@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import logging
 from collections import deque
+import select
 import socket
 import time
 
@@ -71,7 +72,7 @@ class Client(object):
     """A reply destination: a UDP address, or a TCP connection. Usable as a dict key."""
 
     __slots__ = ("server", "key", "host", "port", "transport", "closed", "plain", "bundle", "rates", "_conn",
-                 "__weakref__")
+                 "_target", "__weakref__")
 
     def __init__(self, server, key, host, port, transport="udp", conn=None):
         self.server = server
@@ -87,6 +88,7 @@ class Client(object):
         self.bundle = False
         self.rates = None
         self._conn = conn
+        self._target = (host, port)
 
     def send(self, address: str, args=()) -> None:
         """Encode and send one message to this client (ReplyTooLarge if UDP cannot carry it)."""
@@ -101,10 +103,10 @@ class Client(object):
             server._reply_left -= len(data)
             if server._reply_left < 0 and not server._over_reply_limit(len(data)):
                 return
-        server._send_udp(data, (self.host, self.port))
+        server._send_udp(data, self._target)
 
     def send_packet(self, data: bytes) -> None:
-        """Send an already-encoded OSC packet to this client."""
+        """Send an already-encoded OSC packet to this client (the path of every listener update)."""
         if self._conn is not None:
             self._conn.write(data)
             return
@@ -113,7 +115,7 @@ class Client(object):
             server._reply_left -= len(data)
             if server._reply_left < 0 and not server._over_reply_limit(len(data)):
                 return
-        server._send_udp(data, (self.host, self.port))
+        server._send_udp(data, self._target)
 
     def send_error(self, text: str, address=None) -> None:
         """Send /live/error (text[, address]) to this client."""
@@ -317,6 +319,8 @@ class OSCServer(object):
         self._tcp_turn = 0
         self._deadline = 0.0
         self.unreachable = Unreachable(None, self._family)  # destinations that refused; set up by start()
+        self._udp_ready = _never   # whether the UDP socket has something to read (set up by start())
+        self._udp_idle = True      # this poll found nothing to read on it
 
     @classmethod
     def from_settings(cls, dispatcher, settings, logger=None):
@@ -352,6 +356,7 @@ class OSCServer(object):
             except (OSError, ValueError, AttributeError):
                 pass
         self.unreachable = Unreachable(self._udp, self._family)
+        self._udp_ready = _readiness(self._udp)
         if self.port == 0:
             self.port = self._udp.getsockname()[1]
         if self.tcp_port is not None:
@@ -400,6 +405,10 @@ class OSCServer(object):
         """
         if self._udp is None:
             return 0
+        # Most polls find nothing: one readiness check answers that without an exception raised.
+        self._udp_idle = idle = not self._udp_ready()
+        if idle and self._listener is None and not self._turns:
+            return 0
         deadline = time.perf_counter() + (self.poll_budget if budget is None else budget)
         self._deadline = deadline
         self._served = {}
@@ -431,6 +440,8 @@ class OSCServer(object):
         other waiting work (cheap) until another sender's datagram turns up, so a flood of separate
         datagrams is served in turns with everyone else, as a bundle is.
         """
+        if self._udp_idle:
+            return None
         served = self._served
         for step in range(READ_AHEAD):
             if step & 63 == 63 and time.perf_counter() >= self._deadline:
@@ -755,37 +766,63 @@ class OSCServer(object):
         except Exception as error:
             self.logger.warning("AbletonOSC: could not send an error to %r: %s", client, error)
 
+    def send_each(self, data, clients):
+        """Send one encoded packet to each of ``clients`` (a listener update): to UDP clients, the socket's
+        sendto and nothing more; a client it cannot reach is logged, the others still get it."""
+        sock = self._udp
+        if sock is None or self._reply_client is not None or self.reply_bytes_per_second \
+                or len(data) > self.max_datagram:
+            sendto = None          # each send does its checks (reply budgets, byte rates, sizes)
+        else:
+            sendto = sock.sendto
+        for client in clients:
+            try:
+                if sendto is None or client._conn is not None:
+                    client.send_packet(data)
+                else:
+                    try:
+                        sendto(data, client._target)
+                    except (OSError, IOError) as error:
+                        self._send_failed(sock, data, client._target, error)
+            except Exception as error:
+                self.logger.warning("AbletonOSC: listener update to %r not sent: %s", client, error)
+
     def _send_udp(self, data, target):
         if len(data) > self.max_datagram:
             raise ReplyTooLarge(_too_large(data, self.max_datagram))
         sock = self._udp
         if sock is None:
             return
-        if self.reply_bytes_per_second:
-            bucket = self._reply_buckets.get(target[0])
-            if bucket is None:
-                if len(self._reply_buckets) >= MAX_CLIENTS:
-                    self._reply_buckets.clear()
-                bucket = self._reply_buckets[target[0]] = _ByteBucket(self.reply_bytes_per_second)
-            if not bucket.spend(len(data), self, target):
-                return
+        if self.reply_bytes_per_second and not self._reply_bytes_allowed(data, target):
+            return
         try:
             sock.sendto(data, target)
         except (OSError, IOError) as error:
-            code = _errno(error)
-            if code in REFUSED and self.unreachable.drain(sock):
-                # The refusal of an earlier datagram, to anyone: noted; this one still goes.
-                try:
-                    sock.sendto(data, target)
-                    return
-                except (OSError, IOError) as again:
-                    error, code = again, _errno(again)
-            if code in _TOO_BIG:
-                raise ReplyTooLarge(_too_large(data, None))
-            if code in _QUIET_ERRNOS:
-                self.logger.debug("AbletonOSC: reply to %s:%s dropped: %s", target[0], target[1], error)
-            else:
-                self.logger.warning("AbletonOSC: reply to %s:%s failed: %s", target[0], target[1], error)
+            self._send_failed(sock, data, target, error)
+
+    def _reply_bytes_allowed(self, data, target):
+        bucket = self._reply_buckets.get(target[0])
+        if bucket is None:
+            if len(self._reply_buckets) >= MAX_CLIENTS:
+                self._reply_buckets.clear()
+            bucket = self._reply_buckets[target[0]] = _ByteBucket(self.reply_bytes_per_second)
+        return bucket.spend(len(data), self, target)
+
+    def _send_failed(self, sock, data, target, error):
+        code = _errno(error)
+        if code in REFUSED and self.unreachable.drain(sock):
+            # The refusal of an earlier datagram, to anyone: noted; this one still goes.
+            try:
+                sock.sendto(data, target)
+                return
+            except (OSError, IOError) as again:
+                error, code = again, _errno(again)
+        if code in _TOO_BIG:
+            raise ReplyTooLarge(_too_large(data, None))
+        if code in _QUIET_ERRNOS:
+            self.logger.debug("AbletonOSC: reply to %s:%s dropped: %s", target[0], target[1], error)
+        else:
+            self.logger.warning("AbletonOSC: reply to %s:%s failed: %s", target[0], target[1], error)
 
 
 class _Bucket(object):
@@ -855,6 +892,20 @@ class _ByteBucket(_Bucket):
                                target[0], self.dropped)
             self.dropped = 0
         return True
+
+
+def _never():
+    return False
+
+
+def _readiness(sock):
+    """A function telling whether ``sock`` has a datagram (or an error) to read, without blocking or raising."""
+    if hasattr(select, "poll"):            # macOS, Linux
+        poller = select.poll()
+        poller.register(sock, select.POLLIN)
+        return lambda: bool(poller.poll(0))
+    ready = (sock,)                        # Windows
+    return lambda: bool(select.select(ready, (), (), 0)[0])
 
 
 def address_allowed(host, networks):

@@ -22,6 +22,7 @@ Target: 64 tracks' meters at 30 Hz to 4 clients cost at most 3% of the main thre
 """
 import json
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -64,7 +65,7 @@ def count_messages(packet):
     if isinstance(packet, Bundle):
         return sum(count_messages(e) for e in packet.elements)
     return 1
-def receive(duration):
+def receive(duration, decode=True):
     stats = [0, 0, 0]          # datagrams, bytes, messages
     end = time.monotonic() + duration
     while True:
@@ -79,12 +80,15 @@ def receive(duration):
                     break
                 stats[0] += 1
                 stats[1] += len(data)
-                stats[2] += count_messages(decode_packet(data))
+                if decode:
+                    stats[2] += count_messages(decode_packet(data))
 receive(1.0)                   # the first values and the settling of the subscriptions
-print("ready", flush=True)
+print("ready " + json.dumps([s.getsockname()[1] for s in socks]), flush=True)
 sys.stdin.readline()           # the benchmark's timing starts
 stats = receive(window)
 print(json.dumps(stats), flush=True)
+if sys.stdin.readline().strip() == "floor":
+    print(json.dumps(receive(window, decode=False)), flush=True)   # the bare sends of the reference
 """
 
 
@@ -157,8 +161,40 @@ def getter_cost(hub, reads=200, repeats=5):
     return max(0.0, best - (time.thread_time() - start) / reads)
 
 
+def sendto_floor(ports, datagrams, size, window=WINDOW, rate=30):
+    """CPU seconds a bare ``socket.sendto`` loop spends on the same datagrams as a case.
+
+    The same count and size of datagrams, to the same client sockets (they keep reading), in
+    bursts at the display rate as the flushes send them: what the OS charges for sending them,
+    whoever sends. On loopback the kernel delivers each datagram to the receiving socket in the
+    sender's time, so this is most of what one datagram per update costs.
+    """
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        payload = b"/" + b"x" * (max(8, size) - 1)
+        targets = [("127.0.0.1", port) for port in ports]
+        bursts = int(round(window * rate))
+        total = int(round(datagrams * window))
+        sendto = sock.sendto
+        cpu = 0.0
+        start = time.perf_counter()
+        for burst in range(bursts):
+            count = total * (burst + 1) // bursts - total * burst // bursts
+            before = time.thread_time()
+            for i in range(count):
+                sendto(payload, targets[i % len(targets)])
+            cpu += time.thread_time() - before
+            delay = start + (burst + 1) / float(rate) - time.perf_counter()
+            if delay > 0:
+                time.sleep(delay)
+        return cpu
+    finally:
+        sock.close()
+
+
 def measure(tracks, clients, what="all", bundle=False, caps=()):
-    """One case: (updates/s, datagrams/s, bytes/s, script wall ms/s, script cpu ms/s, livesim reads cpu ms/s)."""
+    """One case: (updates/s, datagrams/s, bytes/s, script wall ms/s, script cpu ms/s, livesim reads cpu ms/s,
+    bare sendto cpu ms/s of the same datagrams)."""
     from livesim.testing import LiveSim
 
     clock = MainThreadClock()
@@ -203,21 +239,28 @@ def measure(tracks, clients, what="all", bundle=False, caps=()):
             livesim = sum(count * getter_cost(hub) for hub, count in reads.items())
             return (clock.wall - clock.calls * wall_each, clock.cpu - clock.calls * cpu_each, livesim, elapsed)
         try:
-            if proc.stdout.readline().strip() != "ready":
+            ready = proc.stdout.readline().split(None, 1)
+            if not ready or ready[0] != "ready":
                 raise RuntimeError("the client process failed")
+            ports = json.loads(ready[1])
             proc.stdin.write("go\n")
             proc.stdin.flush()
             wall, cpu, livesim, elapsed = sim.call(play)
             datagrams, size, messages = json.loads(proc.stdout.readline())
+            proc.stdin.write("floor\n")
+            proc.stdin.flush()
+            floor = sendto_floor(ports, datagrams / WINDOW, size // max(1, datagrams))
+            proc.stdout.readline()
         finally:
+            proc.stdin.close()
             proc.wait(30)
     # per second of play (engine time): what Live's main thread would spend on the script
     return (messages / WINDOW, datagrams / WINDOW, size / WINDOW, wall * 1000.0 / WINDOW, cpu * 1000.0 / WINDOW,
-            livesim * 1000.0 / WINDOW)
+            livesim * 1000.0 / WINDOW, floor * 1000.0 / WINDOW)
 
 
 def _row(tracks, clients, what, mode, result, target=None):
-    updates, datagrams, size, wall, cpu, livesim = result
+    updates, datagrams, size, wall, cpu, livesim, floor = result
     row = {
         "benchmark": "feedback",
         "tracks": tracks,
@@ -231,6 +274,7 @@ def _row(tracks, clients, what, mode, result, target=None):
         "script cpu ms/s": cpu,
         "livesim reads cpu ms/s": livesim,
         "less livesim reads": cpu - livesim,
+        "bare sendto cpu ms/s": floor,
         "cpu us/update": cpu * 1000.0 / updates if updates else 0.0,
     }
     if target is not None:
@@ -252,13 +296,44 @@ def run(tracks=TRACKS, clients=CLIENTS, modes=MODES):
     return rows
 
 
+def summary(rounds):
+    """One row per case of several rounds: the median of each figure, and the spread of the CPU time."""
+    rows = []
+    for case in zip(*rounds):
+        row = dict(case[0])
+        for key, value in case[0].items():
+            if isinstance(value, float):
+                row[key] = _median([r[key] for r in case])
+        cpus = sorted(r["script cpu ms/s"] for r in case)
+        row["runs"] = len(case)
+        row["cpu min"], row["cpu max"] = cpus[0], cpus[-1]
+        if "target ms/s" in row:
+            row["within target"] = "yes" if cpus[-1] <= row["target ms/s"] else \
+                ("median only" if row["script cpu ms/s"] <= row["target ms/s"] else "no")
+        rows.append(row)
+    return rows
+
+
+def _median(values):
+    values = sorted(values)
+    middle = len(values) // 2
+    return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2.0
+
+
 def main(argv):
-    """``python -m bench feedback --quick``: only the target case, in every mode."""
+    """``python -m bench feedback --quick [--repeat N]``: only the target case, in every mode (N rounds:
+    each round's rows, then the median and spread of each case)."""
     from bench.__main__ import print_table
 
-    if "--quick" in argv:
-        rows = [_row(64, 4, "meters", mode, measure(64, 4, "meters", **options), TARGET_MS)
-                for mode, options in MODES]
-    else:
-        rows = run()
-    print_table(rows)
+    repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 1
+    if "--quick" not in argv:
+        print_table(run())
+        return
+    load = os.getloadavg()
+    rounds = [[_row(64, 4, "meters", mode, measure(64, 4, "meters", **options), TARGET_MS)
+               for mode, options in MODES] for _ in range(repeat)]
+    print_table([row for rows in rounds for row in rows])
+    if repeat > 1:
+        print()
+        print_table(summary(rounds))
+    print("load average before: %.2f %.2f %.2f, after: %.2f %.2f %.2f" % (load + os.getloadavg()))

@@ -65,6 +65,7 @@ def get_plain_types(ctx, song):
 
 def set_plain_types(ctx, song, on):
     ctx.client.plain = on
+    ctx.registry.subscriptions.outbox.replan()
 
 
 def get_listeners(ctx, song):

@@ -85,9 +85,10 @@ class Outbox(object):
     def __init__(self, subscriptions):
         self.subscriptions = subscriptions
         self.pending = {}          # hub -> None, in the order Live reported them (Hub.changed adds)
-        self.waiting = []          # heap of (due, seq, subscription) held back by a rate cap
+        self.waiting = []          # heap of (due, seq, fan-out or subscription) held back by a rate cap
         self.lit = {}              # meter hub -> when it last sent a non-zero level
         self.defaults = {}         # rate caps of the max_rate setting: {what: hz}
+        self.queues = {}           # bundling client -> its bundle elements of this flush
         self.clock = time.monotonic
         self.epoch = 0             # counts changes of the song's track, return and scene lists
         self.capped = 0            # subscriptions with a rate cap
@@ -110,6 +111,7 @@ class Outbox(object):
     def restructured(self):
         """Live: tracks, returns or scenes were added, deleted or moved."""
         self.epoch += 1
+        self.replan()
 
     def unwatch(self):
         """Stop following the song's lists (on disconnect and reload)."""
@@ -122,41 +124,55 @@ class Outbox(object):
             except (AttributeError, RuntimeError):
                 pass
         self.epoch += 1
+        self.replan()
+
+    def replan(self):
+        """Indices, caps or a client's bundling or types changed: every hub groups its subscribers again."""
+        for hub in list(self.subscriptions.hubs.values()):
+            hub.unplan()
+
+    def queue(self, client):
+        """The list a bundling client's updates of a flush collect in (sent and emptied by the flush)."""
+        queue = self.queues.get(client)
+        if queue is None:
+            queue = self.queues[client] = []
+        return queue
 
     # ------------------------------------------------------------------ sending
     def flush(self):
         """Send what changed since the last flush and what is due; returns the updates sent."""
         now = self.clock()
-        if now >= self._next_settle and self.lit:
+        if self.lit and now >= self._next_settle:
             self._settle(now)
         waiting = self.waiting
-        if not self.pending and not (waiting and waiting[0][0] <= now):
+        pending = self.pending
+        if not pending and not (waiting and waiting[0][0] <= now):
             return 0
         ctx = self.subscriptions.registry.ctx
         flush = _Flush(self, now, _SongReads(ctx.song) if ctx.song is not None else None)
-        pending, self.pending = self.pending, {}
-        while waiting and waiting[0][0] <= now:
-            sub = heapq.heappop(waiting)[2]
-            sub.waiting = False
-            if not sub.dead:
-                pending[sub.hub] = None       # its hub is read once, for every subscriber due
-        flush.hubs(pending)
-        flush.send_bundles()
+        if pending:
+            self.pending = {}
+            flush.hubs(pending)
+        if waiting and waiting[0][0] <= now:
+            flush.due(waiting)
+        if self.queues:
+            flush.send_bundles()
         return flush.sent
 
     def first(self, sub, values):
         """Send a new subscription's current value at once (not capped, not collapsed)."""
         data = encode_update(sub, sub.payload(values))
         sub.last = data
-        sub.due = self.clock() + sub.interval if sub.interval else 0.0
+        now = self.clock()
+        sub.due = next_turn(now, sub.interval) if sub.interval else 0.0
         sub.client.send_packet(data)
         if sub.hub is not None and sub.hub.meter and _lit(values):
-            self.lit[sub.hub] = self.clock()
+            self.lit[sub.hub] = now
 
-    def hold(self, sub):
-        """Keep a capped subscription until it is due."""
-        sub.waiting = True
-        heapq.heappush(self.waiting, (sub.due, next(self._seq), sub))
+    def hold(self, item):
+        """Keep a capped subscription (or fan-out) until it is due."""
+        item.waiting = True
+        heapq.heappush(self.waiting, (item.due, next(self._seq), item))
 
     def _settle(self, now):
         self._next_settle = now + SETTLE / 2
@@ -173,12 +189,17 @@ class Outbox(object):
         self.pending.pop(hub, None)
         self.lit.pop(hub, None)
 
+    def forget_client(self, client):
+        """A client without subscriptions."""
+        self.queues.pop(client, None)
+
     def clear(self):
         """Drop everything waiting (on disconnect and reload)."""
         self.unwatch()
         self.pending.clear()
         self.waiting = []
         self.lit.clear()
+        self.queues.clear()
         self.capped = 0
 
     # ------------------------------------------------------------------ rate caps
@@ -200,6 +221,7 @@ class Outbox(object):
 
     def recap(self, client):
         """Apply a client's changed caps to its subscriptions."""
+        self.replan()
         for sub in self.subscriptions.for_client(client):
             self.capped -= bool(sub.interval)
             sub.interval = self.interval(sub)
@@ -208,131 +230,295 @@ class Outbox(object):
                 sub.due = 0.0
 
 
+def next_turn(now, interval):
+    """When a capped subscription may next be sent: the next tick of its cap's grid after ``now``.
+
+    On one grid every subscription with the same cap takes its turn at the same moments, so the
+    subscribers of one value keep sharing one fan-out; the rate is the cap however polls fall.
+    """
+    return (now // interval + 1.0) * interval
+
+
+class Fanout(object):
+    """The subscribers of one hub that get the same bytes at the same moments: one payload, one turn.
+
+    They share the payload's form (indices or extras, types), the rate cap and its next turn, the
+    bundling and the update they were last sent, so a hub's change costs one encoding and one
+    compare per fan-out and one call per subscriber (an append to a bundle, or a send).
+    """
+
+    __slots__ = ("hub", "subs", "sends", "form", "head", "interval", "bundle", "last", "due", "held", "waiting",
+                 "dead")
+
+    def __init__(self, hub, form, interval, bundle, last, due):
+        self.hub = hub
+        self.subs = []
+        self.sends = []        # per subscriber: its client's bundle queue's append, or the client
+        self.form = form
+        self.head = None       # the encoded update less its float value (for single float values)
+        self.interval = interval
+        self.bundle = bundle
+        self.last = last       # the update every subscriber here has (bytes; None: none yet)
+        self.due = due
+        self.held = None       # values read while not due, sent when due (unless a newer read comes)
+        self.waiting = False   # in the outbox's heap
+        self.dead = False      # replaced: its subscribers' state went back to them
+
+
+def unplan(hub):
+    """Hand a hub's fan-outs' state back to its subscriptions (they will be grouped again)."""
+    plan, hub.plan = hub.plan, None
+    if not plan:
+        return
+    for fan in plan:
+        fan.dead = True
+        for sub in fan.subs:
+            sub.last = fan.last
+            sub.due = fan.due
+        if fan.waiting and fan.held is not None:
+            hub.outbox.pending[hub] = None      # read again after regrouping, and sent when due
+
+
 class _Flush(object):
     """One flush: per hub one read, one locate per index form, one encoding per distinct payload."""
 
-    __slots__ = ("outbox", "now", "song", "bundles", "sent")
+    __slots__ = ("outbox", "now", "song", "sent", "_seq")
 
     def __init__(self, outbox, now, song):
         self.outbox = outbox
         self.now = now
         self.song = song
-        self.bundles = {}     # id of a bundling client -> [client, bundle element, ...]
         self.sent = 0
+        self._seq = outbox._seq
 
     def hubs(self, pending):
-        """Send each changed hub's value to those of its subscribers that are due; hold the others."""
-        # The path of every listener update: locals over attributes, one dict per hub at most.
+        """Read each changed hub once and send its value to its fan-outs (or subscribers) that are due."""
         now = self.now
-        outbox = self.outbox
-        lit = outbox.lit
-        epoch = outbox.epoch
-        bundles = self.bundles
-        sent = 0
+        lit = self.outbox.lit
         for hub in pending:
-            subs = hub.subs
-            if not subs:
-                continue
-            capped = outbox.capped
-            if capped:
-                due = [sub for sub in subs if sub.due <= now]
-                if len(due) < len(subs):
-                    for sub in subs:
-                        if sub.due > now and not sub.waiting:
-                            outbox.hold(sub)         # capped: sent when due, with the value of then
-                    if not due:
-                        continue
-            else:
-                due = subs                           # nobody is capped: everyone is due
+            plan = hub.plan
+            if plan is None:
+                if not hub.subs:
+                    continue
+                plan = self.plan(hub)
+                if plan is None:
+                    continue
             try:
                 values = hub.read()
             except Exception as error:  # never out of the flush: the other hubs' updates still go
-                for sub in subs:
-                    outbox.subscriptions.unsendable(sub, error)
+                for sub in list(hub.subs):
+                    self.outbox.subscriptions.unsendable(sub, error)
                 continue
-            # A single float (meters, positions, song time): each form's bytes are its cached prefix
-            # and the packed value; anything else goes through the encoder.
-            value = values[0] if len(values) == 1 else None
-            fast = value.__class__ is float
             if hub.meter:
-                if (value if fast else _lit(values)):
+                level = values[-1]
+                if level.__class__ is float and level or _lit(values):
                     lit[hub] = now
                 else:
                     lit.pop(hub, None)
-            unread = values == _UNREAD
-            form0 = data0 = element0 = None    # the first form's bytes (usually the only form)
-            encoded = None         # the other forms: form -> [bytes, bundle element]
-            located = gone = None  # echo -> the object's indices now (None: gone); subscriptions to drop
-            for sub in due:
-                echo = sub.echo
-                if echo and (sub.epoch != epoch or unread):
+            if plan is False or values == _UNREAD:
+                if plan:
+                    hub.unplan()    # one by one: indices are looked up, deleted objects dropped
+                self.each(hub, values)
+                continue
+            self.fan(hub, plan, values)
+
+    def due(self, waiting):
+        """Send what a rate cap held back and is now due: a fan-out's kept value, a subscription's hub read again."""
+        now = self.now
+        again = {}
+        while waiting and waiting[0][0] <= now:
+            item = heapq.heappop(waiting)[2]
+            if item.__class__ is Fanout:
+                if item.dead or not item.waiting:
+                    continue
+                if item.held is None:
+                    item.waiting = False            # sent meanwhile: nothing more to say
+                elif item.due > now:
+                    self.outbox.hold(item)          # sent meanwhile and held again: its next turn
+                else:
+                    item.waiting = False
+                    values, item.held = item.held, None
+                    self.fan(item.hub, (item,), values)
+            else:
+                item.waiting = False
+                if not item.dead:
+                    again[item.hub] = None          # read once for every subscriber due
+        if again:
+            self.hubs(again)
+
+    def plan(self, hub):
+        """Group a hub's subscribers into fan-outs; False: they are sent one by one; None: none is left."""
+        epoch = self.outbox.epoch
+        fans = {}
+        forms = {}
+        bases = set()
+        located = None
+        for sub in list(hub.subs):
+            echo = sub.echo
+            if echo:
+                if sub.kind.name not in STABLE_KINDS:
+                    hub.plan = False     # indices that can move unnoticed: looked up on every update
+                    return False
+                if sub.epoch != epoch:
                     if located is None:
-                        located, gone = {}, []
+                        located = {}
                     echo = self.locate(sub, epoch, located)
                     if echo is None:
-                        gone.append(sub)
+                        self.outbox.subscriptions.drop(sub)
                         continue
-                client = sub.client
-                form = echo or sub.extra           # the payload: indices or extras, then the value
-                if client.plain:
-                    form = form + _PLAIN          # the same value, in plain types
-                if form == form0:
-                    data, packet = data0, None
-                else:
-                    packet = encoded.get(form) if encoded is not None else None
-                    if packet is None:
-                        try:
-                            if fast:
-                                prefix = hub.prefixes.get(form)
-                                if prefix is None:
-                                    prefix = hub.prefix(form, encode_update(sub, sub.payload(_ZERO))[:-4])
-                                data = prefix + _FLOAT.pack(value)
-                            else:
-                                data = encode_update(sub, sub.payload(values))
-                        except Exception:  # e.g. a float beyond 32 bits: the encoder decides, or explains
-                            try:
-                                data = encode_update(sub, sub.payload(values))
-                            except Exception as error:
-                                outbox.subscriptions.unsendable(sub, error)
-                                continue
-                        if form0 is None:
-                            form0, data0 = form, data
-                        else:
-                            if encoded is None:
-                                encoded = {}
-                            packet = encoded[form] = [data, None]
-                    else:
-                        data = packet[0]
-                if data == sub.last:
+            client = sub.client
+            form = echo or sub.extra
+            if client.plain:
+                form = form + _PLAIN
+            form = forms.setdefault(form, form)     # one object per form: compared by identity
+            interval = sub.interval
+            bundle = bool(client.bundle)
+            due = sub.due if interval else 0.0
+            key = (form, interval, bundle, sub.last, due)
+            fan = fans.get(key)
+            if fan is None:
+                fan = fans[key] = Fanout(hub, form, interval, bundle, sub.last, due)
+                bases.add(key[:3])
+            fan.subs.append(sub)
+            fan.sends.append(self.outbox.queue(client).append if bundle else client)
+        if not fans:
+            return None
+        plan = hub.plan = list(fans.values())
+        hub.fragmented = len(bases) < len(plan)
+        return plan
+
+    def fan(self, hub, plan, values):
+        """Send a hub's values to each of its fan-outs that is due; hold the others with the values."""
+        now = self.now
+        value = values[0] if len(values) == 1 else None
+        fast = value.__class__ is float
+        form0 = data0 = element0 = None     # the first form's bytes (usually the only form)
+        sent = 0
+        for fan in plan:
+            interval = fan.interval
+            if interval and fan.due > now:
+                fan.held = values               # capped: sent when due, unless a newer read replaces it
+                if not fan.waiting:
+                    self.outbox.hold(fan)
+                continue
+            fan.held = None
+            if fan.form is form0:
+                data = data0
+            else:
+                head = fan.head if fast else None
+                try:
+                    # A single float (meters, positions, song time): the form's encoded head and the value.
+                    data = head + _FLOAT.pack(value) if head is not None else self.encode(fan, values, fast)
+                except (OverflowError, struct.error):  # beyond 32 bits: the encoder decides, or explains
+                    data = self.encode(fan, values, False)
+                if data is None:
                     continue
-                sub.last = data
-                if capped:
-                    interval = sub.interval
-                    if interval:
-                        next_due = sub.due + interval
-                        sub.due = next_due if next_due > now else now + interval
-                if client.bundle:
-                    if packet is None:
-                        element = element0
-                        if element is None:
-                            element = element0 = _INT32.pack(len(data)) + data
-                    else:
-                        element = packet[1]
-                        if element is None:
-                            element = packet[1] = _INT32.pack(len(data)) + data
-                    queue = bundles.get(id(client))
-                    if queue is None:
-                        queue = bundles[id(client)] = [client]    # the client, then its elements
-                    queue.append(element)
+                if form0 is None:
+                    form0, data0 = fan.form, data
+            if data == fan.last:
+                continue
+            fan.last = data
+            if interval:
+                fan.due = next_turn(now, interval)
+            if fan.bundle:
+                if data is data0:
+                    if element0 is None:
+                        element0 = _INT32.pack(len(data)) + data
+                    element = element0
                 else:
+                    element = _INT32.pack(len(data)) + data
+                for append in fan.sends:
+                    append(element)
+            else:
+                clients = fan.sends
+                clients[0].server.send_each(data, clients)
+            sent += len(fan.sends)
+        self.sent += sent
+        if hub.fragmented and _converged(hub.plan):
+            hub.unplan()        # its subscribers have caught up with each other: one fan-out again
+
+    def encode(self, fan, values, fast):
+        """A fan-out's update as bytes (None: it cannot be encoded; each subscriber is told once)."""
+        sub = fan.subs[0]
+        try:
+            if fast:
+                hub = fan.hub
+                head = hub.prefixes.get(fan.form)
+                if head is None:
+                    head = hub.prefix(fan.form, encode_update(sub, sub.payload(_ZERO))[:-4])
+                fan.head = head
+                return head + _FLOAT.pack(values[0])
+            return encode_update(sub, sub.payload(values))
+        except Exception:  # e.g. a float beyond 32 bits: the encoder decides, or explains
+            try:
+                return encode_update(sub, sub.payload(values))
+            except Exception as error:
+                for sub in fan.subs:
+                    self.outbox.subscriptions.unsendable(sub, error)
+                return None
+
+    def each(self, hub, values):
+        """Send a hub's values subscriber by subscriber: indices looked up again, deleted objects dropped."""
+        now = self.now
+        outbox = self.outbox
+        epoch = outbox.epoch
+        subs = hub.subs
+        due = [sub for sub in subs if sub.due <= now]
+        for sub in subs:
+            if sub.due > now and not sub.waiting:
+                outbox.hold(sub)            # capped: sent when due, with the value of then
+        value = values[0] if len(values) == 1 else None
+        fast = value.__class__ is float
+        unread = values == _UNREAD
+        encoded = {}         # form -> bytes
+        located = None       # echo -> the object's indices now (None: gone)
+        gone = []
+        sent = 0
+        for sub in due:
+            echo = sub.echo
+            if echo and (sub.epoch != epoch or unread):
+                if located is None:
+                    located = {}
+                echo = self.locate(sub, epoch, located)
+                if echo is None:
+                    gone.append(sub)
+                    continue
+            client = sub.client
+            form = echo or sub.extra           # the payload: indices or extras, then the value
+            if client.plain:
+                form = form + _PLAIN          # the same value, in plain types
+            data = encoded.get(form)
+            if data is None:
+                try:
+                    if fast:
+                        prefix = hub.prefixes.get(form)
+                        if prefix is None:
+                            prefix = hub.prefix(form, encode_update(sub, sub.payload(_ZERO))[:-4])
+                        data = prefix + _FLOAT.pack(value)
+                    else:
+                        data = encode_update(sub, sub.payload(values))
+                except Exception:
                     try:
-                        client.send_packet(data)
+                        data = encode_update(sub, sub.payload(values))
                     except Exception as error:
-                        _log_send(outbox.subscriptions, client, error)
-                sent += 1
-            if gone:
-                for sub in gone:
-                    outbox.subscriptions.drop(sub)
+                        outbox.subscriptions.unsendable(sub, error)
+                        continue
+                encoded[form] = data
+            if data == sub.last:
+                continue
+            sub.last = data
+            if sub.interval:
+                sub.due = next_turn(now, sub.interval)
+            if client.bundle:
+                outbox.queue(client).append(_INT32.pack(len(data)) + data)
+            else:
+                try:
+                    client.send_packet(data)
+                except Exception as error:
+                    _log_send(outbox.subscriptions, client, error)
+            sent += 1
+        for sub in gone:
+            outbox.subscriptions.drop(sub)
         self.sent += sent
 
     def locate(self, sub, epoch, located):
@@ -350,13 +536,28 @@ class _Flush(object):
 
     def send_bundles(self):
         """Send each bundling client its updates of this flush, as few bundles as fit."""
-        for queue in self.bundles.values():
-            client = queue[0]
-            for bundle in pack_bundles(queue[1:], client.server.max_datagram):
-                try:
-                    client.send_packet(bundle)
-                except Exception as error:   # e.g. one update too large for a datagram: the rest still go
-                    _log_send(self.outbox.subscriptions, client, error)
+        for client, queue in self.outbox.queues.items():
+            if not queue:
+                continue
+            try:
+                for bundle in pack_bundles(queue, client.server.max_datagram):
+                    try:
+                        client.send_packet(bundle)
+                    except Exception as error:   # e.g. one update too large for a datagram: the rest still go
+                        _log_send(self.outbox.subscriptions, client, error)
+            finally:
+                del queue[:]
+
+
+def _converged(plan):
+    """Whether a hub's fan-outs that were apart (another last update or turn) now agree."""
+    state = {}
+    for fan in plan:
+        if fan.held is not None:
+            return False        # a value still waits for its turn
+        if state.setdefault((fan.form, fan.interval, fan.bundle), (fan.last, fan.due)) != (fan.last, fan.due):
+            return False
+    return True
 
 
 def encode_update(sub, args):
@@ -505,6 +706,7 @@ def get_bundle(ctx, song):
 
 def set_bundle(ctx, song, on):
     ctx.client.bundle = bool(on)
+    ctx.registry.subscriptions.outbox.replan()
 
 
 def register(reg):

@@ -9,7 +9,7 @@ Updates go out at the end of each poll, collapsed and rate-capped (``feedback.Ou
 """
 
 from .errors import HandlerError
-from .feedback import Outbox, prop_class
+from .feedback import Outbox, prop_class, unplan
 from .types import to_osc
 
 LISTENER_DROPPED = "/live/api/listener_dropped"
@@ -90,6 +90,10 @@ class Hub(object):
         self.outbox = registry.subscriptions.outbox
         #: Encoded update heads for a float value, per form (indices or extras, plain types or not).
         self.prefixes = {}
+        #: Its subscribers grouped by what they are sent (feedback.Fanout); None: to group again,
+        #: False: sent one by one (indices that may move unnoticed). Built by the outbox.
+        self.plan = None
+        self.fragmented = False
         # A plain attribute of the object itself is read directly (the path of meters and positions).
         self._attr = prop.attr if prop.getter is None and prop.target is None and prop.out is None else None
 
@@ -119,6 +123,10 @@ class Hub(object):
     def changed(self):
         """Live calls this (with no arguments) when the property changes: sent at the end of the poll."""
         self.outbox.pending[self] = None
+
+    def unplan(self):
+        """Its subscribers changed (or their caps, types, bundling, indices): group them again."""
+        unplan(self)
 
     def read(self):
         """The current value, as OSC values."""
@@ -196,6 +204,7 @@ class Subscriptions(object):
             self.hubs[hub_key] = hub
         sub = Subscription(client, prop, obj, kind, echo, tuple(extra), address, ctx.address)
         sub.hub = hub
+        hub.unplan()
         hub.subs.append(sub)
         sub.key = key  # kept: a deleted object may no longer tell its identity
         sub.tag_key = tag_key
@@ -232,11 +241,14 @@ class Subscriptions(object):
                     counts[key] = left
                 else:
                     counts.pop(key, None)
+            if sub.client not in self.per_client:
+                self.outbox.forget_client(sub.client)
         if not sub.dead:
             self.outbox.capped -= bool(sub.interval)
         sub.dead = True
         hub = sub.hub
         if hub is not None and sub in hub.subs:
+            hub.unplan()
             hub.subs.remove(sub)
             if not hub.subs:
                 hub.detach()

@@ -212,6 +212,77 @@ def test_collapsed_updates_always_end_on_the_latest_value():
                 assert times[-1][0] == sim.call(lambda: song.current_song_time)
 
 
+def test_subscribers_of_one_value_each_get_it_their_way():
+    # Three clients hear the same meters: one bundled and capped, one in plain types, one plain.
+    with running_sim(playing_set(2), clients=3, reply_to_source=True) as (sim, (capped, plain_types, plain)):
+        on_engine_clock(sim)
+        capped.send("/live/api/set/bundle", 1)
+        capped.send("/live/api/set/max_rate", "meters", 10)
+        plain_types.send("/live/api/set/plain_types", 1)
+        for client in (capped, plain_types, plain):
+            listen_meters(client, 2)
+        plain.send("/live/scene/fire", 0)
+        plain.sync()
+        frames(sim, 30)
+        counts = {}
+        for name, client in (("capped", capped), ("plain_types", plain_types), ("plain", plain)):
+            counts[name] = dict((track, len(values)) for track, values in by_track(client.take_all(METER)).items())
+        assert all(9 <= n <= 11 for n in counts["capped"].values()), counts
+        assert counts["plain"] == counts["plain_types"] and all(n >= 25 for n in counts["plain"].values()), counts
+        plain.send("/live/song/stop_playing")
+        plain.sync()
+        frames(sim, 15)
+        finals = [by_track(client.take_all(METER)) for client in (capped, plain_types, plain)]
+        assert all(sorted(final) == [0, 1] and all(values[-1] == 0.0 for values in final.values())
+                   for final in finals), finals
+
+
+def test_a_new_subscriber_does_not_make_the_others_hear_a_value_again():
+    with running_sim(playing_set(1), clients=2, reply_to_source=True) as (sim, (first, later)):
+        on_engine_clock(sim)
+        first.send("/live/song/start_listen/current_song_time")
+        first.send("/live/song/start_playing")
+        first.sync()
+        frames(sim, 3)
+        sim.call(sim.world.song.stop_playing)
+        frames(sim, 2)
+        first.take_all(SONG_TIME)
+        later.send("/live/song/start_listen/current_song_time")
+        later.sync()
+        assert len(later.take_all(SONG_TIME)) == 1              # its first value, at once
+
+        def notify_unchanged():
+            # Live may call a listener when the value did not change
+            for hub in list(outbox(sim).subscriptions.hubs.values()):
+                hub.changed()
+        sim.call(notify_unchanged)
+        frames(sim, 3)
+        assert first.take_all(SONG_TIME) == [] and later.take_all(SONG_TIME) == []
+
+
+def test_a_subscriber_joining_between_turns_keeps_the_cap_and_the_latest_value():
+    with running_sim(playing_set(1), clients=2, reply_to_source=True) as (sim, (first, later)):
+        on_engine_clock(sim)
+        for client in (first, later):
+            client.send("/live/api/set/max_rate", "all", 4)
+        first.send("/live/song/start_listen/current_song_time")
+        first.send("/live/song/start_playing")
+        first.sync()
+        first.take_all(SONG_TIME)
+        frames(sim, 3)                           # 0.1 s: the change waits for the turn at 0.25 s
+        later.send("/live/song/start_listen/current_song_time")
+        joined = later.take_all(SONG_TIME)
+        assert len(joined) == 1                  # its first value, at once
+        frames(sim, 6)                           # 0.3 s: one turn for both
+        sim.call(sim.world.song.stop_playing)
+        frames(sim, 15)                          # 0.8 s: the stop's value on the next turn
+        final = sim.call(lambda: sim.world.song.current_song_time)
+        heard = [[args[0] for args in client.take_all(SONG_TIME)] for client in (first, later)]
+        assert heard[0][-1] == pytest.approx(final) and heard[1][-1] == pytest.approx(final), heard
+        assert heard[0][-len(heard[1]):] == heard[1] and len(heard[0]) <= 4, heard
+        assert all(a != b for values in heard for a, b in zip(values, values[1:]))   # nothing sent twice
+
+
 def _raw_listener(sim, tracks, bundle=True):
     """A raw UDP socket subscribed to the meters of ``tracks`` tracks (replies come to its port)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)

@@ -72,6 +72,10 @@ def test_encoders_control_the_selected_devices_banks(host):
     no_errors(host)
 
 
+def test_pad_translations_are_installed(host):
+    assert host.instance.supports_pad_translation()
+
+
 def test_on_off_button_and_its_light(host):
     operator = host.world.song.tracks[0].devices[0]
     press_cc(host, 104)

@@ -6,8 +6,7 @@ MIDI map rebuild, as in Live's framework, so ``build_midi_map`` installs it.
 """
 from ableton.v2.base.dependency import depends
 
-from .NotifyingControlElement import NotifyingControlElement
-from .SubjectSlot import SubjectEvent
+from .NotifyingControlElement import NotifyingControlElement, _ValueListeners
 
 MIDI_NOTE_TYPE = 0
 MIDI_CC_TYPE = 1
@@ -24,10 +23,8 @@ MIDI_PB_STATUS = 224
 _STATUS = {MIDI_NOTE_TYPE: MIDI_NOTE_ON_STATUS, MIDI_CC_TYPE: MIDI_CC_STATUS, MIDI_PB_TYPE: MIDI_PB_STATUS}
 
 
-class InputControlElement(NotifyingControlElement):
+class InputControlElement(_ValueListeners, NotifyingControlElement):
     """A control bound to (message type, channel, identifier); constructed inside component_guard."""
-
-    __subject_events__ = (SubjectEvent(name="value", override=True),)
 
     @depends(request_rebuild_midi_map=None)
     def __init__(self, msg_type=None, channel=None, identifier=None, sysex_identifier=None,
@@ -98,22 +95,6 @@ class InputControlElement(NotifyingControlElement):
                 if not self._value_listeners:
                     self._rebuild()
                 return
-
-    def value_has_listener(self, listener):
-        """Whether ``listener`` is registered."""
-        return any(entry[0] == listener for entry in self._value_listeners)
-
-    def value_listener_count(self):
-        """How many value listeners there are."""
-        return len(self._value_listeners)
-
-    def notify_value(self, value):
-        """Call the value listeners."""
-        for listener, identify_sender in list(self._value_listeners):
-            if identify_sender:
-                listener(value, self)
-            else:
-                listener(value)
 
     def receive_value(self, value):
         """Deliver a forwarded value to the listeners."""
