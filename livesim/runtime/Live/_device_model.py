@@ -189,6 +189,13 @@ def insert_device_node(container, node, index=-1):
     return node
 
 
+# ---------------------------------------------------------------- control surfaces
+
+def store_chosen_bank(o, script_index, bank_index):
+    """Remember the bank a control surface chose for device ``o``."""
+    o.chosen_bank = (script_index, bank_index)
+
+
 # ---------------------------------------------------------------- A/B compare
 
 def compare_refusal(o):
