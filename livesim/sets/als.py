@@ -11,8 +11,10 @@ from .adjust import AUTOMATION_NOT_READ, Adjustments
 from .als_clips import ClipReader
 from .als_devices import DeviceReader, parameter_paths
 from .errors import SetError
+from .gcpause import gc_paused
 from .xmlstream import parse_bytes, parse_file
-from .xmlvalues import (color_of, fader, flag, integer, name_of, number, send_level, time_signature, value)
+from .xmlvalues import (color_of, fader, find, findall, flag, integer, name_of, number, send_level, time_signature,
+                        value)
 
 TRACK_KINDS = {"MidiTrack": "midi", "AudioTrack": "audio", "GroupTrack": "group"}
 MAX_RETURNS = 12
@@ -27,12 +29,14 @@ def read_als(path, strict=False, version=DEFAULT_VERSION, report=None):
     ``version`` is the simulated Live version (devices newer than it are adjusted); adjustment
     lines are appended to ``report`` (a list) when given; ``strict`` refuses any adjustment.
     """
-    return _read(parse_file(path), path, strict, version, report)
+    with gc_paused():
+        return _read(parse_file(path), path, strict, version, report)
 
 
 def parse_als(data, source="<als>", strict=False, version=DEFAULT_VERSION, report=None):
     """The set dict of a Live Set's XML bytes (see ``read_als``)."""
-    return _read(parse_bytes(data, source), source, strict, version, report)
+    with gc_paused():
+        return _read(parse_bytes(data, source), source, strict, version, report)
 
 
 def _read(root, source, strict, version, report):
@@ -73,7 +77,7 @@ class LiveSetReader(object):
         grooves = self._groove_pool()
         if grooves:
             result["groove_pool"] = grooves
-        return_elems = [t for t in tracks_elem if t.tag == "ReturnTrack"] + ls.findall("ReturnTracks/ReturnTrack")
+        return_elems = [t for t in tracks_elem if t.tag == "ReturnTrack"] + findall(ls, "ReturnTracks/ReturnTrack")
         if len(return_elems) > MAX_RETURNS:
             self.adjust.add("return tracks beyond Live's twelve are left out", "returns[%d]" % MAX_RETURNS)
             del return_elems[MAX_RETURNS:]
@@ -103,7 +107,7 @@ class LiveSetReader(object):
     def _groove_pool(self):
         """The grooves (name, base, amounts as fractions); clips refer to them by index."""
         grooves = []
-        for i, elem in enumerate(self.live_set.findall("GroovePool/Grooves/Groove")):
+        for i, elem in enumerate(findall(self.live_set, "GroovePool/Grooves/Groove")):
             self.clips.groove_index[elem.get("Id")] = i
             where = "groove_pool[%d]" % i
             groove = {"name": value(elem, "Name", ""), "base": self._choice(integer(elem, "Grid", 3), 0, 5, 3, where)}
@@ -122,10 +126,10 @@ class LiveSetReader(object):
 
     def _scenes(self):
         ls = self.live_set
-        modern = ls.findall("Scenes/Scene")
+        modern = findall(ls, "Scenes/Scene")
         if not modern:
             # Live 9 and 10 keep only scene names.
-            return [{"name": elem.get("Value", "")} for elem in ls.findall("SceneNames/Scene")]
+            return [{"name": elem.get("Value", "")} for elem in findall(ls, "SceneNames/Scene")]
         scenes = []
         for i, elem in enumerate(modern):
             where = "scenes[%d]" % i
@@ -178,16 +182,16 @@ class LiveSetReader(object):
             path, name = paths.get(id(param), (None, None))
             if path is not None:
                 targets[pointee] = ({"device": path, "parameter": name}, float)
-        mixer = track.find("DeviceChain/Mixer")
+        mixer = find(track, "DeviceChain/Mixer")
         if mixer is None:
             return targets
         for tag, target, convert in (("Volume", {"mixer": "volume"}, fader),
                                      ("Pan", {"mixer": "panning"}, lambda v: max(-1.0, min(1.0, v)))):
-            node = mixer.find(tag + "/AutomationTarget")
+            node = find(mixer, tag + "/AutomationTarget")
             if node is not None:
                 targets[node.get("Id")] = (target, convert)
-        for i, holder in enumerate(mixer.findall("Sends/TrackSendHolder")):
-            node = holder.find("Send/AutomationTarget")
+        for i, holder in enumerate(findall(mixer, "Sends/TrackSendHolder")):
+            node = find(holder, "Send/AutomationTarget")
             if node is not None:
                 targets[node.get("Id")] = ({"mixer": "send", "index": i}, send_level)
         return targets
@@ -213,7 +217,7 @@ class LiveSetReader(object):
     def _frozen_and_takes(self, elem, where):
         if flag(elem, "Freeze"):
             self.adjust.add("a frozen track is read as its unfrozen devices and clips", where)
-        lanes = elem.find("TakeLanes/TakeLanes")
+        lanes = find(elem, "TakeLanes/TakeLanes")
         if lanes is not None and len(lanes):
             self.adjust.add("take lanes are not read (livesim starts a track with none)", where)
 
@@ -231,7 +235,7 @@ class LiveSetReader(object):
         return entry
 
     def _mixer(self, track, entry, n_returns, where):
-        mixer = track.find("DeviceChain/Mixer")
+        mixer = find(track, "DeviceChain/Mixer")
         if mixer is None:
             return
         entry["volume"] = fader(number(mixer, "Volume/Manual", 1.0))
@@ -240,7 +244,7 @@ class LiveSetReader(object):
             return
         entry["mute"] = not flag(mixer, "Speaker/Manual", True)
         entry["solo"] = flag(mixer, "SoloSink")
-        sends = [send_level(number(h, "Send/Manual", 0.0)) for h in mixer.findall("Sends/TrackSendHolder")]
+        sends = [send_level(number(h, "Send/Manual", 0.0)) for h in findall(mixer, "Sends/TrackSendHolder")]
         if len(sends) > n_returns:
             self.adjust.add("sends to return tracks the set does not have are left out", where + ".sends")
         entry["sends"] = sends[:n_returns] + [0.0] * (n_returns - len(sends))
@@ -265,28 +269,28 @@ class LiveSetReader(object):
     def _automation(self, track, where):
         # Every automated parameter has an envelope whose first event holds the value before the
         # song starts; only an envelope with more events than that one moves anything.
-        for envelope in track.findall("AutomationEnvelopes/Envelopes/AutomationEnvelope"):
-            events = envelope.find("Automation/Events")
+        for envelope in findall(track, "AutomationEnvelopes/Envelopes/AutomationEnvelope"):
+            events = find(envelope, "Automation/Events")
             if events is not None and len(events) > 1:
                 self.adjust.add(AUTOMATION_NOT_READ, where)
                 return
 
     def _song_mixer(self, main, result):
-        mixer = main.find("DeviceChain/Mixer")
+        mixer = find(main, "DeviceChain/Mixer")
         if mixer is None:
             return
         result["tempo"] = self._clamp(number(mixer, "Tempo/Manual", 120.0), 20.0, 999.0, "the song tempo", "tempo")
-        if mixer.find("TimeSignature/Manual") is not None:
+        if find(mixer, "TimeSignature/Manual") is not None:
             numerator, denominator = time_signature(integer(mixer, "TimeSignature/Manual", 201))
             result["signature_numerator"] = numerator
             result["signature_denominator"] = denominator
-        if mixer.find("GlobalGrooveAmount/Manual") is not None:
+        if find(mixer, "GlobalGrooveAmount/Manual") is not None:
             amount = number(mixer, "GlobalGrooveAmount/Manual", 100.0) / 100.0
             result["groove_amount"] = self._clamp(amount, 0.0, 1.3125, "the global groove amount", "groove_amount")
 
     def _locators(self):
         cues = []
-        for i, loc in enumerate(self.live_set.findall("Locators/Locators/Locator")):
+        for i, loc in enumerate(findall(self.live_set, "Locators/Locators/Locator")):
             time = number(loc, "Time")
             if time < 0.0:
                 self.adjust.add("a locator before the song's start is moved to 0", "cue_points[%d]" % i)
@@ -303,7 +307,7 @@ class LiveSetReader(object):
         result["loop_length"] = max(0.0, number(transport, "LoopLength", 16.0))
 
     def _devices(self, track, where):
-        chain = track.find("DeviceChain/DeviceChain")
+        chain = find(track, "DeviceChain/DeviceChain")
         return self.devices.devices(chain, where) if chain is not None else []
 
     def _clamp(self, v, lo, hi, what, where):

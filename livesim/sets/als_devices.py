@@ -11,7 +11,7 @@ from livesim import device_library as lib
 
 from .adjust import AUTOMATION_NOT_READ
 from .devices import RACKS, device_kind, display_name
-from .xmlvalues import color_of, fader, first, flag, integer, name_of, number, value
+from .xmlvalues import color_of, fader, find, first, flag, integer, name_of, number, value
 
 ON_OFF = ["Off", "On"]
 MAX_PARAMETERS = ("MxDFloatParameter", "MxDIntParameter", "MxDEnumParameter", "MxDBoolParameter")
@@ -20,15 +20,28 @@ PLUGIN_NAME_PATHS = ("PluginDesc/VstPluginInfo/PlugName", "PluginDesc/Vst3Plugin
                      "PluginDesc/AuPluginInfo/Name")
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_NORMS = {}
+_LIBRARY_NAMES = {}
+
+
 def _norm(text):
-    return re.sub(r"[^a-z0-9]", "", text.lower())
+    norm = _NORMS.get(text)
+    if norm is None:
+        if len(_NORMS) > 4096:  # tags come from files: keep the memo bounded
+            _NORMS.clear()
+        norm = _NORMS[text] = _NOT_ALNUM.sub("", text.lower())
+    return norm
 
 
 def _library_names(definition):
     """Normalised parameter name -> Live's display name, for a device the library knows."""
     if definition is None:
         return {}
-    return dict((_norm(p.name), p.name) for p in definition.params)
+    names = _LIBRARY_NAMES.get(id(definition))
+    if names is None or names[0] is not definition:
+        names = _LIBRARY_NAMES[id(definition)] = (definition, dict((_norm(p.name), p.name) for p in definition.params))
+    return names[1]
 
 
 def _switch(name, on):
@@ -43,7 +56,7 @@ def _ranged(name, v, lo, hi):
 
 def _target(targets, elem, path, param):
     """Note which parameter an ``AutomationTarget`` Id stands for (clip envelopes point at it)."""
-    node = elem.find(path)
+    node = find(elem, path)
     if node is not None and node.get("Id") is not None:
         targets[node.get("Id")] = param
     return param
@@ -58,7 +71,7 @@ def _builtin_parameters(elem, names, automated, targets):
         if manual is None:
             continue
         text = manual.get("Value")
-        events = child.find("ArrangerAutomation/Events")  # Live 9 keeps automation in the parameter
+        events = find(child, "ArrangerAutomation/Events")  # Live 9 keeps automation in the parameter
         if events is not None and len(events) > 1:
             automated.append(child.tag)
         match = MACRO_TAG.match(child.tag)
@@ -93,7 +106,7 @@ def _plugin_parameters(elem, targets):
 
 def _max_parameters(elem, targets):
     params = []
-    plist = elem.find("ParameterList/ParameterList")
+    plist = find(elem, "ParameterList/ParameterList")
     for p in (plist if plist is not None else ()):
         if p.tag not in MAX_PARAMETERS:
             continue

@@ -72,6 +72,37 @@ def test_encoders_control_the_selected_devices_banks(host):
     no_errors(host)
 
 
+def test_a_channel_translation_selector_moves_the_knob_to_other_channels(host):
+    world = host.world
+    surface = host.instance
+    world.receive_midi(0xB0, 30, 10)
+    press(host, 0, 44)                                 # mode 2: the knob is on channel 2
+    host.tick()
+    world.receive_midi(0xB0, 30, 20)                   # channel 0: no longer the knob's
+    world.receive_midi(0xB2, 30, 30)
+    assert surface.fx_values == [10, 30]
+    assert surface.fx_knob.message_channel() == 2 and surface.fx_knob.original_channel() == 0
+    press(host, 0, 42)
+    host.tick()
+    world.receive_midi(0xB0, 30, 40)
+    assert surface.fx_values == [10, 30, 40]
+    no_errors(host)
+
+
+def test_view_control_buttons_move_the_selection(host):
+    song = host.world.song
+    press_cc(host, 107)
+    assert song.view.selected_track == song.tracks[1]
+    press_cc(host, 106)
+    press_cc(host, 106)                                # the first track: stays
+    assert song.view.selected_track == song.tracks[0]
+    lights = dict(((m[0], m[1]), m[2]) for m in host.c_instance._livesim_sent_midi)
+    assert lights[(0xB0, 106)] == 0 and lights[(0xB0, 107)] == 127
+    press_cc(host, 109)                                # one scene only: nothing to move to
+    assert song.view.selected_scene == song.scenes[0]
+    no_errors(host)
+
+
 def test_pad_translations_are_installed(host):
     assert host.instance.supports_pad_translation()
 

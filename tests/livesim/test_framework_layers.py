@@ -67,6 +67,35 @@ def test_combo_elements_make_shift_layers(host):
     no_errors(host)
 
 
+def test_modes_hand_a_row_to_one_layer_at_a_time(host):
+    world, song = host.world, host.world.song
+    modes = host.instance.modes
+    sent = host.c_instance._livesim_sent_midi
+    assert modes.selected_mode == "solo"
+    press(host, 5)                                     # solo mode: track 2
+    assert song.tracks[1].solo and sent[-1] == (0x90, 5, 127)
+    press(host, 12)                                    # a quick press: arm mode
+    assert modes.selected_mode == "arm" and modes.active_modes == ["arm"]
+    assert (0x90, 12, 127) in sent[-4:] and (0x90, 11, 0) in sent[-4:]
+    press(host, 4)                                     # arm mode: track 1
+    assert song.tracks[0].arm and not song.tracks[0].solo
+    world.receive_midi(0x90, 11, 127)                  # hold solo past the momentary delay ...
+    for _ in range(5):
+        host.tick()
+    assert modes.selected_mode == "solo"
+    press(host, 6)
+    assert song.tracks[2].solo
+    world.receive_midi(0x80, 11, 0)                    # ... and let go: back to arm
+    assert modes.selected_mode == "arm"
+    press(host, 7)
+    assert song.tracks[3].arm and not song.tracks[3].solo
+    host.call(setattr, modes, "selected_mode", None)   # no mode: the background owns the row
+    assert [sent[i] for i in range(len(sent)) if sent[i][:2] == (0x90, 7)][-1] == (0x90, 7, 0)
+    press(host, 5)
+    assert song.tracks[1].solo                         # nothing happened
+    no_errors(host)
+
+
 def test_a_skin_names_colours_and_refuses_missing_ones(host):
     from _Framework.Skin import SkinColorMissingError
 

@@ -33,6 +33,8 @@ class InputControlElement(_ValueListeners, NotifyingControlElement):
         self._msg_type = msg_type
         self._channel = channel
         self._identifier = identifier
+        self._original_channel = channel
+        self._original_identifier = identifier
         self._sysex_identifier = sysex_identifier
         self._request_rebuild = request_rebuild_midi_map
         self._value_listeners = []
@@ -50,6 +52,35 @@ class InputControlElement(_ValueListeners, NotifyingControlElement):
     def message_identifier(self):
         """CC or note number."""
         return self._identifier
+
+    def original_channel(self):
+        """The channel given at construction."""
+        return self._original_channel
+
+    def original_identifier(self):
+        """The CC or note number given at construction."""
+        return self._original_identifier
+
+    def set_channel(self, channel):
+        """Listen and send on ``channel`` from the next MIDI map rebuild on."""
+        if channel != self._channel:
+            self._channel = channel
+            self._last_sent = None
+            self._rebuild()
+
+    def set_identifier(self, identifier):
+        """Use CC or note number ``identifier`` from the next MIDI map rebuild on."""
+        if identifier != self._identifier:
+            self._identifier = identifier
+            self._last_sent = None
+            self._rebuild()
+
+    def use_default_message(self):
+        """Go back to the channel and number given at construction."""
+        if (self._channel, self._identifier) != (self._original_channel, self._original_identifier):
+            self._channel, self._identifier = self._original_channel, self._original_identifier
+            self._last_sent = None
+            self._rebuild()
 
     def message_sysex_identifier(self):
         """The sysex prefix of a sysex control."""
