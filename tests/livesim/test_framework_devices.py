@@ -76,16 +76,19 @@ def test_a_channel_translation_selector_moves_the_knob_to_other_channels(host):
     world = host.world
     surface = host.instance
     world.receive_midi(0xB0, 30, 10)
-    press(host, 0, 44)                                 # mode 2: the knob is on channel 2
+    press(host, 0, 44)                                 # mode 2: the knob moves to channel 2
     host.tick()
-    world.receive_midi(0xB0, 30, 20)                   # channel 0: no longer the knob's
-    world.receive_midi(0xB2, 30, 30)
-    assert surface.fx_values == [10, 30]
     assert surface.fx_knob.message_channel() == 2 and surface.fx_knob.original_channel() == 0
-    press(host, 0, 42)
+    assert host.world.midi_translations[host] == {(0xB0, 0, 30): (2, 30)}
+    world.receive_midi(0xB0, 30, 20)                   # the hardware still sends on channel 0: Live
+    assert surface.fx_values == [10, 20]               # translates it to channel 2, where the knob is
+    from Live import _midi_map as MidiMap
+    assert [(f.kind, f.channel, f.number) for f in world.midi_forwards if f.number == 30] == [(MidiMap.CC, 2, 30)]
+    press(host, 0, 42)                                 # back to mode 0: no translation
     host.tick()
+    assert host.world.midi_translations[host] == {}
     world.receive_midi(0xB0, 30, 40)
-    assert surface.fx_values == [10, 30, 40]
+    assert surface.fx_values == [10, 20, 40]
     no_errors(host)
 
 

@@ -38,7 +38,8 @@ class ComboElement(_ValueListeners, NotifyingControlElement):
             raise AttributeError(name)
         return getattr(control, name)
 
-    def install_connections(self, midi_map_handle, script_handle, forwarding_registry):
+    def install_connections(self, install_translation_callback, install_mapping_callback,
+                            install_forwarding_callback):
         """Nothing of its own: the wrapped control installs its mapping or forwarding."""
 
     # --- the value event, passed on while active ---------------------------------------------

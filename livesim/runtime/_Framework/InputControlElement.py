@@ -149,32 +149,32 @@ class InputControlElement(_ValueListeners, NotifyingControlElement):
         """The next value is sent even if it was the last one sent."""
         self._last_sent = None
 
-    def install_connections(self, midi_map_handle, script_handle, forwarding_registry):
-        """Map the parameter or forward the MIDI to the script (inside build_midi_map)."""
-        import Live
+    def script_wants_forwarding(self):
+        """Whether the script listens to this control (then Live forwards its MIDI)."""
+        return bool(self._value_listeners)
 
+    def identifier_bytes(self):
+        """The (status, data1) keys under which forwarded MIDI reaches this control."""
         status = _STATUS.get(self._msg_type)
         if status is None:
-            return
-        if self._parameter is not None and self._msg_type == MIDI_CC_TYPE:
-            Live.MidiMap.map_midi_cc(midi_map_handle, self._parameter, self._channel, self._identifier,
-                                     self.message_map_mode(), not self.needs_takeover())
-        elif self._parameter is not None and self._msg_type == MIDI_NOTE_TYPE:
-            Live.MidiMap.map_midi_note(midi_map_handle, self._parameter, self._channel, self._identifier)
-        elif self._parameter is not None and self._msg_type == MIDI_PB_TYPE:
-            Live.MidiMap.map_midi_pitchbend(midi_map_handle, self._parameter, self._channel,
-                                            not self.needs_takeover())
-        elif self._value_listeners:
-            if self._msg_type == MIDI_CC_TYPE:
-                Live.MidiMap.forward_midi_cc(script_handle, midi_map_handle, self._channel, self._identifier)
-            elif self._msg_type == MIDI_NOTE_TYPE:
-                Live.MidiMap.forward_midi_note(script_handle, midi_map_handle, self._channel, self._identifier)
-                forwarding_registry[(MIDI_NOTE_OFF_STATUS | self._channel, self._identifier)] = self
-            elif self._msg_type == MIDI_PB_TYPE:
-                Live.MidiMap.forward_midi_pitchbend(script_handle, midi_map_handle, self._channel)
-                forwarding_registry[(status | self._channel,)] = self
-                return
-            forwarding_registry[(status | self._channel, self._identifier)] = self
+            return []
+        if self._msg_type == MIDI_PB_TYPE:
+            return [(status | self._channel,)]
+        keys = [(status | self._channel, self._identifier)]
+        if self._msg_type == MIDI_NOTE_TYPE:
+            keys.append((MIDI_NOTE_OFF_STATUS | self._channel, self._identifier))
+        return keys
+
+    def install_connections(self, install_translation_callback, install_mapping_callback,
+                            install_forwarding_callback):
+        """Inside build_midi_map: translate a moved control, map its parameter or forward it."""
+        if (self._channel, self._identifier) != (self._original_channel, self._original_identifier):
+            install_translation_callback(self._msg_type, self._original_identifier, self._original_channel,
+                                         self._identifier, self._channel)
+        if self._parameter is not None:
+            install_mapping_callback(self, self._parameter, 0, None)
+        elif self.script_wants_forwarding():
+            install_forwarding_callback(self)
 
     def message_map_mode(self):
         """Live.MidiMap.MapMode used when mapping (absolute by default)."""
