@@ -7,6 +7,7 @@ import Live
 from Live import _lom
 
 from livesim import set_builder
+from livesim.sets.gcpause import gc_paused
 from livesim.engine import DISPLAY_RATE, STEP, Engine
 from livesim.versions import DEFAULT_VERSION, parse_version
 
@@ -143,7 +144,8 @@ class World(object):
         self._application = None
         self._device_builder = False
         self.engine = Engine(self)
-        self.song_node = set_builder.build(self, set_data)
+        with gc_paused():
+            self.song_node = set_builder.build(self, set_data)
         self.engine.shown_time = self.song_node.current_song_time
         self.song = _lom.wrap(self.song_node)
         self.history.clear()

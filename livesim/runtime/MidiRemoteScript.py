@@ -35,6 +35,8 @@ class MidiRemoteScript(object):
         self._livesim_feedback_channels = []
         self._livesim_preferences = {}
         self._livesim_lock_toggles = 0
+        # (status 0xB0 or 0x90, channel, number) -> (channel, number), for the MIDI map being built
+        self._livesim_translations = {}
         self._livesim_errors = None  # set by the host: callable(text) for framework errors
 
     # --- Live's interface ----------------------------------------------------------------
@@ -83,10 +85,12 @@ class MidiRemoteScript(object):
                                            bool(include_rack_chains))
 
     def set_cc_translation(self, cc, channel, translated_cc, translated_channel):
-        """Translate an incoming CC."""
+        """Translate an incoming CC (part of the MIDI map being built)."""
+        self._livesim_translations[(0xB0, channel, cc)] = (translated_channel, translated_cc)
 
     def set_note_translation(self, note, channel, translated_note, translated_channel):
-        """Translate an incoming note."""
+        """Translate an incoming note (part of the MIDI map being built)."""
+        self._livesim_translations[(0x90, channel, note)] = (translated_channel, translated_note)
 
     def set_pad_translation(self, pad_translation):
         """Install pad translations."""

@@ -9,16 +9,22 @@ import re
 
 from .adjust import AUTOMATION_NOT_READ, Adjustments
 from .als_clips import ClipReader
-from .als_devices import DeviceReader, parameter_paths
+from .als_devices import DeviceReader, Targets, automated_in_place, parameter_paths
 from .errors import SetError
+from .gcpause import gc_paused
 from .xmlstream import parse_bytes, parse_file
-from .xmlvalues import (color_of, fader, flag, integer, name_of, number, send_level, time_signature, value)
+from .xmlvalues import (color_of, fader, find, findall, flag, integer, name_of, number, send_level, time_signature,
+                        value)
 
 TRACK_KINDS = {"MidiTrack": "midi", "AudioTrack": "audio", "GroupTrack": "group"}
 MAX_RETURNS = 12
 CROSSFADE = {0: "A", 1: "none", 2: "B"}
 MONITORING = {0: "in", 1: "auto", 2: "off"}
 DEFAULT_VERSION = (12, 3, 6)
+# Live 9 and 10 change tempo and time signature when a scene whose name holds them is launched
+# ("Verse 128 BPM", "3/4"); Live 11 moves them into the scene's own fields when it opens the set.
+TEMPO_IN_NAME = re.compile(r"(?<!\S)(\d+(?:\.\d+)?) ?bpm(?!\S)", re.IGNORECASE)
+SIGNATURE_IN_NAME = re.compile(r"(?<!\S)(\d{1,2})/(\d{1,2})(?!\S)")
 
 
 def read_als(path, strict=False, version=DEFAULT_VERSION, report=None):
@@ -27,12 +33,14 @@ def read_als(path, strict=False, version=DEFAULT_VERSION, report=None):
     ``version`` is the simulated Live version (devices newer than it are adjusted); adjustment
     lines are appended to ``report`` (a list) when given; ``strict`` refuses any adjustment.
     """
-    return _read(parse_file(path), path, strict, version, report)
+    with gc_paused():
+        return _read(parse_file(path), path, strict, version, report)
 
 
 def parse_als(data, source="<als>", strict=False, version=DEFAULT_VERSION, report=None):
     """The set dict of a Live Set's XML bytes (see ``read_als``)."""
-    return _read(parse_bytes(data, source), source, strict, version, report)
+    with gc_paused():
+        return _read(parse_bytes(data, source), source, strict, version, report)
 
 
 def _read(root, source, strict, version, report):
@@ -50,6 +58,54 @@ def saved_by(creator):
     """(major, minor) of the Live that wrote a set ("Ableton Live 12.0b16" -> (12, 0)), or None."""
     match = re.search(r"(\d+)\.(\d+)", creator or "")
     return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def scene_from_name(name):
+    """A scene spec for a Live 9/10 scene name, converted as Live 11 converts it on opening the set.
+
+    A tempo ("128 BPM", 20 to 999) and a time signature ("7/8": 1 to 99 over 1, 2, 4, 8 or 16)
+    become the scene's tempo and time signature and leave the name; anything else stays text.
+    """
+    scene = {"name": name, "tempo": None, "time_signature": None}
+    for match in TEMPO_IN_NAME.finditer(name):
+        if 20.0 <= float(match.group(1)) <= 999.0:
+            scene["tempo"] = float(match.group(1))
+            name = _without(name, match)
+            break
+    for match in SIGNATURE_IN_NAME.finditer(name):
+        numerator, denominator = int(match.group(1)), int(match.group(2))
+        if 1 <= numerator <= 99 and denominator in (1, 2, 4, 8, 16):
+            scene["time_signature"] = [numerator, denominator]
+            name = _without(name, match)
+            break
+    if scene["tempo"] is not None or scene["time_signature"] is not None:
+        scene["name"] = " ".join(name.split())
+    return scene
+
+
+def _mixer_parameters(track, n_returns, main):
+    """(parameter element, target spec, value conversion) for a track's mixer parameters that
+    envelopes can automate: volume, pan, the sends livesim keeps, and the main track's tempo."""
+    mixer = find(track, "DeviceChain/Mixer")
+    if mixer is None:
+        return []
+    out = []
+    for tag, target, convert in (("Volume", {"mixer": "volume"}, fader),
+                                 ("Pan", {"mixer": "panning"}, lambda v: max(-1.0, min(1.0, v)))):
+        holder = mixer.find(tag)
+        if holder is not None:
+            out.append((holder, target, convert))
+    for i, holder in enumerate(findall(mixer, "Sends/TrackSendHolder")[:n_returns]):
+        send = holder.find("Send")
+        if send is not None:
+            out.append((send, {"mixer": "send", "index": i}, send_level))
+    if main and mixer.find("Tempo") is not None:
+        out.append((mixer.find("Tempo"), {"mixer": "tempo"}, float))
+    return out
+
+
+def _without(text, match):
+    return text[:match.start()] + " " + text[match.end():]
 
 
 class LiveSetReader(object):
@@ -73,7 +129,7 @@ class LiveSetReader(object):
         grooves = self._groove_pool()
         if grooves:
             result["groove_pool"] = grooves
-        return_elems = [t for t in tracks_elem if t.tag == "ReturnTrack"] + ls.findall("ReturnTracks/ReturnTrack")
+        return_elems = [t for t in tracks_elem if t.tag == "ReturnTrack"] + findall(ls, "ReturnTracks/ReturnTrack")
         if len(return_elems) > MAX_RETURNS:
             self.adjust.add("return tracks beyond Live's twelve are left out", "returns[%d]" % MAX_RETURNS)
             del return_elems[MAX_RETURNS:]
@@ -103,7 +159,7 @@ class LiveSetReader(object):
     def _groove_pool(self):
         """The grooves (name, base, amounts as fractions); clips refer to them by index."""
         grooves = []
-        for i, elem in enumerate(self.live_set.findall("GroovePool/Grooves/Groove")):
+        for i, elem in enumerate(findall(self.live_set, "GroovePool/Grooves/Groove")):
             self.clips.groove_index[elem.get("Id")] = i
             where = "groove_pool[%d]" % i
             groove = {"name": value(elem, "Name", ""), "base": self._choice(integer(elem, "Grid", 3), 0, 5, 3, where)}
@@ -122,10 +178,9 @@ class LiveSetReader(object):
 
     def _scenes(self):
         ls = self.live_set
-        modern = ls.findall("Scenes/Scene")
+        modern = findall(ls, "Scenes/Scene")
         if not modern:
-            # Live 9 and 10 keep only scene names.
-            return [{"name": elem.get("Value", "")} for elem in ls.findall("SceneNames/Scene")]
+            return [self._named_scene(elem) for elem in findall(ls, "SceneNames/Scene")]
         scenes = []
         for i, elem in enumerate(modern):
             where = "scenes[%d]" % i
@@ -142,6 +197,14 @@ class LiveSetReader(object):
             scenes.append(scene)
         return scenes
 
+    def _named_scene(self, elem):
+        """A Live 9/10 scene: its name, colour, and the tempo and signature its name holds."""
+        scene = scene_from_name(elem.get("Value", ""))
+        color = color_of(elem)
+        if color is not None:
+            scene["color"] = color
+        return scene
+
     def _tracks(self, elems, n_returns, n_scenes):
         index_of_id = {}
         tracks = []
@@ -154,7 +217,7 @@ class LiveSetReader(object):
             entry["group"] = self._group(elem, elems, index_of_id, where)
             self._mixer(elem, entry, n_returns, where)
             # Devices first: clip envelopes point at the parameters they automate.
-            self.devices.targets = {}
+            self.devices.targets = Targets()
             entry["devices"] = self._devices(elem, where)
             if kind == "group":
                 entry["fold_state"] = not flag(elem, "TrackUnfolded", True)
@@ -162,34 +225,26 @@ class LiveSetReader(object):
                 entry["arm"] = flag(elem, "DeviceChain/MainSequencer/Recorder/IsArmed")
                 monitoring = integer(elem, "DeviceChain/MainSequencer/MonitoringEnum", 1)
                 entry["monitoring"] = MONITORING.get(monitoring, "auto")
-                self.clips.targets = self._envelope_targets(elem, entry["devices"])
+                self.clips.targets = self._envelope_targets(elem, entry["devices"], n_returns)
                 entry["clips"] = self._fit_slots(self.clips.slot_clips(elem, where), n_scenes, where)
                 entry["arrangement_clips"] = self.clips.arrangement_clips(elem, where)
                 self._frozen_and_takes(elem, where)
-            self._automation(elem, where)
+            self._automated(elem, entry, n_returns, where)
             tracks.append(entry)
         return tracks
 
-    def _envelope_targets(self, track, devices):
+    def _envelope_targets(self, track, devices, n_returns, main=False):
         """{AutomationTarget Id: (envelope target spec, value conversion)} for a track's parameters."""
         targets = {}
         paths = parameter_paths(devices)
-        for pointee, param in self.devices.targets.items():
+        for pointee, param in self.devices.targets.ids.items():
             path, name = paths.get(id(param), (None, None))
             if path is not None:
                 targets[pointee] = ({"device": path, "parameter": name}, float)
-        mixer = track.find("DeviceChain/Mixer")
-        if mixer is None:
-            return targets
-        for tag, target, convert in (("Volume", {"mixer": "volume"}, fader),
-                                     ("Pan", {"mixer": "panning"}, lambda v: max(-1.0, min(1.0, v)))):
-            node = mixer.find(tag + "/AutomationTarget")
+        for holder, target, convert in _mixer_parameters(track, n_returns, main):
+            node = holder.find("AutomationTarget")
             if node is not None:
                 targets[node.get("Id")] = (target, convert)
-        for i, holder in enumerate(mixer.findall("Sends/TrackSendHolder")):
-            node = holder.find("Send/AutomationTarget")
-            if node is not None:
-                targets[node.get("Id")] = ({"mixer": "send", "index": i}, send_level)
         return targets
 
     def _group(self, elem, elems, index_of_id, where):
@@ -213,7 +268,7 @@ class LiveSetReader(object):
     def _frozen_and_takes(self, elem, where):
         if flag(elem, "Freeze"):
             self.adjust.add("a frozen track is read as its unfrozen devices and clips", where)
-        lanes = elem.find("TakeLanes/TakeLanes")
+        lanes = find(elem, "TakeLanes/TakeLanes")
         if lanes is not None and len(lanes):
             self.adjust.add("take lanes are not read (livesim starts a track with none)", where)
 
@@ -231,7 +286,7 @@ class LiveSetReader(object):
         return entry
 
     def _mixer(self, track, entry, n_returns, where):
-        mixer = track.find("DeviceChain/Mixer")
+        mixer = find(track, "DeviceChain/Mixer")
         if mixer is None:
             return
         entry["volume"] = fader(number(mixer, "Volume/Manual", 1.0))
@@ -240,7 +295,7 @@ class LiveSetReader(object):
             return
         entry["mute"] = not flag(mixer, "Speaker/Manual", True)
         entry["solo"] = flag(mixer, "SoloSink")
-        sends = [send_level(number(h, "Send/Manual", 0.0)) for h in mixer.findall("Sends/TrackSendHolder")]
+        sends = [send_level(number(h, "Send/Manual", 0.0)) for h in findall(mixer, "Sends/TrackSendHolder")]
         if len(sends) > n_returns:
             self.adjust.add("sends to return tracks the set does not have are left out", where + ".sends")
         entry["sends"] = sends[:n_returns] + [0.0] * (n_returns - len(sends))
@@ -251,42 +306,71 @@ class LiveSetReader(object):
         entry = self._named(elem)
         self._mixer(elem, entry, n_returns, where)
         entry.pop("crossfade", None)
+        self.devices.targets = Targets()
         entry["devices"] = self._devices(elem, where)
-        self._automation(elem, where)
+        self._automated(elem, entry, n_returns, where)
         return entry
 
     def _master(self, elem):
         entry = self._named(elem)
         self._mixer(elem, entry, None, "master")
+        self.devices.targets = Targets()
         entry["devices"] = self._devices(elem, "master")
-        self._automation(elem, "master")
+        self._automated(elem, entry, 0, "master", main=True)
         return entry
 
-    def _automation(self, track, where):
-        # Every automated parameter has an envelope whose first event holds the value before the
-        # song starts; only an envelope with more events than that one moves anything.
-        for envelope in track.findall("AutomationEnvelopes/Envelopes/AutomationEnvelope"):
-            events = envelope.find("Automation/Events")
-            if events is not None and len(events) > 1:
-                self.adjust.add(AUTOMATION_NOT_READ, where)
-                return
+    def _automated(self, track, entry, n_returns, where, main=False):
+        """Note in ``entry["automated"]`` the parameters arrangement automation moves.
+
+        Live (10 on) keeps a track's arrangement automation in envelopes pointing at parameters'
+        ``AutomationTarget``; Live 9 inside each parameter.  The first event holds the value before
+        the song starts (Live writes one for the tempo and signature of every set): only an
+        envelope with more events than that one is automation.  livesim does not play it, but
+        shows it the way Live's API does: the parameter's ``automation_state`` is 1 (playing).
+        """
+        targets = self._envelope_targets(track, entry["devices"], n_returns, main)
+        found = []
+        moving = False
+        for envelope in findall(track, "AutomationEnvelopes/Envelopes/AutomationEnvelope"):
+            events = find(envelope, "Automation/Events")
+            if events is None or len(events) < 2:
+                continue
+            moving = True
+            target = targets.get(value(envelope, "EnvelopeTarget/PointeeId"))
+            if target is not None:
+                found.append(target[0])
+        paths = parameter_paths(entry["devices"])
+        for param in self.devices.targets.automated:
+            if id(param) in paths:
+                found.append({"device": paths[id(param)][0], "parameter": paths[id(param)][1]})
+        for holder, target, _ in _mixer_parameters(track, n_returns, main):
+            if automated_in_place(holder):
+                found.append(target)
+        if moving or found:
+            self.adjust.add(AUTOMATION_NOT_READ, where)
+        unique = []
+        for target in found:
+            if target not in unique:
+                unique.append(target)
+        if unique:
+            entry["automated"] = unique
 
     def _song_mixer(self, main, result):
-        mixer = main.find("DeviceChain/Mixer")
+        mixer = find(main, "DeviceChain/Mixer")
         if mixer is None:
             return
         result["tempo"] = self._clamp(number(mixer, "Tempo/Manual", 120.0), 20.0, 999.0, "the song tempo", "tempo")
-        if mixer.find("TimeSignature/Manual") is not None:
+        if find(mixer, "TimeSignature/Manual") is not None:
             numerator, denominator = time_signature(integer(mixer, "TimeSignature/Manual", 201))
             result["signature_numerator"] = numerator
             result["signature_denominator"] = denominator
-        if mixer.find("GlobalGrooveAmount/Manual") is not None:
+        if find(mixer, "GlobalGrooveAmount/Manual") is not None:
             amount = number(mixer, "GlobalGrooveAmount/Manual", 100.0) / 100.0
             result["groove_amount"] = self._clamp(amount, 0.0, 1.3125, "the global groove amount", "groove_amount")
 
     def _locators(self):
         cues = []
-        for i, loc in enumerate(self.live_set.findall("Locators/Locators/Locator")):
+        for i, loc in enumerate(findall(self.live_set, "Locators/Locators/Locator")):
             time = number(loc, "Time")
             if time < 0.0:
                 self.adjust.add("a locator before the song's start is moved to 0", "cue_points[%d]" % i)
@@ -303,7 +387,7 @@ class LiveSetReader(object):
         result["loop_length"] = max(0.0, number(transport, "LoopLength", 16.0))
 
     def _devices(self, track, where):
-        chain = track.find("DeviceChain/DeviceChain")
+        chain = find(track, "DeviceChain/DeviceChain")
         return self.devices.devices(chain, where) if chain is not None else []
 
     def _clamp(self, v, lo, hi, what, where):

@@ -4,7 +4,7 @@ Live stores a clip's loop (``Loop/LoopStart``, ``LoopEnd``, ``LoopOn``), its sta
 the loop start (``StartRelative``) and its end marker (``OutMarker``).  Arrangement clips add their
 place in the song (``Time`` or ``CurrentStart``, and ``CurrentEnd``).
 """
-from .xmlvalues import DENOMINATORS, color_of, flag, integer, number, value
+from .xmlvalues import DENOMINATORS, color_of, find, findall, flag, integer, number, value
 
 CLIP_TAGS = ("MidiClip", "AudioClip")
 MIN_NOTE = 1.0 / 1024  # the shortest note livesim keeps: Live's editor refuses notes of no length
@@ -21,12 +21,12 @@ class ClipReader(object):
 
     def slot_clips(self, track, where):
         """The session clips of a track, one entry (or None) per clip slot."""
-        slots = track.find("DeviceChain/MainSequencer/ClipSlotList")
+        slots = find(track, "DeviceChain/MainSequencer/ClipSlotList")
         if slots is None:
             return []
         clips = []
         for i, slot in enumerate(slots):
-            holder = slot.find("ClipSlot/Value")
+            holder = find(slot, "ClipSlot/Value")
             elem = None
             if holder is not None:
                 elem = next((c for c in holder if c.tag in CLIP_TAGS), None)
@@ -36,11 +36,11 @@ class ClipReader(object):
     def arrangement_clips(self, track, where):
         """The arrangement clips of a track, with their start times."""
         clips = []
-        sequencer = track.find("DeviceChain/MainSequencer")
+        sequencer = find(track, "DeviceChain/MainSequencer")
         if sequencer is None:
             return clips
         for path in ("ClipTimeable/ArrangerAutomation/Events", "Sample/ArrangerAutomation/Events"):
-            events = sequencer.find(path)
+            events = find(sequencer, path)
             for elem in (events if events is not None else ()):
                 if elem.tag not in CLIP_TAGS:
                     continue
@@ -92,7 +92,7 @@ class ClipReader(object):
         groove = self.groove_index.get(value(elem, "GrooveSettings/GrooveId", "-1"))
         if groove is not None:
             clip["groove"] = groove
-        signature = elem.find("TimeSignature/TimeSignatures/RemoteableTimeSignature")
+        signature = find(elem, "TimeSignature/TimeSignatures/RemoteableTimeSignature")
         if signature is not None:
             denominator = integer(signature, "Denominator", 4)
             clip["signature_numerator"] = max(1, min(99, integer(signature, "Numerator", 4)))
@@ -108,7 +108,7 @@ class ClipReader(object):
 
     def _envelopes(self, elem, where, arrangement):
         """A session clip's envelopes of its own track's parameters: target and [time, value] points."""
-        holder = elem.find("Envelopes/Envelopes")
+        holder = find(elem, "Envelopes/Envelopes")
         out = []
         for envelope in (holder if holder is not None else ()):
             if envelope.tag != "ClipEnvelope":
@@ -120,7 +120,7 @@ class ClipReader(object):
                 continue
             spec, convert = target
             points = []
-            events = envelope.find("Automation/Events")
+            events = find(envelope, "Automation/Events")
             for event in (events if events is not None else ()):
                 text = event.get("Value")
                 try:
@@ -166,12 +166,12 @@ class ClipReader(object):
     def notes(self, clip, where):
         """The notes of a MIDI clip, sorted by time then pitch."""
         notes = []
-        for key_track in clip.iter("KeyTrack"):
+        for key_track in findall(clip, "Notes/KeyTracks/KeyTrack"):
             pitch = integer(key_track, "MidiKey", 60)
             if not 0 <= pitch <= 127:
                 self.adjust.add("notes with a pitch outside 0..127 are left out", where)
                 continue
-            for event in key_track.iter("MidiNoteEvent"):
+            for event in findall(key_track, "Notes/MidiNoteEvent"):
                 note = self._note(event, pitch, where)
                 if note is not None:
                     notes.append(note)

@@ -1,10 +1,17 @@
-"""Reading a Live Set's XML as a stream into a tree of only the elements the reader uses.
+"""Reading a Live Set's XML as a stream into a tree without the bulk the reader never uses.
 
 A Live Set spends most of its XML on things livesim does not model: per-parameter automation
-and modulation targets, lock envelopes, view state, routing, frozen-clip copies, plug-in state
-blobs.  Expat walks the file as it is decompressed; subtrees whose tag is in ``SKIP`` are passed
-over without building elements, and text content is never kept, so the tree stays a small
-fraction of a plain ElementTree parse in time and memory.
+and modulation targets, lock envelopes, view state, frozen-clip copies, plug-in state blobs,
+the inner workings of Simpler and EQ Eight, and indentation.  Building an element costs far more
+than skipping text, so the decompressed text is pruned before the parser sees it, in C-speed
+steps, and then parsed by ElementTree's C parser with no Python code per element:
+
+1. ``squeeze``: each chunk loses its layout whitespace and the exact texts Live writes by the ten
+   thousand that nothing reads (``<LomId Value="0" />`` ...).
+2. ``cut_bulk``: whole subtrees in ``CUT`` are cut out of the text by name, nesting included.
+
+Both only ever remove whole elements that no reader looks at, so the set read is the same however
+the file is chunked (a text split across two chunks is simply kept).  Text content is not used.
 """
 import gzip
 import re
@@ -13,41 +20,62 @@ import zlib
 from xml.parsers import expat
 
 from .errors import SetError
+from .gcpause import gc_paused
 
-CHUNK = 1 << 20
+CHUNK = 1 << 16
 
-# Subtrees nothing in livesim reads (any depth).
-SKIP = frozenset([
-    "LomId", "LomIdView", "LockEnvelope", "ModulationTarget", "MidiCCOnOffThresholds", "FreezeSequencer",
-    "AutomationLanes", "ClipEnvelopeChooserViewState", "AudioInputRouting", "MidiInputRouting",
-    "AudioOutputRouting", "MidiOutputRouting", "ScrollerTimePreserver", "TimeSelection", "Grid", "SourceContext",
-    "LastPresetRef", "LockedScripts", "ViewData", "ViewStates", "Pointee", "ParametersListWrapper",
-    "DevicesListWrapper", "ClipSlotsListWrapper", "ArrangementClipsListWrapper", "TakeLanesListWrapper",
-    "SendsListWrapper", "TracksListWrapper", "VisibleTracksListWrapper", "ReturnTracksListWrapper",
-    "ScenesListWrapper", "CuePointsListWrapper", "SignalModulations", "MidiControllers", "ExpressionLanes",
-    "ContentLanes", "DetailClipKeyMidis", "TuningSystems", "SequencerNavigator",
-    "TrackDelay", "VideoWindowRect", "NoteAlgorithms", "PreHearTrack", "ControllerLayoutCustomization",
-    "Buffer", "ProcessorState", "VolumeModulationTarget", "TranspositionModulationTarget",
-    "TransientEnvelopeModulationTarget", "GrainSizeModulationTarget", "FluxModulationTarget",
-    "SampleOffsetModulationTarget", "ComplexProFormantsModulationTarget", "ComplexProEnvelopeModulationTarget",
-    "FollowAction", "NoteEditorFoldInZoom", "ScaleInformation", "PresetRef", "BranchSourceContext",
-    "MpePitchBendUsesTuning", "SessionScrollPos", "ExpressionGrid", "FadeViewState", "Player",
-    "SampleWarpProperties", "KeyRange", "VelocityRange", "SelectorRange",
-])
+# Layout: Live writes tabs, carriage returns and newlines inside attribute values as character
+# references (&#x09; &#x0D; &#x0A;), so a literal one in its files only indents or ends a line.
+INDENT = b"\t\r\n"
+# Elements Live writes in exactly these words thousands of times (layout already gone) that no
+# reader needs: ids for Max, lock flags, freeze state, an empty clip slot's holder, and the stop
+# button every slot has unless removed (a slot without the element reads the same).
+DROP = (b'<LomId Value="0" />', b'<LockEnvelope Value="0" />', b'<LomIdView Value="0" />',
+        b'<NeedRefreeze Value="false" />', b'<NeedRefreeze Value="true" />',
+        b'<ClipSlot><Value /></ClipSlot>', b'<HasStop Value="true" />')
+# Small subtrees written by the thousand in one shape: every parameter's modulation target and a
+# MIDI mapping's on/off thresholds.
+DROP_SHAPES = re.compile(b'<ModulationTarget Id="[0-9]+">\\s*</ModulationTarget>'
+                         b'|<MidiCCOnOffThresholds>\\s*<Min Value="[^"<]*" />\\s*<Max Value="[^"<]*" />\\s*'
+                         b'</MidiCCOnOffThresholds>')
 
-
-# The bulkiest of those subtrees (a Sampler's sample map, frozen-clip copies, MIDI controller
-# targets, plug-in state) are cut out of the text before expat sees it: the cheapest element
-# is one never parsed.  None of them nests inside itself.
-CUT = (b"Player", b"FreezeSequencer", b"MidiControllers", b"Buffer")
-_CUT_OPEN = re.compile(b"<(" + b"|".join(CUT) + b")([ >/])")
+# Subtrees nothing reads, cut out of the text before the parser sees them: the cheapest element is
+# one never parsed.  Never a device's class name (a device element's tag is its class).
+CUT = (b"Player", b"FreezeSequencer", b"MidiControllers", b"Buffer", b"VolumeAndPan", b"Globals",
+       b"SimplerSlicing", b"SideChainEq", b"SourceContext", b"LastPresetRef",
+       b"Bands.0", b"Bands.1", b"Bands.2", b"Bands.3", b"Bands.4", b"Bands.5", b"Bands.6", b"Bands.7",
+       b"FollowAction", b"ExpressionGrid", b"ScaleInformation", b"ScrollerTimePreserver",
+       b"TimeSelection")
+_CUT_OPEN = re.compile(b"<(" + b"|".join(re.escape(tag) for tag in CUT) + b")([ >/])")
+_NESTED_OPEN = dict((tag, re.compile(b"<(" + re.escape(tag) + b")([ >/])")) for tag in CUT)
 _LONGEST_OPEN = max(len(tag) for tag in CUT) + 3
+
+
+def squeeze(chunks):
+    """``chunks`` (bytes) without indentation and the ``DROP`` texts."""
+    for chunk in chunks:
+        chunk = chunk.translate(None, INDENT)
+        for text in DROP:
+            chunk = chunk.replace(text, b"")
+        yield DROP_SHAPES.sub(b"", chunk)
+
+
+def _open_tag_end(text, match):
+    """(index after the start tag ``match`` begins, whether it closes itself), or None if cut short."""
+    if match.group(2) == b">":
+        return match.end(), False
+    if match.group(2) == b"/":
+        return (match.end() + 1, True) if len(text) > match.end() else None
+    gt = text.find(b">", match.end())
+    if gt < 0:
+        return None
+    return gt + 1, text[gt - 1:gt] == b"/"
 
 
 def cut_bulk(chunks):
     """The XML text of ``chunks`` (bytes) without the ``CUT`` subtrees, as chunks."""
     pending = b""
-    closing = None
+    tag, depth = None, 0  # the subtree being cut and how deep in it the text is
     chunks = iter(chunks)
     last = False
     while not last:
@@ -57,95 +85,91 @@ def cut_bulk(chunks):
         out = []
         pos = 0
         while True:
-            if closing is not None:
+            if depth:
+                closing = b"</" + tag + b">"
                 end = pending.find(closing, pos)
+                inner = _NESTED_OPEN[tag].search(pending, pos, len(pending) if end < 0 else end)
+                if inner is not None:
+                    after = _open_tag_end(pending, inner)
+                    if after is None:
+                        pos = inner.start()  # a start tag runs into the next chunk
+                        break
+                    pos = after[0]
+                    depth += 0 if after[1] else 1
+                    continue
                 if end < 0:
-                    pos = max(pos, len(pending) - len(closing))
+                    pos = max(pos, len(pending) - len(closing) - 1)
                     break
-                pos, closing = end + len(closing), None
+                pos, depth = end + len(closing), depth - 1
                 continue
             match = _CUT_OPEN.search(pending, pos)
             if match is None:
-                keep = pos if last else max(pos, len(pending) - _LONGEST_OPEN)
-                out.append(pending[pos:len(pending) if last else keep])
-                pos = len(pending) if last else keep
+                keep = len(pending) if last else max(pos, len(pending) - _LONGEST_OPEN)
+                out.append(pending[pos:keep])
+                pos = keep
                 break
-            out.append(pending[pos:match.start()])
-            if match.group(2) == b">":
-                closing, pos = b"</" + match.group(1) + b">", match.end()
-                continue
-            gt = pending.find(b">", match.end() - 1)
-            if gt < 0:
+            after = _open_tag_end(pending, match)
+            if after is None:
+                out.append(pending[pos:match.start()])
                 pos = match.start()  # the start tag runs into the next chunk
                 break
-            if pending[gt - 1:gt] != b"/":
-                closing = b"</" + match.group(1) + b">"
-            pos = gt + 1
+            out.append(pending[pos:match.start()])
+            pos = after[0]
+            if not after[1]:
+                tag, depth = match.group(1), 1
         pending = pending[pos:]
         if out:
             yield b"".join(out)
 
 
-def _parser():
-    """An expat parser building the pruned tree; ``close()`` on its ``builder`` returns the root.
+def _parse_chunks(chunks):
+    parser = ET.XMLParser()
+    with gc_paused():
+        for chunk in cut_bulk(squeeze(chunks)):
+            parser.feed(chunk)
+        return parser.close()
 
-    Kept elements go straight to the C TreeBuilder (its ``end`` is the end handler, no Python
-    frame); at a skipped tag both handlers are swapped for depth counters until the subtree ends.
-    """
+
+def _malformed(source, chunks, exc):
+    """The SetError for malformed XML, placed in the file's own lines (the pruned text has others)."""
     parser = expat.ParserCreate()
-    parser.buffer_text = True
-    builder = ET.TreeBuilder()
-    build_start, build_end = builder.start, builder.end
-    depth = [0]
+    empty = True
+    try:
+        for chunk in chunks:
+            empty = empty and not chunk.strip()
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except expat.ExpatError as exact:
+        exc = exact
+    if empty:
+        return SetError("%s: the Live Set's XML is empty" % source)
+    return SetError("%s: the Live Set's XML is malformed: %s" % (source, exc))
 
-    def start(tag, attrs):
-        if tag in SKIP:
-            depth[0] = 1
-            parser.StartElementHandler = skip_start
-            parser.EndElementHandler = skip_end
-        else:
-            build_start(tag, attrs)
 
-    def skip_start(tag, attrs):
-        depth[0] += 1
-
-    def skip_end(tag):
-        depth[0] -= 1
-        if not depth[0]:
-            parser.StartElementHandler = start
-            parser.EndElementHandler = build_end
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = build_end
-    return parser, builder
+def _chunks_of(data):
+    return (data[i:i + CHUNK] for i in range(0, len(data), CHUNK))
 
 
 def parse_bytes(data, source="<als>"):
     """The pruned tree of Live Set XML ``data`` (bytes); SetError if it is not well-formed."""
-    parser, builder = _parser()
     try:
-        for chunk in cut_bulk([data]):
-            parser.Parse(chunk, False)
-        parser.Parse(b"", True)
-        return builder.close()
-    except expat.ExpatError as exc:
-        raise SetError("%s: the Live Set's XML is malformed: %s" % (source, exc))
-    except AssertionError:
-        raise SetError("%s: the Live Set's XML is empty" % source)
+        return _parse_chunks(_chunks_of(data))
+    except ET.ParseError as exc:
+        raise _malformed(source, _chunks_of(data), exc)
+
+
+def _file_chunks(f):
+    return iter(lambda: f.read(CHUNK), b"")
 
 
 def parse_file(path):
     """The pruned tree of the ``.als`` file at ``path``, decompressed and parsed chunk by chunk."""
-    parser, builder = _parser()
     try:
         with gzip.open(path, "rb") as f:
-            for chunk in cut_bulk(iter(lambda: f.read(CHUNK), b"")):
-                parser.Parse(chunk, False)
-        parser.Parse(b"", True)
-        return builder.close()
+            try:
+                return _parse_chunks(_file_chunks(f))
+            except ET.ParseError as exc:
+                f.seek(0)
+                raise _malformed(path, _file_chunks(f), exc)
     except (OSError, EOFError, zlib.error) as exc:
         raise SetError("%s: not a readable Live Set (.als is gzip-compressed XML): %s" % (path, exc))
-    except expat.ExpatError as exc:
-        raise SetError("%s: the Live Set's XML is malformed: %s" % (path, exc))
-    except AssertionError:
-        raise SetError("%s: the Live Set's XML is empty" % path)

@@ -5,11 +5,38 @@ from .palette import color_for_index
 
 DENOMINATORS = (1, 2, 4, 8, 16)
 MIN_GAIN = 0.0003162277571  # -70 dB, Live's "-inf" for faders and sends
+_STEPS = {}
+
+
+def _steps(path):
+    steps = _STEPS[path] = tuple(path.split("/"))
+    return steps
+
+
+def find(elem, path):
+    """The first ``path`` (plain tags joined by "/") below ``elem``, taking the first match at each step.
+
+    Live writes each of these containers once, so the first match is the only one; stepping with
+    the C ``find`` avoids ElementPath's Python machinery.
+    """
+    for tag in _STEPS.get(path) or _steps(path):
+        elem = elem.find(tag)
+        if elem is None:
+            return None
+    return elem
+
+
+def findall(elem, path):
+    """Every ``path`` (plain tags joined by "/") below ``elem``, in document order."""
+    nodes = [elem]
+    for tag in _STEPS.get(path) or _steps(path):
+        nodes = [child for node in nodes for child in node.findall(tag)] if len(nodes) != 1 else nodes[0].findall(tag)
+    return nodes
 
 
 def value(elem, path, default=None):
     """The ``Value`` attribute of ``elem/path`` (``elem`` itself for an empty path), or ``default``."""
-    node = elem.find(path) if path else elem
+    node = find(elem, path) if path else elem
     if node is None:
         return default
     v = node.get("Value")

@@ -30,6 +30,7 @@ def hosted_script():
         host = Host(w, script_path=script_path)
         hosts.append(host)
         host.start()
+        assert host.instance is not None, host.log_text()
         host.tick()
         return host
 

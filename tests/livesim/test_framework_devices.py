@@ -72,6 +72,44 @@ def test_encoders_control_the_selected_devices_banks(host):
     no_errors(host)
 
 
+def test_a_channel_translation_selector_moves_the_knob_to_other_channels(host):
+    world = host.world
+    surface = host.instance
+    world.receive_midi(0xB0, 30, 10)
+    press(host, 0, 44)                                 # mode 2: the knob moves to channel 2
+    host.tick()
+    assert surface.fx_knob.message_channel() == 2 and surface.fx_knob.original_channel() == 0
+    assert host.world.midi_translations[host] == {(0xB0, 0, 30): (2, 30)}
+    world.receive_midi(0xB0, 30, 20)                   # the hardware still sends on channel 0: Live
+    assert surface.fx_values == [10, 20]               # translates it to channel 2, where the knob is
+    from Live import _midi_map as MidiMap
+    assert [(f.kind, f.channel, f.number) for f in world.midi_forwards if f.number == 30] == [(MidiMap.CC, 2, 30)]
+    press(host, 0, 42)                                 # back to mode 0: no translation
+    host.tick()
+    assert host.world.midi_translations[host] == {}
+    world.receive_midi(0xB0, 30, 40)
+    assert surface.fx_values == [10, 20, 40]
+    no_errors(host)
+
+
+def test_view_control_buttons_move_the_selection(host):
+    song = host.world.song
+    press_cc(host, 107)
+    assert song.view.selected_track == song.tracks[1]
+    press_cc(host, 106)
+    press_cc(host, 106)                                # the first track: stays
+    assert song.view.selected_track == song.tracks[0]
+    lights = dict(((m[0], m[1]), m[2]) for m in host.c_instance._livesim_sent_midi)
+    assert lights[(0xB0, 106)] == 0 and lights[(0xB0, 107)] == 127
+    press_cc(host, 109)                                # one scene only: nothing to move to
+    assert song.view.selected_scene == song.scenes[0]
+    no_errors(host)
+
+
+def test_pad_translations_are_installed(host):
+    assert host.instance.supports_pad_translation()
+
+
 def test_on_off_button_and_its_light(host):
     operator = host.world.song.tracks[0].devices[0]
     press_cc(host, 104)

@@ -2,7 +2,7 @@
 from Live import _lom
 from Live._lom import method, prop, since
 from Live._device_model import (  # noqa: F401  (DeviceType is Live.Device's)
-    DeviceNode, DeviceType, ViewNode, compare_refusal, save_to_compare_slot, set_compare_b)
+    DeviceNode, DeviceType, ViewNode, compare_refusal, save_to_compare_slot, set_compare_b, store_chosen_bank)
 
 ATimeableValueVector = _lom.make_vector_class("Device", "ATimeableValueVector",
                                               "A container for returning parameters from Live.")
@@ -41,7 +41,7 @@ class Device(_lom.LomObject):
     @method("int arg2, int arg3")
     def store_chosen_bank(o, script_index, bank_index):
         """Remember the bank a control surface chose."""
-        o.chosen_bank = (script_index, bank_index)
+        store_chosen_bank(o, script_index, bank_index)
 
     @method(avail=since(12, 3))
     def save_preset_to_compare_ab_slot(o):

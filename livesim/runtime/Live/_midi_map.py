@@ -12,7 +12,8 @@ data2)`` plays one incoming message: mapped parameters move (absolute CCs scale 
 min..max, relative modes step, notes toggle, pitch bend scales 0..16383) and forwarded messages
 reach the script's ``receive_midi(midi_bytes)`` through the host.  Feedback requested with
 ``send_feedback_for_parameter`` goes out through the owner's ``c_instance.send_midi`` as the
-mapped CC's current value.
+mapped CC's current value.  Translations the script sets while building its map
+(``c_instance.set_cc_translation``/``set_note_translation``) apply to incoming messages first.
 """
 import collections
 
@@ -53,6 +54,7 @@ def _new_handle(owner):
     """Open a MIDI map handle for ``owner`` (a Host or a World); returns the int Live passes."""
     _next[0] += 1
     _open[_next[0]] = _Build(owner, _world_of(owner))
+    getattr(getattr(owner, "c_instance", None), "_livesim_translations", {}).clear()  # a new map, new translations
     return _next[0]
 
 
@@ -65,6 +67,11 @@ def _close_handle(handle):
     w.midi_mappings = [m for m in getattr(w, "midi_mappings", []) if m.owner is not b.owner] + b.mappings
     w.midi_forwards = [f for f in getattr(w, "midi_forwards", []) if f.owner is not b.owner] + b.forwards
     w.midi_feedback = list(getattr(w, "midi_feedback", [])) + b.feedback
+    translations = getattr(getattr(b.owner, "c_instance", None), "_livesim_translations", None)
+    if translations is not None:
+        tables = dict(getattr(w, "midi_translations", {}))
+        tables[b.owner] = dict(translations)
+        w.midi_translations = tables
     send = getattr(getattr(b.owner, "c_instance", None), "send_midi", None)
     if send is not None:
         for p in b.feedback:
@@ -355,6 +362,11 @@ def _apply(p, kind, mode, value, sensitivity):
 def receive_midi(world, status, data1, data2=0):
     """Play one incoming MIDI message (status, data1, data2); returns the number of parameters moved."""
     kind_bits = status & 0xF0
+    for table in getattr(world, "midi_translations", {}).values():  # the scripts' set_*_translation
+        to = table.get((0x90 if kind_bits == 0x80 else kind_bits, status & 0x0F, data1))
+        if to is not None:
+            status, data1 = kind_bits | to[0], to[1]
+            break
     channel = status & 0x0F
     if kind_bits == 0xB0:
         kind, number, value = CC, data1, data2

@@ -1,6 +1,6 @@
 """Live.Sample: the sample loaded in a Simpler, a view on Live._sample_model."""
 from Live import _lom
-from Live._clip import WarpMarker, WarpMarkerVector
+from Live._clip_model import WarpMarker, WarpMarkerVector
 from Live._device_class import enum_value, flag, ranged
 from Live._lom import method, prop
 from Live._base import IntVector

@@ -43,6 +43,21 @@ class ButtonMatrixElement(Subject, ControlElement):
         buttons = self._buttons[row]
         return buttons[column] if 0 <= column < len(buttons) else None
 
+    def __iter__(self):
+        """The buttons row by row (None for a hole), as the framework's setters take them."""
+        for y in range(self.height()):
+            for x in range(self.width()):
+                yield self.get_button(x, y)
+
+    def __getitem__(self, index):
+        """Button ``index`` counted row by row."""
+        if isinstance(index, slice):
+            return list(self)[index]
+        width = self.width()
+        if not 0 <= index < width * self.height():
+            raise IndexError("button index out of range")
+        return self.get_button(index % width, index // width)
+
     def iterbuttons(self):
         """``(button, (x, y))`` for every place of the grid, row by row."""
         for y, row in enumerate(self._buttons):

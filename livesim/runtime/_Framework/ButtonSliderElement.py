@@ -23,7 +23,8 @@ class ButtonSliderElement(SliderElement):
         """A button slider is never mapped by Live."""
         raise AssertionError("a ButtonSliderElement is not mapped through Live's MIDI map")
 
-    def install_connections(self, midi_map_handle, script_handle, forwarding_registry):
+    def install_connections(self, install_translation_callback, install_mapping_callback,
+                            install_forwarding_callback):
         """Nothing of its own to install: its buttons are forwarded."""
 
     def connect_to(self, parameter):

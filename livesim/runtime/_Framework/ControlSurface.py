@@ -1,4 +1,5 @@
 """``_Framework.ControlSurface``: the legacy base class (``song()``/``application()`` are methods)."""
+import contextlib
 import logging
 
 from ableton.v2.base.event import has_listener_api
@@ -15,6 +16,7 @@ class ControlSurface(SimpleControlSurface):
                        ("selected_scene", "_on_selected_scene_changed"))
 
     def __init__(self, c_instance=None, *a, **k):
+        self._components_to_grab_layers = []
         super(ControlSurface, self).__init__(c_instance, *a, **k)
         self._highlighting_session_component = None
         self._device_component = None
@@ -52,6 +54,21 @@ class ControlSurface(SimpleControlSurface):
         self._highlighting_session_component = session_component
         session_component.set_highlighting_callback(self._set_session_highlight)
 
+    @contextlib.contextmanager
+    def component_guard(self):
+        """The framework's guard; components built in it grab their layers when it ends."""
+        with super(ControlSurface, self).component_guard():
+            yield
+            if self._guard_depth == 1:
+                pending, self._components_to_grab_layers = self._components_to_grab_layers, []
+                for component in pending:
+                    component._grab_layer()
+
+    def _register_component(self, component):
+        super(ControlSurface, self)._register_component(component)
+        if getattr(component, "_layer", None) is not None and hasattr(component, "_grab_layer"):
+            self._components_to_grab_layers.append(component)
+
     @property
     def _tasks(self):
         """The surface's task group, updated every tick."""
@@ -63,6 +80,10 @@ class ControlSurface(SimpleControlSurface):
         self._device_component = device_component
         device_component.set_lock_callback(self._toggle_lock)
         self._c_instance.update_locks()
+
+    def set_pad_translations(self, pad_translations):
+        """Install drum pad translations (tuples of ``(x, y, note, channel)``) in Live."""
+        self._set_pad_translations(pad_translations)
 
     def _toggle_lock(self):
         self._c_instance.toggle_lock()

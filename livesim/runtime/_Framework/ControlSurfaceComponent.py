@@ -15,6 +15,7 @@ class ControlSurfaceComponent(SlotManager, Subject):
         self.name = name
         self._song = song
         self._layer = layer
+        self._has_layer = False
         self._is_enabled = is_enabled
         self._tasks_group = None
         try:
@@ -31,6 +32,31 @@ class ControlSurfaceComponent(SlotManager, Subject):
             if self._parent_task_group is not None:
                 self._parent_task_group.add(self._tasks_group)
         return self._tasks_group
+
+    # --- the layer ---------------------------------------------------------------------------
+    @property
+    def layer(self):
+        """The Layer of controls the component owns while enabled (None: none)."""
+        return self._layer
+
+    @layer.setter
+    def layer(self, new_layer):
+        if new_layer is not self._layer:
+            self._release_layer()
+            self._layer = new_layer
+            self._grab_layer()
+
+    def _grab_layer(self):
+        # A layer given to the constructor is grabbed when the surface's guard ends, once the
+        # component is whole.
+        if self._layer is not None and self._is_enabled and not self._has_layer:
+            self._has_layer = True
+            self._layer.grab(self)
+
+    def _release_layer(self):
+        if self._layer is not None and self._has_layer:
+            self._has_layer = False
+            self._layer.release(self)
 
     def song(self):
         """The Live.Song.Song."""
@@ -49,6 +75,10 @@ class ControlSurfaceComponent(SlotManager, Subject):
         enable = bool(enable)
         if enable != self._is_enabled:
             self._is_enabled = enable
+            if enable:
+                self._grab_layer()
+            else:
+                self._release_layer()
             self.on_enabled_changed()
             self.update()
 
@@ -71,7 +101,8 @@ class ControlSurfaceComponent(SlotManager, Subject):
         """Hook: the surface saw another scene selected."""
 
     def disconnect(self):
-        """Release what the component holds: its subject slots, listeners and tasks."""
+        """Release what the component holds: its layer, subject slots, listeners and tasks."""
+        self._release_layer()
         if self._tasks_group is not None:
             self._tasks_group.kill()
             self._tasks_group = None

@@ -6,8 +6,7 @@ MIDI map rebuild, as in Live's framework, so ``build_midi_map`` installs it.
 """
 from ableton.v2.base.dependency import depends
 
-from .NotifyingControlElement import NotifyingControlElement
-from .SubjectSlot import SubjectEvent
+from .NotifyingControlElement import NotifyingControlElement, _ValueListeners
 
 MIDI_NOTE_TYPE = 0
 MIDI_CC_TYPE = 1
@@ -24,10 +23,8 @@ MIDI_PB_STATUS = 224
 _STATUS = {MIDI_NOTE_TYPE: MIDI_NOTE_ON_STATUS, MIDI_CC_TYPE: MIDI_CC_STATUS, MIDI_PB_TYPE: MIDI_PB_STATUS}
 
 
-class InputControlElement(NotifyingControlElement):
+class InputControlElement(_ValueListeners, NotifyingControlElement):
     """A control bound to (message type, channel, identifier); constructed inside component_guard."""
-
-    __subject_events__ = (SubjectEvent(name="value", override=True),)
 
     @depends(request_rebuild_midi_map=None)
     def __init__(self, msg_type=None, channel=None, identifier=None, sysex_identifier=None,
@@ -36,6 +33,8 @@ class InputControlElement(NotifyingControlElement):
         self._msg_type = msg_type
         self._channel = channel
         self._identifier = identifier
+        self._original_channel = channel
+        self._original_identifier = identifier
         self._sysex_identifier = sysex_identifier
         self._request_rebuild = request_rebuild_midi_map
         self._value_listeners = []
@@ -53,6 +52,35 @@ class InputControlElement(NotifyingControlElement):
     def message_identifier(self):
         """CC or note number."""
         return self._identifier
+
+    def original_channel(self):
+        """The channel given at construction."""
+        return self._original_channel
+
+    def original_identifier(self):
+        """The CC or note number given at construction."""
+        return self._original_identifier
+
+    def set_channel(self, channel):
+        """Listen and send on ``channel`` from the next MIDI map rebuild on."""
+        if channel != self._channel:
+            self._channel = channel
+            self._last_sent = None
+            self._rebuild()
+
+    def set_identifier(self, identifier):
+        """Use CC or note number ``identifier`` from the next MIDI map rebuild on."""
+        if identifier != self._identifier:
+            self._identifier = identifier
+            self._last_sent = None
+            self._rebuild()
+
+    def use_default_message(self):
+        """Go back to the channel and number given at construction."""
+        if (self._channel, self._identifier) != (self._original_channel, self._original_identifier):
+            self._channel, self._identifier = self._original_channel, self._original_identifier
+            self._last_sent = None
+            self._rebuild()
 
     def message_sysex_identifier(self):
         """The sysex prefix of a sysex control."""
@@ -99,22 +127,6 @@ class InputControlElement(NotifyingControlElement):
                     self._rebuild()
                 return
 
-    def value_has_listener(self, listener):
-        """Whether ``listener`` is registered."""
-        return any(entry[0] == listener for entry in self._value_listeners)
-
-    def value_listener_count(self):
-        """How many value listeners there are."""
-        return len(self._value_listeners)
-
-    def notify_value(self, value):
-        """Call the value listeners."""
-        for listener, identify_sender in list(self._value_listeners):
-            if identify_sender:
-                listener(value, self)
-            else:
-                listener(value)
-
     def receive_value(self, value):
         """Deliver a forwarded value to the listeners."""
         self.notify_value(value)
@@ -137,32 +149,32 @@ class InputControlElement(NotifyingControlElement):
         """The next value is sent even if it was the last one sent."""
         self._last_sent = None
 
-    def install_connections(self, midi_map_handle, script_handle, forwarding_registry):
-        """Map the parameter or forward the MIDI to the script (inside build_midi_map)."""
-        import Live
+    def script_wants_forwarding(self):
+        """Whether the script listens to this control (then Live forwards its MIDI)."""
+        return bool(self._value_listeners)
 
+    def identifier_bytes(self):
+        """The (status, data1) keys under which forwarded MIDI reaches this control."""
         status = _STATUS.get(self._msg_type)
         if status is None:
-            return
-        if self._parameter is not None and self._msg_type == MIDI_CC_TYPE:
-            Live.MidiMap.map_midi_cc(midi_map_handle, self._parameter, self._channel, self._identifier,
-                                     self.message_map_mode(), not self.needs_takeover())
-        elif self._parameter is not None and self._msg_type == MIDI_NOTE_TYPE:
-            Live.MidiMap.map_midi_note(midi_map_handle, self._parameter, self._channel, self._identifier)
-        elif self._parameter is not None and self._msg_type == MIDI_PB_TYPE:
-            Live.MidiMap.map_midi_pitchbend(midi_map_handle, self._parameter, self._channel,
-                                            not self.needs_takeover())
-        elif self._value_listeners:
-            if self._msg_type == MIDI_CC_TYPE:
-                Live.MidiMap.forward_midi_cc(script_handle, midi_map_handle, self._channel, self._identifier)
-            elif self._msg_type == MIDI_NOTE_TYPE:
-                Live.MidiMap.forward_midi_note(script_handle, midi_map_handle, self._channel, self._identifier)
-                forwarding_registry[(MIDI_NOTE_OFF_STATUS | self._channel, self._identifier)] = self
-            elif self._msg_type == MIDI_PB_TYPE:
-                Live.MidiMap.forward_midi_pitchbend(script_handle, midi_map_handle, self._channel)
-                forwarding_registry[(status | self._channel,)] = self
-                return
-            forwarding_registry[(status | self._channel, self._identifier)] = self
+            return []
+        if self._msg_type == MIDI_PB_TYPE:
+            return [(status | self._channel,)]
+        keys = [(status | self._channel, self._identifier)]
+        if self._msg_type == MIDI_NOTE_TYPE:
+            keys.append((MIDI_NOTE_OFF_STATUS | self._channel, self._identifier))
+        return keys
+
+    def install_connections(self, install_translation_callback, install_mapping_callback,
+                            install_forwarding_callback):
+        """Inside build_midi_map: translate a moved control, map its parameter or forward it."""
+        if (self._channel, self._identifier) != (self._original_channel, self._original_identifier):
+            install_translation_callback(self._msg_type, self._original_identifier, self._original_channel,
+                                         self._identifier, self._channel)
+        if self._parameter is not None:
+            install_mapping_callback(self, self._parameter, 0, None)
+        elif self.script_wants_forwarding():
+            install_forwarding_callback(self)
 
     def message_map_mode(self):
         """Live.MidiMap.MapMode used when mapping (absolute by default)."""

@@ -15,6 +15,8 @@ from . import defaults
 from .device_provider import DeviceProvider
 
 SYSEX_START = 240
+# The message types of control elements (as _Framework.InputControlElement numbers them).
+_MIDI_NOTE_TYPE, _MIDI_CC_TYPE, _MIDI_PB_TYPE = 0, 1, 2
 
 
 def _control_surfaces():
@@ -266,7 +268,7 @@ class SimpleControlSurface(object):
         return self._pad_translations is not None
 
     def build_midi_map(self, midi_map_handle):
-        """Install mappings and forwardings of the registered controls."""
+        """Let every control install its translation, mapping or forwarding."""
         self._midi_map_handle = midi_map_handle
         self._forwarding_registry = {}
         try:
@@ -274,9 +276,49 @@ class SimpleControlSurface(object):
                 for control in self._controls:
                     install = getattr(control, "install_connections", None)
                     if install is not None:
-                        install(midi_map_handle, self._c_instance.handle(), self._forwarding_registry)
+                        install(self._translate_message, self._install_mapping, self._install_forwarding)
         finally:
             self._midi_map_handle = None
+
+    def _translate_message(self, msg_type, from_identifier, from_channel, to_identifier, to_channel):
+        if msg_type == _MIDI_CC_TYPE:
+            self._c_instance.set_cc_translation(from_identifier, from_channel, to_identifier, to_channel)
+        elif msg_type == _MIDI_NOTE_TYPE:
+            self._c_instance.set_note_translation(from_identifier, from_channel, to_identifier, to_channel)
+
+    def _install_mapping(self, control, parameter, feedback_delay, feedback_map):
+        import Live
+
+        msg_type, channel = control.message_type(), control.message_channel()
+        if msg_type == _MIDI_CC_TYPE:
+            return Live.MidiMap.map_midi_cc(self._midi_map_handle, parameter, channel, control.message_identifier(),
+                                            control.message_map_mode(), not control.needs_takeover())
+        if msg_type == _MIDI_NOTE_TYPE:
+            return Live.MidiMap.map_midi_note(self._midi_map_handle, parameter, channel,
+                                              control.message_identifier())
+        if msg_type == _MIDI_PB_TYPE:
+            return Live.MidiMap.map_midi_pitchbend(self._midi_map_handle, parameter, channel,
+                                                   not control.needs_takeover())
+        return False
+
+    def _install_forwarding(self, control):
+        import Live
+
+        msg_type, channel, handle = control.message_type(), control.message_channel(), self._c_instance.handle()
+        if msg_type == _MIDI_CC_TYPE:
+            success = Live.MidiMap.forward_midi_cc(handle, self._midi_map_handle, channel,
+                                                   control.message_identifier())
+        elif msg_type == _MIDI_NOTE_TYPE:
+            success = Live.MidiMap.forward_midi_note(handle, self._midi_map_handle, channel,
+                                                     control.message_identifier())
+        elif msg_type == _MIDI_PB_TYPE:
+            success = Live.MidiMap.forward_midi_pitchbend(handle, self._midi_map_handle, channel)
+        else:
+            success = False
+        if success:
+            for key in control.identifier_bytes():
+                self._forwarding_registry[key] = control
+        return success
 
     def receive_midi(self, midi_bytes):
         """Route forwarded MIDI to the control registered for it."""
