@@ -189,6 +189,28 @@ def test_scene_buttons_launch_scenes_and_the_pads_follow_the_scene_offset(host):
     no_errors(host)
 
 
+def hold(host, note, pad):
+    """Press ``pad`` (channel, note) while the modifier ``note`` is held."""
+    host.world.receive_midi(0x90, note, 127)
+    press(host, *pad)
+    host.world.receive_midi(0x80, note, 0)
+
+
+def test_delete_select_and_duplicate_buttons_change_what_the_pads_do(host):
+    song = host.world.song
+    hold(host, 100, (0, 54))                             # delete + pad (0, 1): clip a2 goes
+    assert not song.tracks[0].clip_slots[1].has_clip
+    hold(host, 102, (1, 53))                             # duplicate + pad (1, 0): b1 into the next slot
+    assert song.tracks[1].clip_slots[1].clip.name == "b1"
+    hold(host, 101, (2, 54))                             # select + pad (2, 1): shown in Live, not launched
+    assert song.view.highlighted_clip_slot == song.tracks[2].clip_slots[1]
+    assert song.tracks[2].fired_slot_index == -1 and not song.is_playing
+    hold(host, 100, (0, 83))                             # delete + scene B's button
+    assert [scene.name for scene in song.scenes] == ["A", "C"]
+    assert lights_now(host)[(0x91, 54)] == 0             # row 1 is scene C now: no clip there
+    no_errors(host)
+
+
 def test_the_button_matrix_holds_its_buttons_by_column_and_row(host):
     surface = host.instance
     matrix = surface.matrix
