@@ -88,6 +88,24 @@ def test_moving_the_ring_moves_the_strips_and_their_mappings(host):
     no_errors(host)
 
 
+def test_page_buttons_move_the_ring_a_whole_box_and_light_while_they_can(host):
+    session = host.instance.session
+    lights = lights_now(host)
+    assert lights[(0x91, 97)] == 127 and lights[(0x91, 96)] == 0 and lights[(0x91, 95)] == 127
+    press(host, 1, 97)                                   # page right: tracks 4..7
+    assert session.track_offset() == 4
+    press(host, 1, 97)                                   # nothing past the fifth track
+    assert session.track_offset() == 4
+    press(host, 1, 95)                                   # page down: scene 2
+    assert session.scene_offset() == 2
+    lights = lights_now(host)
+    assert lights[(0x91, 97)] == 0 and lights[(0x91, 96)] == 127 and lights[(0x91, 95)] == 0
+    press(host, 1, 96)
+    press(host, 1, 94)
+    assert (session.track_offset(), session.scene_offset()) == (0, 0)
+    no_errors(host)
+
+
 def test_strips_follow_the_track_list(host):
     song = host.world.song
     surface = host.instance
