@@ -178,3 +178,23 @@ def test_the_checks_see_hidden_and_relative_imports(tmp_path):
     graph = dict((m, imports_of(m, path, modules)) for m, path in modules.items())
     assert graph == {"pkg": {"pkg.a"}, "pkg.a": {"pkg.b"}, "pkg.b": {"pkg.a"}}
     assert cycles(graph) == [["pkg.a", "pkg.b"]]
+
+
+def test_every_model_node_class_names_its_public_class():
+    """A node class's handles are of the public class its view module registers (``XNode.cls = X``).
+
+    A node class that inherits ``cls`` would hand scripts its base's class: Drift built as a plain Device.
+    """
+    import importlib
+    from Live import _lom
+    for name in sorted(module_files()):
+        if name.startswith("Live._"):
+            importlib.import_module(name)
+    bases = {"ClassNode"}   # the shared base of device classes with members of their own; never built itself
+    found, stack = [], list(_lom.Node.__subclasses__())
+    while stack:
+        node_class = stack.pop()
+        stack.extend(node_class.__subclasses__())
+        if node_class.__name__ not in bases and "cls" not in vars(node_class):
+            found.append("%s.%s" % (node_class.__module__, node_class.__name__))
+    assert sorted(found) == []

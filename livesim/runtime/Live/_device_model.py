@@ -20,8 +20,8 @@ COMPARE_AB_TEXT = "Device does not support A/B compare"
 class DeviceNode(_lom.Node):
     """A device's state: name, class, type, parameters (first is "Device On")."""
 
-    def __init__(self, world, parent, name, class_name, type_=0, class_display_name=None, cls=None):
-        _lom.Node.__init__(self, world, parent, cls)
+    def __init__(self, world, parent, name, class_name, type_=0, class_display_name=None):
+        _lom.Node.__init__(self, world, parent)
         self.name = name
         self.class_name = class_name
         self.class_display_name = class_display_name or class_name
@@ -72,8 +72,8 @@ class DeviceNode(_lom.Node):
 class ViewNode(_lom.Node):
     """Device.View state."""
 
-    def __init__(self, world, parent, cls=None):
-        _lom.Node.__init__(self, world, parent, cls)
+    def __init__(self, world, parent):
+        _lom.Node.__init__(self, world, parent)
         self.is_collapsed = False
 
 

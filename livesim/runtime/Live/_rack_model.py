@@ -26,7 +26,7 @@ class RackNode(DeviceNode):
     """A rack's state: chains, return chains, pads (Drum Rack), macro variations and view."""
 
     def __init__(self, world, parent, name, class_name, type_, class_display_name=None, drum=False):
-        DeviceNode.__init__(self, world, parent, name, class_name, type_, class_display_name, self.cls)
+        DeviceNode.__init__(self, world, parent, name, class_name, type_, class_display_name)
         self.view = RackViewNode(world, self)
         self.can_have_chains = True
         self.can_have_drum_pads = drum
@@ -123,7 +123,7 @@ class RackViewNode(ViewNode):
     """RackDevice.View state."""
 
     def __init__(self, world, rack):
-        ViewNode.__init__(self, world, rack, self.cls)
+        ViewNode.__init__(self, world, rack)
         self.selected_chain = None
         self.selected_drum_pad = None
         self.drum_pads_scroll_position = 9
