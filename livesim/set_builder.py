@@ -2,6 +2,7 @@
 import numbers
 
 from Live import _palette
+from Live._device_parameter_model import AutomationState
 from Live._devices_model import spec_of
 from Live._clip_model import ClipLaunchQuantization, ClipNode, LaunchMode, WarpMode
 from Live._clip_slot_model import SlotNode
@@ -86,6 +87,7 @@ def build(world, data=None):
     _tracks(world, song, _list(data, "tracks", "set"), len(returns))
     for i, rd in enumerate(returns):
         _devices(world, song.returns[i], rd, "returns[%d]" % i)
+        _automated(song.returns[i], rd, "returns[%d]" % i)
     _main_track(world, song, _obj(data.get("master") or {}, "master"))
     _cue_points(world, song, _list(data, "cue_points", "set"))
     _selection(song, data)
@@ -160,6 +162,7 @@ def _tracks(world, song, tracks, n_returns):
         song.tracks.append(t)
         _devices(world, t, td, "tracks[%d]" % i)
         _clip_envelopes(world, t, td, "tracks[%d]" % i)
+        _automated(t, td, "tracks[%d]" % i)
 
 
 def _track(world, song, td, i, n_returns):
@@ -252,6 +255,8 @@ def _envelope_target(t, ed, path):
         index = ed.get("index", 0)
         if mixer == "send" and isinstance(index, int) and 0 <= index < len(t.mixer.sends):
             return t.mixer.sends[index]
+        if mixer == "tempo" and t.kind == "main":
+            return t.mixer.song_tempo
         _fail(path + ".mixer", "expected volume, panning or send with an index of a send, got %r" % (mixer,))
     node, devices = None, t.devices
     for step in str(ed.get("device", "")).split("."):
@@ -271,6 +276,13 @@ def _envelope_target(t, ed, path):
     _fail(path + ".parameter", "%r has no parameter %r" % (node.name, ed.get("parameter")))
 
 
+def _automated(t, d, path):
+    """Parameters the set's arrangement automation moves show it: ``automation_state`` 1 (playing)."""
+    for k, target in enumerate(_list(d, "automated", path)):
+        tpath = "%s.automated[%d]" % (path, k)
+        _envelope_target(t, _obj(target, tpath), tpath).automation_state = AutomationState.playing
+
+
 def _main_track(world, song, md):
     master = TrackNode(world, song, "main", "Main" if world.version >= (12, 0, 0) else "Master")
     _mixer(world, master, md, "master", 0)
@@ -278,6 +290,7 @@ def _main_track(world, song, md):
     master.mixer.song_tempo.on_change = lambda p: _set_song_tempo(song, p.value)
     song.master = master
     _devices(world, master, md, "master")
+    _automated(master, md, "master")
 
 
 def _cue_points(world, song, cues):

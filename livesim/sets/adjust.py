@@ -10,8 +10,9 @@ import os
 
 from .errors import SetError
 
-AUTOMATION_NOT_READ = ("arrangement automation is not read: parameters keep the values saved in the set "
-                       "(livesim models clip envelopes, not arrangement automation)")
+AUTOMATION_NOT_READ = ("arrangement automation is not played: parameters keep the values saved in the set and "
+                       "show automation_state 1 (playing) (livesim plays clip envelopes, not arrangement "
+                       "automation)")
 
 
 class Adjustments(object):

@@ -9,7 +9,7 @@ import re
 
 from .adjust import AUTOMATION_NOT_READ, Adjustments
 from .als_clips import ClipReader
-from .als_devices import DeviceReader, parameter_paths
+from .als_devices import DeviceReader, Targets, automated_in_place, parameter_paths
 from .errors import SetError
 from .gcpause import gc_paused
 from .xmlstream import parse_bytes, parse_file
@@ -21,6 +21,10 @@ MAX_RETURNS = 12
 CROSSFADE = {0: "A", 1: "none", 2: "B"}
 MONITORING = {0: "in", 1: "auto", 2: "off"}
 DEFAULT_VERSION = (12, 3, 6)
+# Live 9 and 10 change tempo and time signature when a scene whose name holds them is launched
+# ("Verse 128 BPM", "3/4"); Live 11 moves them into the scene's own fields when it opens the set.
+TEMPO_IN_NAME = re.compile(r"(?<!\S)(\d+(?:\.\d+)?) ?bpm(?!\S)", re.IGNORECASE)
+SIGNATURE_IN_NAME = re.compile(r"(?<!\S)(\d{1,2})/(\d{1,2})(?!\S)")
 
 
 def read_als(path, strict=False, version=DEFAULT_VERSION, report=None):
@@ -54,6 +58,54 @@ def saved_by(creator):
     """(major, minor) of the Live that wrote a set ("Ableton Live 12.0b16" -> (12, 0)), or None."""
     match = re.search(r"(\d+)\.(\d+)", creator or "")
     return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def scene_from_name(name):
+    """A scene spec for a Live 9/10 scene name, converted as Live 11 converts it on opening the set.
+
+    A tempo ("128 BPM", 20 to 999) and a time signature ("7/8": 1 to 99 over 1, 2, 4, 8 or 16)
+    become the scene's tempo and time signature and leave the name; anything else stays text.
+    """
+    scene = {"name": name, "tempo": None, "time_signature": None}
+    for match in TEMPO_IN_NAME.finditer(name):
+        if 20.0 <= float(match.group(1)) <= 999.0:
+            scene["tempo"] = float(match.group(1))
+            name = _without(name, match)
+            break
+    for match in SIGNATURE_IN_NAME.finditer(name):
+        numerator, denominator = int(match.group(1)), int(match.group(2))
+        if 1 <= numerator <= 99 and denominator in (1, 2, 4, 8, 16):
+            scene["time_signature"] = [numerator, denominator]
+            name = _without(name, match)
+            break
+    if scene["tempo"] is not None or scene["time_signature"] is not None:
+        scene["name"] = " ".join(name.split())
+    return scene
+
+
+def _mixer_parameters(track, n_returns, main):
+    """(parameter element, target spec, value conversion) for a track's mixer parameters that
+    envelopes can automate: volume, pan, the sends livesim keeps, and the main track's tempo."""
+    mixer = find(track, "DeviceChain/Mixer")
+    if mixer is None:
+        return []
+    out = []
+    for tag, target, convert in (("Volume", {"mixer": "volume"}, fader),
+                                 ("Pan", {"mixer": "panning"}, lambda v: max(-1.0, min(1.0, v)))):
+        holder = mixer.find(tag)
+        if holder is not None:
+            out.append((holder, target, convert))
+    for i, holder in enumerate(findall(mixer, "Sends/TrackSendHolder")[:n_returns]):
+        send = holder.find("Send")
+        if send is not None:
+            out.append((send, {"mixer": "send", "index": i}, send_level))
+    if main and mixer.find("Tempo") is not None:
+        out.append((mixer.find("Tempo"), {"mixer": "tempo"}, float))
+    return out
+
+
+def _without(text, match):
+    return text[:match.start()] + " " + text[match.end():]
 
 
 class LiveSetReader(object):
@@ -128,8 +180,7 @@ class LiveSetReader(object):
         ls = self.live_set
         modern = findall(ls, "Scenes/Scene")
         if not modern:
-            # Live 9 and 10 keep only scene names.
-            return [{"name": elem.get("Value", "")} for elem in findall(ls, "SceneNames/Scene")]
+            return [self._named_scene(elem) for elem in findall(ls, "SceneNames/Scene")]
         scenes = []
         for i, elem in enumerate(modern):
             where = "scenes[%d]" % i
@@ -146,6 +197,14 @@ class LiveSetReader(object):
             scenes.append(scene)
         return scenes
 
+    def _named_scene(self, elem):
+        """A Live 9/10 scene: its name, colour, and the tempo and signature its name holds."""
+        scene = scene_from_name(elem.get("Value", ""))
+        color = color_of(elem)
+        if color is not None:
+            scene["color"] = color
+        return scene
+
     def _tracks(self, elems, n_returns, n_scenes):
         index_of_id = {}
         tracks = []
@@ -158,7 +217,7 @@ class LiveSetReader(object):
             entry["group"] = self._group(elem, elems, index_of_id, where)
             self._mixer(elem, entry, n_returns, where)
             # Devices first: clip envelopes point at the parameters they automate.
-            self.devices.targets = {}
+            self.devices.targets = Targets()
             entry["devices"] = self._devices(elem, where)
             if kind == "group":
                 entry["fold_state"] = not flag(elem, "TrackUnfolded", True)
@@ -166,34 +225,26 @@ class LiveSetReader(object):
                 entry["arm"] = flag(elem, "DeviceChain/MainSequencer/Recorder/IsArmed")
                 monitoring = integer(elem, "DeviceChain/MainSequencer/MonitoringEnum", 1)
                 entry["monitoring"] = MONITORING.get(monitoring, "auto")
-                self.clips.targets = self._envelope_targets(elem, entry["devices"])
+                self.clips.targets = self._envelope_targets(elem, entry["devices"], n_returns)
                 entry["clips"] = self._fit_slots(self.clips.slot_clips(elem, where), n_scenes, where)
                 entry["arrangement_clips"] = self.clips.arrangement_clips(elem, where)
                 self._frozen_and_takes(elem, where)
-            self._automation(elem, where)
+            self._automated(elem, entry, n_returns, where)
             tracks.append(entry)
         return tracks
 
-    def _envelope_targets(self, track, devices):
+    def _envelope_targets(self, track, devices, n_returns, main=False):
         """{AutomationTarget Id: (envelope target spec, value conversion)} for a track's parameters."""
         targets = {}
         paths = parameter_paths(devices)
-        for pointee, param in self.devices.targets.items():
+        for pointee, param in self.devices.targets.ids.items():
             path, name = paths.get(id(param), (None, None))
             if path is not None:
                 targets[pointee] = ({"device": path, "parameter": name}, float)
-        mixer = find(track, "DeviceChain/Mixer")
-        if mixer is None:
-            return targets
-        for tag, target, convert in (("Volume", {"mixer": "volume"}, fader),
-                                     ("Pan", {"mixer": "panning"}, lambda v: max(-1.0, min(1.0, v)))):
-            node = find(mixer, tag + "/AutomationTarget")
+        for holder, target, convert in _mixer_parameters(track, n_returns, main):
+            node = holder.find("AutomationTarget")
             if node is not None:
                 targets[node.get("Id")] = (target, convert)
-        for i, holder in enumerate(findall(mixer, "Sends/TrackSendHolder")):
-            node = find(holder, "Send/AutomationTarget")
-            if node is not None:
-                targets[node.get("Id")] = ({"mixer": "send", "index": i}, send_level)
         return targets
 
     def _group(self, elem, elems, index_of_id, where):
@@ -255,25 +306,54 @@ class LiveSetReader(object):
         entry = self._named(elem)
         self._mixer(elem, entry, n_returns, where)
         entry.pop("crossfade", None)
+        self.devices.targets = Targets()
         entry["devices"] = self._devices(elem, where)
-        self._automation(elem, where)
+        self._automated(elem, entry, n_returns, where)
         return entry
 
     def _master(self, elem):
         entry = self._named(elem)
         self._mixer(elem, entry, None, "master")
+        self.devices.targets = Targets()
         entry["devices"] = self._devices(elem, "master")
-        self._automation(elem, "master")
+        self._automated(elem, entry, 0, "master", main=True)
         return entry
 
-    def _automation(self, track, where):
-        # Every automated parameter has an envelope whose first event holds the value before the
-        # song starts; only an envelope with more events than that one moves anything.
+    def _automated(self, track, entry, n_returns, where, main=False):
+        """Note in ``entry["automated"]`` the parameters arrangement automation moves.
+
+        Live (10 on) keeps a track's arrangement automation in envelopes pointing at parameters'
+        ``AutomationTarget``; Live 9 inside each parameter.  The first event holds the value before
+        the song starts (Live writes one for the tempo and signature of every set): only an
+        envelope with more events than that one is automation.  livesim does not play it, but
+        shows it the way Live's API does: the parameter's ``automation_state`` is 1 (playing).
+        """
+        targets = self._envelope_targets(track, entry["devices"], n_returns, main)
+        found = []
+        moving = False
         for envelope in findall(track, "AutomationEnvelopes/Envelopes/AutomationEnvelope"):
             events = find(envelope, "Automation/Events")
-            if events is not None and len(events) > 1:
-                self.adjust.add(AUTOMATION_NOT_READ, where)
-                return
+            if events is None or len(events) < 2:
+                continue
+            moving = True
+            target = targets.get(value(envelope, "EnvelopeTarget/PointeeId"))
+            if target is not None:
+                found.append(target[0])
+        paths = parameter_paths(entry["devices"])
+        for param in self.devices.targets.automated:
+            if id(param) in paths:
+                found.append({"device": paths[id(param)][0], "parameter": paths[id(param)][1]})
+        for holder, target, _ in _mixer_parameters(track, n_returns, main):
+            if automated_in_place(holder):
+                found.append(target)
+        if moving or found:
+            self.adjust.add(AUTOMATION_NOT_READ, where)
+        unique = []
+        for target in found:
+            if target not in unique:
+                unique.append(target)
+        if unique:
+            entry["automated"] = unique
 
     def _song_mixer(self, main, result):
         mixer = find(main, "DeviceChain/Mixer")

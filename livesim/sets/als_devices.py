@@ -54,15 +54,33 @@ def _ranged(name, v, lo, hi):
     return {"name": name, "value": v, "min": min(lo, v), "max": max(hi, v), "is_quantized": False}
 
 
-def _target(targets, elem, path, param):
-    """Note which parameter an ``AutomationTarget`` Id stands for (clip envelopes point at it)."""
-    node = find(elem, path)
-    if node is not None and node.get("Id") is not None:
-        targets[node.get("Id")] = param
-    return param
+class Targets(object):
+    """The parameters of the track being read: by ``AutomationTarget`` Id (envelopes point at it),
+    and those with arrangement automation kept inside the parameter (Live 9)."""
+
+    def __init__(self):
+        self.ids = {}
+        self.automated = []
+
+    def note(self, elem, path, param):
+        """Note ``param``, whose ``AutomationTarget`` is ``elem/path``; returns ``param``."""
+        node = find(elem, path)
+        if node is not None and node.get("Id") is not None:
+            self.ids[node.get("Id")] = param
+        holder = find(elem, path[:path.rfind("/")]) if "/" in path else elem
+        if holder is not None and automated_in_place(holder):
+            self.automated.append(param)
+        return param
 
 
-def _builtin_parameters(elem, names, automated, targets):
+def automated_in_place(holder):
+    """Whether a parameter element holds arrangement automation (Live 9): events beyond the first,
+    which is the value before the song starts."""
+    events = find(holder, "ArrangerAutomation/Events")
+    return events is not None and len(events) > 1
+
+
+def _builtin_parameters(elem, names, targets):
     params = []
     for child in elem:
         if child.tag == "On":
@@ -71,24 +89,21 @@ def _builtin_parameters(elem, names, automated, targets):
         if manual is None:
             continue
         text = manual.get("Value")
-        events = find(child, "ArrangerAutomation/Events")  # Live 9 keeps automation in the parameter
-        if events is not None and len(events) > 1:
-            automated.append(child.tag)
         match = MACRO_TAG.match(child.tag)
         name = "Macro %d" % (int(match.group(1)) + 1) if match else names.get(_norm(child.tag), child.tag)
         if text in ("true", "false"):
-            params.append(_target(targets, child, "AutomationTarget", _switch(name, text == "true")))
+            params.append(targets.note(child, "AutomationTarget", _switch(name, text == "true")))
             continue
         try:
             v = float(text)
         except (TypeError, ValueError):
             continue
         if match:
-            params.append(_target(targets, child, "AutomationTarget", _ranged(name, v, 0.0, 127.0)))
+            params.append(targets.note(child, "AutomationTarget", _ranged(name, v, 0.0, 127.0)))
             continue
         lo = number(child, "MidiControllerRange/Min", min(0.0, v))
         hi = number(child, "MidiControllerRange/Max", max(1.0, v))
-        params.append(_target(targets, child, "AutomationTarget", _ranged(name, v, lo, hi)))
+        params.append(targets.note(child, "AutomationTarget", _ranged(name, v, lo, hi)))
     return params
 
 
@@ -99,7 +114,7 @@ def _plugin_parameters(elem, targets):
         if p.tag != "PluginFloatParameter":
             continue
         v = number(p, "ParameterValue/Manual", 0.0)
-        params.append(_target(targets, p, "ParameterValue/AutomationTarget",
+        params.append(targets.note(p, "ParameterValue/AutomationTarget",
                               _ranged(value(p, "ParameterName", "") or "Parameter", v, 0.0, 1.0)))
     return params
 
@@ -121,9 +136,9 @@ def _max_parameters(elem, targets):
                 if p.tag == "MxDEnumParameter" else []
             if items and len(items) == int(param["max"] - param["min"]) + 1 and param["min"] == 0.0:
                 param["value_items"] = items
-            params.append(_target(targets, p, "Timeable/AutomationTarget", param))
+            params.append(targets.note(p, "Timeable/AutomationTarget", param))
         else:
-            params.append(_target(targets, p, "Timeable/AutomationTarget", _ranged(name, v, lo, hi)))
+            params.append(targets.note(p, "Timeable/AutomationTarget", _ranged(name, v, lo, hi)))
     return params
 
 
@@ -150,7 +165,7 @@ class DeviceReader(object):
     def __init__(self, adjust, version):
         self.adjust = adjust
         self.version = version
-        self.targets = {}  # AutomationTarget Id -> parameter spec, for the track being read
+        self.targets = Targets()  # the parameters of the track being read
 
     def devices(self, container, where):
         """The devices of a ``Devices`` element's parent chain (``container``), in order."""
@@ -167,7 +182,8 @@ class DeviceReader(object):
             self.adjust.add("a device newer than the simulated Live version is shown as a generic device", where)
             known = None
         spec = {"name": _device_name(elem, class_name), "class_name": class_name, "type": device_kind(class_name)}
-        params = [_target(self.targets, elem, "On/AutomationTarget", _switch("Device On", flag(elem, "On/Manual", True)))]
+        automated = len(self.targets.automated)
+        params = [self.targets.note(elem, "On/AutomationTarget", _switch("Device On", flag(elem, "On/Manual", True)))]
         if class_name in lib.PLUGIN_CLASSES:
             self.adjust.add("a plug-in is shown with its stored parameters; livesim runs no plug-ins", where)
             params += _plugin_parameters(elem, self.targets)
@@ -175,10 +191,9 @@ class DeviceReader(object):
             self.adjust.add("a Max for Live device is shown with its stored parameters; livesim runs no Max", where)
             params += _max_parameters(elem, self.targets)
         else:
-            automated = []
-            params += _builtin_parameters(elem, _library_names(known), automated, self.targets)
-            if automated:
-                self.adjust.add(AUTOMATION_NOT_READ, where)
+            params += _builtin_parameters(elem, _library_names(known), self.targets)
+        if len(self.targets.automated) > automated:
+            self.adjust.add(AUTOMATION_NOT_READ, where)
         spec["parameters"] = _unique(params)
         if class_name in RACKS:
             self._rack(elem, spec, where)

@@ -131,6 +131,18 @@ def _envelope(v, path):
     _check("device" not in v or "parameter" in v, path, "a device target names its 'parameter'")
 
 
+TARGET_FIELDS = dict(ENVELOPE_FIELDS, mixer=lambda v, p: _check(v in ("volume", "panning", "send", "tempo"), p,
+                                                                 "expected volume, panning, send or tempo"))
+del TARGET_FIELDS["points"]
+
+
+def _target(v, path):
+    """A parameter named as an envelope names it (the main track's tempo too)."""
+    _object(v, path, TARGET_FIELDS)
+    _check(("mixer" in v) != ("device" in v), path, "expected a 'mixer' or a 'device' target")
+    _check("device" not in v or "parameter" in v, path, "a device target names its 'parameter'")
+
+
 def _clip(v, path):
     _object(v, path, CLIP_FIELDS)
     if v.get("length") is not None:
@@ -201,6 +213,7 @@ DEVICE_FIELDS = {
 _MIXER_FIELDS = {
     "name": _str, "color": _color, "volume": lambda v, p: _num(v, p, 0, 1), "panning": lambda v, p: _num(v, p, -1, 1),
     "mute": _bool, "solo": _bool, "sends": _list_of(lambda v, p: _num(v, p, 0, 1)), "devices": _list_of(_device),
+    "automated": _list_of(_target),
 }
 
 TRACK_FIELDS = dict(_MIXER_FIELDS, **{
@@ -213,7 +226,8 @@ TRACK_FIELDS = dict(_MIXER_FIELDS, **{
 RETURN_FIELDS = dict(_MIXER_FIELDS)
 
 MASTER_FIELDS = {"name": _str, "color": _color, "volume": _MIXER_FIELDS["volume"],
-                 "panning": _MIXER_FIELDS["panning"], "devices": _list_of(_device)}
+                 "panning": _MIXER_FIELDS["panning"], "devices": _list_of(_device),
+                 "automated": _MIXER_FIELDS["automated"]}
 
 
 def _time_signature(v, path):

@@ -215,6 +215,26 @@ def test_live_9_and_10_sets_without_scenes(load):
     assert [s["name"] for s in data["scenes"]] == ["S0", "S1", "S2"]
 
 
+def test_live_10_scene_names_holding_tempo_and_signature_become_scene_settings(load):
+    names = ["Verse 128 BPM", "3/4", "Outro 92.5bpm 6/8", "5 BPM", "A/B 7/5", " 1"]
+    scenes = "<SceneNames>%s</SceneNames>" % "".join(
+        '<Scene Id="%d" Value="%s"><ColorIndex Value="%d" /></Scene>' % (i, n, 14 + i) for i, n in enumerate(names))
+    xml = live_set([track(slots=len(names))], scenes=0, creator="Ableton Live 10.1.30", extra=scenes)
+    data, report = load(xml)
+    assert report == []  # Live 11 converts such names itself: nothing is adjusted
+    assert [(s["name"], s["tempo"], s["time_signature"]) for s in data["scenes"]] == [
+        ("Verse", 128.0, None), ("", None, [3, 4]), ("Outro", 92.5, [6, 8]), ("5 BPM", None, None),
+        ("A/B 7/5", None, None), (" 1", None, None)]
+    song = World(data).song
+    verse, waltz, outro = song.scenes[:3]
+    assert (verse.name, verse.tempo, verse.tempo_enabled) == ("Verse", 128.0, True)
+    assert (waltz.time_signature_numerator, waltz.time_signature_denominator, waltz.time_signature_enabled) == (
+        3, 4, True)
+    assert (outro.tempo, outro.time_signature_numerator, outro.time_signature_denominator) == (92.5, 6, 8)
+    assert song.scenes[3].tempo_enabled is False and song.scenes[3].time_signature_enabled is False
+    assert song.scenes[0].color_index != song.scenes[1].color_index  # Live 9/10 scene colours are read
+
+
 def test_beta_version_newer_than_the_profile(load):
     xml = live_set([track()], creator="Ableton Live 12.0b16")
     assert load(xml, version=V12)[1] == []
@@ -339,19 +359,71 @@ def _envelope(events):
                                                for i, (t, v) in enumerate(events)))
 
 
-def test_arrangement_automation_is_reported_not_read(load):
+def test_arrangement_automation_is_reported_not_played(load):
     # The first event holds the value before the song starts: alone, it automates nothing.
     data, report = load(live_set([track(body=_envelope([(-63072000, 1)]))]))
     assert report == []
-    adjusted(load, live_set([track(body=_envelope([(-63072000, 1), (4, 0)]))]), "arrangement automation is not read")
+    adjusted(load, live_set([track(body=_envelope([(-63072000, 1), (4, 0)]))]), "arrangement automation is not played")
 
 
-def test_live_9_parameter_automation_is_reported_not_read(load):
+def test_live_9_parameter_automation_is_reported_not_played(load):
     device = """<Reverb Id="1"><On><Manual Value="true" /></On><DecayTime><ArrangerAutomation><Events>
       <FloatEvent Time="-63072000" Value="1" /><FloatEvent Time="8" Value="3" /></Events></ArrangerAutomation>
       <Manual Value="2" /></DecayTime></Reverb>"""
     data = adjusted(load, live_set([track(devices=device)], creator="Ableton Live 9.1.5"), "arrangement automation")
     assert data["tracks"][0]["devices"][0]["parameters"][1]["value"] == 2.0
+    assert data["tracks"][0]["automated"] == [{"device": "0", "parameter": "Decay Time"}]
+
+
+def _envelopes(*envelopes):
+    """Arrangement envelopes: (pointee id, [(time, value)]) each."""
+    return "<AutomationEnvelopes><Envelopes>%s</Envelopes></AutomationEnvelopes>" % "".join(
+        '<AutomationEnvelope Id="%d"><EnvelopeTarget><PointeeId Value="%s" /></EnvelopeTarget><Automation><Events>'
+        '%s</Events></Automation></AutomationEnvelope>' % (i, pointee, "".join(
+            '<FloatEvent Id="%d" Time="%s" Value="%s" />' % (j, t, v) for j, (t, v) in enumerate(events)))
+        for i, (pointee, events) in enumerate(envelopes))
+
+
+AUTOMATED_SET = live_set(
+    [track(body=_envelopes((30, [(-63072000, 1), (4, 0.5)]), (21, [(-63072000, 2), (8, 4)]),
+                           (41, [(-63072000, 0.2)])),
+           devices="""<Reverb Id="1"><On><Manual Value="true" /><AutomationTarget Id="20" /></On>
+             <DecayTime><Manual Value="2" /><AutomationTarget Id="21" /></DecayTime>
+             <DryWet><Manual Value="0.2" /><AutomationTarget Id="41" /></DryWet></Reverb>"""),
+     track(tid=2, name="U", body=_envelopes((51, [(-63072000, 0.1), (2, 0.7)])))],
+    extra="""<ReturnTracks><ReturnTrack Id="9"><Name><EffectiveName Value="A" /></Name><DeviceChain><Mixer>
+      <Pan><Manual Value="0" /><AutomationTarget Id="60" /></Pan></Mixer></DeviceChain>%s</ReturnTrack>
+      </ReturnTracks>""" % _envelopes((60, [(-63072000, 0), (1, -1), (2, 1)]))
+).replace('<Speaker><Manual Value="true" /></Speaker>',
+          '<Speaker><Manual Value="true" /></Speaker><Volume><Manual Value="1" /><AutomationTarget Id="30" /></Volume>'
+          '<Sends><TrackSendHolder Id="0"><Send><Manual Value="0.5" /><AutomationTarget Id="51" /></Send>'
+          '</TrackSendHolder></Sends>', 2).replace(
+    '<Tempo><Manual Value="120" /></Tempo>',
+    '<Tempo><Manual Value="120" /><AutomationTarget Id="8" /></Tempo>').replace(
+    '</Mixer></DeviceChain>\n </MasterTrack>',
+    '</Mixer></DeviceChain>%s\n </MasterTrack>' % _envelopes((8, [(-63072000, 120), (16, 90)])))
+
+
+def test_parameters_with_arrangement_automation_show_it_playing(load):
+    data, report = load(AUTOMATED_SET)
+    assert len(report) == 1 and "arrangement automation is not played" in report[0]
+    first, second = data["tracks"]
+    # In the envelopes' order; the envelope of one event (Dry/Wet's) automates nothing.
+    assert first["automated"] == [{"mixer": "volume"}, {"device": "0", "parameter": "Decay Time"}]
+    assert second["automated"] == [{"mixer": "send", "index": 0}]
+    assert data["returns"][0]["automated"] == [{"mixer": "panning"}]
+    assert data["master"]["automated"] == [{"mixer": "tempo"}]
+    song = World(data).song
+    playing = [p.name for p in song.tracks[0].devices[0].parameters if int(p.automation_state)]
+    assert playing == ["Decay Time"]
+    assert int(song.tracks[0].mixer_device.volume.automation_state) == 1
+    assert int(song.tracks[0].mixer_device.panning.automation_state) == 0
+    assert int(song.tracks[1].mixer_device.sends[0].automation_state) == 1
+    assert int(song.return_tracks[0].mixer_device.panning.automation_state) == 1
+    assert int(song.master_track.mixer_device.song_tempo.automation_state) == 1
+    assert int(song.master_track.mixer_device.volume.automation_state) == 0
+    # The values are the saved ones: livesim does not play arrangement automation.
+    assert song.master_track.mixer_device.song_tempo.value == 120.0
 
 
 def _clip_envelope(pointee, events):
