@@ -88,6 +88,24 @@ def test_moving_the_ring_moves_the_strips_and_their_mappings(host):
     no_errors(host)
 
 
+def test_page_buttons_move_the_ring_a_whole_box_and_light_while_they_can(host):
+    session = host.instance.session
+    lights = lights_now(host)
+    assert lights[(0x91, 97)] == 127 and lights[(0x91, 96)] == 0 and lights[(0x91, 95)] == 127
+    press(host, 1, 97)                                   # page right: tracks 4..7
+    assert session.track_offset() == 4
+    press(host, 1, 97)                                   # nothing past the fifth track
+    assert session.track_offset() == 4
+    press(host, 1, 95)                                   # page down: scene 2
+    assert session.scene_offset() == 2
+    lights = lights_now(host)
+    assert lights[(0x91, 97)] == 0 and lights[(0x91, 96)] == 127 and lights[(0x91, 95)] == 0
+    press(host, 1, 96)
+    press(host, 1, 94)
+    assert (session.track_offset(), session.scene_offset()) == (0, 0)
+    no_errors(host)
+
+
 def test_strips_follow_the_track_list(host):
     song = host.world.song
     surface = host.instance
@@ -186,6 +204,28 @@ def test_scene_buttons_launch_scenes_and_the_pads_follow_the_scene_offset(host):
     press(host, 0, 81)                                   # stop all clips
     host.call(world.advance, 2.5)
     assert all(t.playing_slot_index == -1 for t in song.tracks)
+    no_errors(host)
+
+
+def hold(host, note, pad):
+    """Press ``pad`` (channel, note) while the modifier ``note`` is held."""
+    host.world.receive_midi(0x90, note, 127)
+    press(host, *pad)
+    host.world.receive_midi(0x80, note, 0)
+
+
+def test_delete_select_and_duplicate_buttons_change_what_the_pads_do(host):
+    song = host.world.song
+    hold(host, 100, (0, 54))                             # delete + pad (0, 1): clip a2 goes
+    assert not song.tracks[0].clip_slots[1].has_clip
+    hold(host, 102, (1, 53))                             # duplicate + pad (1, 0): b1 into the next slot
+    assert song.tracks[1].clip_slots[1].clip.name == "b1"
+    hold(host, 101, (2, 54))                             # select + pad (2, 1): shown in Live, not launched
+    assert song.view.highlighted_clip_slot == song.tracks[2].clip_slots[1]
+    assert song.tracks[2].fired_slot_index == -1 and not song.is_playing
+    hold(host, 100, (0, 83))                             # delete + scene B's button
+    assert [scene.name for scene in song.scenes] == ["A", "C"]
+    assert lights_now(host)[(0x91, 54)] == 0             # row 1 is scene C now: no clip there
     no_errors(host)
 
 

@@ -15,7 +15,7 @@ LIVESIM = os.path.join(ROOT, "livesim")
 FLOORS = [
     ("machinery", ["Live._lom", "Live._palette", "Live._base", "Live._routing", "livesim.device_library",
                    "livesim.versions"]),
-    ("model", ["Live._*_model", "Live._device_class", "livesim.engine", "livesim.meters"]),
+    ("model", ["Live._*_model", "livesim.engine", "livesim.meters"]),
     ("Live's public classes", ["Live._*"]),
     ("Live's public modules", ["Live", "Live._public"]),
     ("control-surface framework", ["MidiRemoteScript", "ableton", "ableton.*", "_Framework", "_Framework.*"]),

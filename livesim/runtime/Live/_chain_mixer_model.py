@@ -4,11 +4,7 @@ Live._chain_mixer_device sets ``ChainMixerNode.cls`` (the public class its handl
 """
 from Live import _lom
 from Live._device_parameter_model import ParamNode
-
-
-def send_name(index):
-    """Live names sends by the return's letter: "A-Send", "B-Send" ..."""
-    return "%s-Send" % (chr(ord("A") + index) if index < 26 else str(index))
+from Live._mixer_model import send_name
 
 
 class ChainMixerNode(_lom.Node):

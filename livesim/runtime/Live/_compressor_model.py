@@ -3,7 +3,7 @@
 The sidechain is a ``Live._device_io_model`` routing held by the device itself.
 Live._compressor_device sets ``CompressorNode.cls`` (the public class its handles have).
 """
-from Live._device_class import ClassNode
+from Live._device_class_model import ClassNode
 from Live._device_io_model import Routing
 
 

@@ -1,9 +1,9 @@
-"""What the device classes with members of their own share (Drift, Looper, EQ Eight, CC Control ...).
+"""How the views of device classes with members of their own declare them (Drift, Looper, EQ Eight ...).
 
-A class's model is a ``ClassNode`` subclass listing the members' first values in ``defaults``
-(``ClassNode`` copies them onto each new device) and the first Live version with the class in
-``first_version`` (before it the device is built as a plain ``Device``).  Its view declares the
-members with the helpers below and becomes the node class's ``cls``:
+A class's model is a ``Live._device_class_model.ClassNode`` subclass listing the members' first
+values in ``defaults`` (``ClassNode`` copies them onto each new device) and the first Live version
+with the class in ``first_version`` (before it the device is built as a plain ``Device``).  Its
+view declares the members with the helpers below and becomes the node class's ``cls``:
 
     class DriftNode(ClassNode):                            # in a model module
         first_version = (12, 0, 0)
@@ -19,21 +19,8 @@ members with the helpers below and becomes the node class's ``cls``:
 from Live import _lom
 from Live._lom import in_range, prop, set_value
 from Live._base import StringVector
-from Live._device_model import DeviceNode
 
 INDEX_TEXT = "Index out of range"
-
-
-class ClassNode(DeviceNode):
-    """A device of a class with members of its own, starting at the class's ``defaults``."""
-
-    defaults = {}
-    first_version = None
-
-    def __init__(self, world, parent, name, class_name, type_, class_display_name=None):
-        DeviceNode.__init__(self, world, parent, name, class_name, type_, class_display_name)
-        for key, value in self.defaults.items():
-            setattr(self, key, list(value) if isinstance(value, list) else value)
 
 
 def names(items):
@@ -80,9 +67,3 @@ def enum_value(enum):
 def flag():
     """A settable, observable bool."""
     return prop("bool", set=True, observe=True)
-
-
-def available(node_class, version):
-    """Whether Live ``version`` has the device class modelled by ``node_class``."""
-    first = node_class.first_version
-    return first is None or tuple(version) >= first

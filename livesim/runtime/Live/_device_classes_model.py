@@ -6,7 +6,7 @@ helpers); Hybrid Reverb's category selects its first impulse response, CC Contro
 resends.  Each view module sets its node class's ``cls``.
 """
 from Live._lom import set_value
-from Live._device_class import ClassNode
+from Live._device_class_model import ClassNode
 
 LIVE_12 = (12, 0, 0)
 CC_FLOAT_TARGETS = 12

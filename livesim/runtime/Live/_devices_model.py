@@ -18,7 +18,7 @@ from livesim import device_library as lib
 from Live import _palette
 from Live._chain_model import ChainNode, DrumChainNode, refresh_solo
 from Live._compressor_model import CompressorNode
-from Live._device_class import ClassNode, available
+from Live._device_class_model import ClassNode, available
 from Live._device_classes_model import (
     CcControlNode, DriftNode, DrumCellNode, HybridReverbNode, MeldNode, RoarNode, ShifterNode, SpectralResonatorNode)
 from Live._device_model import DeviceNode, insert_device_node, refresh_active, watch_track_activator

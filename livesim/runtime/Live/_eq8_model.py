@@ -3,7 +3,7 @@
 Live._eq8_device sets ``Eq8Node.cls`` and ``Eq8ViewNode.cls`` (the public classes their handles have).
 """
 from Live import _lom
-from Live._device_class import ClassNode
+from Live._device_class_model import ClassNode
 from Live._device_model import ViewNode
 
 EditMode = _lom.make_enum("Eq8Device", "EditMode", {"a": 0, "b": 1})

@@ -6,7 +6,7 @@ record length it switches to overdub or play when that length is reached.  ``loo
 beats at the buffer's ``tempo``, which recording takes from the song.  Live._looper_device sets
 ``LooperNode.cls`` (the public class its handles have).
 """
-from Live._device_class import ClassNode
+from Live._device_class_model import ClassNode
 from Live._lom import set_value
 from Live._clip_model import ClipNode
 

@@ -5,6 +5,12 @@ Live._mixer_device sets ``MixerNode.cls`` (the public class its handles have).
 from Live import _lom
 from Live._device_parameter_model import ParamNode
 
+
+def send_name(index):
+    """Live names sends by the return's letter: "A-Send", "B-Send" ..."""
+    return "%s-Send" % (chr(ord("A") + index) if index < 26 else str(index))
+
+
 crossfade_assignments = _lom.make_enum("MixerDevice", "MixerDevice.crossfade_assignments",
                                        {"A": 0, "NONE": 1, "B": 2})
 panning_modes = _lom.make_enum("MixerDevice", "MixerDevice.panning_modes", {"stereo": 0, "stereo_split": 1})
@@ -38,8 +44,7 @@ class MixerNode(_lom.Node):
 
     def add_send(self, index, value=0.0):
         """Insert a send (one per return track) and notify."""
-        letter = chr(ord("A") + index) if index < 26 else str(index)
-        p = ParamNode(self.world, self, "%s-Send" % letter, value, 0.0, 1.0, display="send")
+        p = ParamNode(self.world, self, send_name(index), value, 0.0, 1.0, display="send")
         self.sends.insert(index, p)
         self.rename_sends()
         _lom.notify(self, "sends")
@@ -55,7 +60,7 @@ class MixerNode(_lom.Node):
 
     def rename_sends(self):
         for i, p in enumerate(self.sends):
-            p.name = p.original_name = "%s-Send" % (chr(ord("A") + i) if i < 26 else str(i))
+            p.name = p.original_name = send_name(i)
 
     def children(self):
         out = [self.volume, self.panning, self.track_activator, self.left_split_stereo,

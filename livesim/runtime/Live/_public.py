@@ -1,7 +1,7 @@
 """The public face of livesim's ``Live`` package: each module holds exactly the names Live's does.
 
-``MODULES`` maps a public module (``Live.Clip``) to the private module that models it
-(``Live._clip``) and the names Live's module holds (its LiveTree entry).  ``install`` makes one
+``MODULES`` maps a public module (``Live.Clip``) to the private module holding its classes
+(``Live._clip``, a view on the model in ``Live._clip_model``) and the names Live's module holds (its LiveTree entry).  ``install`` makes one
 plain module per entry and registers it, so ``import Live.Clip``, ``from Live.Clip import Clip``
 and ``Live.Clip.Clip`` all see those names and nothing else: the nodes, rules and helpers behind
 them stay in the private modules.  Names some Live versions lack are listed in the private

@@ -6,7 +6,7 @@ and an amount per target and ``ModulationSource``.  Live._wavetable_device sets
 ``WavetableNode.cls`` (the public class its handles have).
 """
 from Live import _lom
-from Live._device_class import ClassNode
+from Live._device_class_model import ClassNode
 from Live._lom import set_value
 
 EffectMode = _lom.make_enum("WavetableDevice", "EffectMode", {

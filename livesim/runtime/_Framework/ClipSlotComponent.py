@@ -4,11 +4,18 @@ Pressing the button fires the slot's clip (or the empty slot: it stops the track
 into an armed one), as a click in Live does; a momentary button goes through
 ``set_fire_button_state`` so the launch mode's gate and toggle work.  The light shows the state:
 triggered to play or to record, playing, recording, stopped (a clip that is not playing), or
-the record value on an empty slot of an armed track; off otherwise.
+the record value on an empty slot of an armed track; off otherwise.  With the delete, select or
+duplicate button held, the launch button deletes the clip, shows the slot in Live's view or
+duplicates it into the next slot instead.
 """
 from .ControlSurfaceComponent import ControlSurfaceComponent
-from .SubjectSlot import subject_slot
+from .SubjectSlot import SubjectSlot, subject_slot
 from ._feedback import show_value
+
+
+def _held_listener():
+    # A listener of its own for each slot: removing one leaves the others.
+    return lambda value: None
 
 
 class ClipSlotComponent(ControlSurfaceComponent):
@@ -24,6 +31,12 @@ class ClipSlotComponent(ControlSurfaceComponent):
         self._stopped_value = 0
         self._record_button_value = None
         self._has_fired_slot = False
+        self._delete_button = None
+        self._select_button = None
+        self._duplicate_button = None
+        # Listening keeps a modifier button forwarded, so its is_pressed() follows it.
+        self._modifier_slots = dict((name, self.register_slot(SubjectSlot(listener=_held_listener(), event="value")))
+                                    for name in ("delete", "select", "duplicate"))
 
     # --- the values sent for each state ----------------------------------------------------
     def set_triggered_to_play_value(self, value):
@@ -75,6 +88,18 @@ class ClipSlotComponent(ControlSurfaceComponent):
         self._on_clip_playing_state_changed.subject = clip
         self._on_recording_state_changed.subject = clip
 
+    def set_delete_button(self, button):
+        """Held, the launch button deletes the clip."""
+        self._delete_button = self._modifier_slots["delete"].subject = button
+
+    def set_select_button(self, button):
+        """Held, the launch button shows the slot in Live (highlights it)."""
+        self._select_button = self._modifier_slots["select"].subject = button
+
+    def set_duplicate_button(self, button):
+        """Held, the launch button duplicates the clip into the next slot."""
+        self._duplicate_button = self._modifier_slots["duplicate"].subject = button
+
     def set_launch_button(self, button):
         """The button that launches the slot and shows its state."""
         self._launch_button_value.subject = button
@@ -107,8 +132,24 @@ class ClipSlotComponent(ControlSurfaceComponent):
     # --- the button ----------------------------------------------------------------------------
     @subject_slot("value")
     def _launch_button_value(self, value):
-        if self.is_enabled() and self._clip_slot is not None:
+        if not (self.is_enabled() and self._clip_slot is not None):
+            return
+        if self._held(self._delete_button):
+            if value and self.has_clip():
+                self._clip_slot.delete_clip()
+        elif self._held(self._select_button):
+            if value:
+                self.song().view.highlighted_clip_slot = self._clip_slot
+        elif self._held(self._duplicate_button):
+            if value and self.has_clip():
+                track = self._clip_slot.canonical_parent
+                track.duplicate_clip_slot(list(track.clip_slots).index(self._clip_slot))
+        else:
             self._do_launch_clip(value)
+
+    @staticmethod
+    def _held(button):
+        return button is not None and button.is_pressed()
 
     def _do_launch_clip(self, value):
         button = self._launch_button_value.subject

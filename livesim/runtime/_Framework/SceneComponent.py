@@ -25,6 +25,8 @@ class SceneComponent(CompoundComponent):
         self._triggered_value = 127
         self._scene_value = None
         self._no_scene_value = None
+        self._select_button = None
+        self._delete_button = None
         self._clip_slots = []
         for _ in range(num_slots):
             slot = self._create_clip_slot()
@@ -79,6 +81,23 @@ class SceneComponent(CompoundComponent):
         self._launch_value.subject = button
         self.update()
 
+    def set_select_button(self, button):
+        """Held, a launch button selects its scene (or shows its slot) instead of launching."""
+        self._select_button = button
+        for slot in self._clip_slots:
+            slot.set_select_button(button)
+
+    def set_delete_button(self, button):
+        """Held, a launch button deletes its scene (or its clip) instead of launching."""
+        self._delete_button = button
+        for slot in self._clip_slots:
+            slot.set_delete_button(button)
+
+    def set_duplicate_button(self, button):
+        """Held, a clip launch button duplicates its clip instead of launching."""
+        for slot in self._clip_slots:
+            slot.set_duplicate_button(button)
+
     def set_triggered_value(self, value):
         """The value sent while the scene waits to launch."""
         self._triggered_value = value
@@ -93,7 +112,16 @@ class SceneComponent(CompoundComponent):
 
     @subject_slot("value")
     def _launch_value(self, value):
-        if self.is_enabled() and self._scene is not None:
+        if not (self.is_enabled() and self._scene is not None):
+            return
+        song = self.song()
+        if self._delete_button is not None and self._delete_button.is_pressed():
+            if value:
+                song.delete_scene(list(song.scenes).index(self._scene))
+        elif self._select_button is not None and self._select_button.is_pressed():
+            if value:
+                song.view.selected_scene = self._scene
+        else:
             button = self._launch_value.subject
             launched = False
             if button.is_momentary():
@@ -102,7 +130,6 @@ class SceneComponent(CompoundComponent):
             elif value != 0:
                 self._scene.fire()
                 launched = True
-            song = self.song()
             if launched and song.select_on_launch:
                 song.view.selected_scene = self._scene
 

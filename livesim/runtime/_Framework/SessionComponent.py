@@ -232,6 +232,46 @@ class SessionComponent(CompoundComponent):
         self._bank_up_value.subject = up_button
         self._update_bank_lights()
 
+    def set_page_left_button(self, page_left_button):
+        """A button that moves the box one whole width left."""
+        self._page_left_value.subject = page_left_button
+        self._update_bank_lights()
+
+    def set_page_right_button(self, page_right_button):
+        """A button that moves the box one whole width right."""
+        self._page_right_value.subject = page_right_button
+        self._update_bank_lights()
+
+    def set_page_up_button(self, page_up_button):
+        """A button that moves the box one whole height up."""
+        self._page_up_value.subject = page_up_button
+        self._update_bank_lights()
+
+    def set_page_down_button(self, page_down_button):
+        """A button that moves the box one whole height down."""
+        self._page_down_value.subject = page_down_button
+        self._update_bank_lights()
+
+    @subject_slot("value")
+    def _page_left_value(self, value):
+        if self._pressed(self._page_left_value.subject, value):
+            self.set_offsets(max(0, self._track_offset - self._num_tracks), self._scene_offset)
+
+    @subject_slot("value")
+    def _page_right_value(self, value):
+        if self._pressed(self._page_right_value.subject, value):
+            self.set_offsets(self._track_offset + self._num_tracks, self._scene_offset)
+
+    @subject_slot("value")
+    def _page_up_value(self, value):
+        if self._pressed(self._page_up_value.subject, value):
+            self.set_offsets(self._track_offset, max(0, self._scene_offset - self._num_scenes))
+
+    @subject_slot("value")
+    def _page_down_value(self, value):
+        if self._pressed(self._page_down_value.subject, value):
+            self.set_offsets(self._track_offset, self._scene_offset + self._num_scenes)
+
     @subject_slot("value")
     def _bank_right_value(self, value):
         if self._pressed(self._bank_right_value.subject, value):
@@ -255,11 +295,15 @@ class SessionComponent(CompoundComponent):
     def _update_bank_lights(self):
         if not self.is_enabled():
             return
+        right = len(self.tracks_to_use()) > self._track_offset + 1
+        down = len(self.song().scenes) > self._scene_offset + 1
         can_move = (
-            (self._bank_right_value, len(self.tracks_to_use()) > self._track_offset + 1),
-            (self._bank_left_value, self._track_offset > 0),
-            (self._bank_down_value, len(self.song().scenes) > self._scene_offset + 1),
-            (self._bank_up_value, self._scene_offset > 0),
+            (self._bank_right_value, right), (self._bank_left_value, self._track_offset > 0),
+            (self._bank_down_value, down), (self._bank_up_value, self._scene_offset > 0),
+            (self._page_right_value, len(self.tracks_to_use()) > self._track_offset + self._num_tracks),
+            (self._page_left_value, self._track_offset > 0),
+            (self._page_down_value, len(self.song().scenes) > self._scene_offset + self._num_scenes),
+            (self._page_up_value, self._scene_offset > 0),
         )
         for slot, on in can_move:
             if slot.subject is not None:
