@@ -106,6 +106,21 @@ def test_page_buttons_move_the_ring_a_whole_box_and_light_while_they_can(host):
     no_errors(host)
 
 
+def test_select_buttons_move_the_scene_selection(host):
+    song = host.world.song
+    surface = host.instance
+    press(host, 1, 93)
+    press(host, 1, 93)
+    press(host, 1, 93)                                   # the last scene: stays
+    assert song.view.selected_scene == song.scenes[2]
+    assert surface.session.selected_scene().scene() == song.scenes[2]
+    lights = lights_now(host)
+    assert lights[(0x91, 93)] == 0 and lights[(0x91, 92)] == 127
+    press(host, 1, 92)
+    assert song.view.selected_scene == song.scenes[1] and surface.session.scene_offset() == 0
+    no_errors(host)
+
+
 def test_strips_follow_the_track_list(host):
     song = host.world.song
     surface = host.instance
