@@ -770,11 +770,11 @@ class OSCServer(object):
         """Send one encoded packet to each of ``clients`` (a listener update): to UDP clients, the socket's
         sendto and nothing more; a client it cannot reach is logged, the others still get it."""
         sock = self._udp
-        if sock is None or self._reply_client is not None or self.reply_bytes_per_second \
-                or len(data) > self.max_datagram:
-            sendto = None          # each send does its checks (reply budgets, byte rates, sizes)
-        else:
+        if sock is not None and self._reply_client is None and len(data) <= self.max_datagram \
+                and (not self.reply_bytes_per_second or self._reply_bytes_for_all(len(data), clients)):
             sendto = sock.sendto
+        else:
+            sendto = None          # each send does its checks (reply budgets, byte rates, sizes)
         for client in clients:
             try:
                 if sendto is None or client._conn is not None:
@@ -793,20 +793,29 @@ class OSCServer(object):
         sock = self._udp
         if sock is None:
             return
-        if self.reply_bytes_per_second and not self._reply_bytes_allowed(data, target):
+        if self.reply_bytes_per_second and not self._reply_bucket(target[0]).spend(len(data), self, target):
             return
         try:
             sock.sendto(data, target)
         except (OSError, IOError) as error:
             self._send_failed(sock, data, target, error)
 
-    def _reply_bytes_allowed(self, data, target):
-        bucket = self._reply_buckets.get(target[0])
+    def _reply_bucket(self, host):
+        bucket = self._reply_buckets.get(host)
         if bucket is None:
             if len(self._reply_buckets) >= MAX_CLIENTS:
                 self._reply_buckets.clear()
-            bucket = self._reply_buckets[target[0]] = _ByteBucket(self.reply_bytes_per_second)
-        return bucket.spend(len(data), self, target)
+            bucket = self._reply_buckets[host] = _ByteBucket(self.reply_bytes_per_second)
+        return bucket
+
+    def _reply_bytes_for_all(self, size, clients):
+        """Spend one packet's bytes for every client at once: True when they are UDP clients at one address
+        whose byte rate has room for all (else each send spends its own, dropping what is over)."""
+        host = clients[0].host
+        for client in clients:
+            if client.host != host or client._conn is not None:
+                return False
+        return self._reply_bucket(host).spend_all(size * len(clients))
 
     def _send_failed(self, sock, data, target, error):
         code = _errno(error)
@@ -871,6 +880,20 @@ class _ByteBucket(_Bucket):
     """Reply bytes one destination IP may receive: ``rate`` per second, bursts of one second's worth."""
 
     __slots__ = ()
+
+    def spend_all(self, size):
+        """Spend size bytes if there are that many and nothing is being dropped; else spend nothing (False)."""
+        if self.dropped:
+            return False
+        now = time.perf_counter()
+        tokens = self.tokens + (now - self.stamp) * self.rate
+        if tokens > self.rate:
+            tokens = self.rate
+        if tokens < size:
+            return False
+        self.tokens = tokens - size
+        self.stamp = now
+        return True
 
     def spend(self, size, server, target):
         """Whether a reply of size bytes may go; the first one that may not sends one notice."""

@@ -78,6 +78,9 @@ class Subscription(object):
 class Hub(object):
     """One Live listener on one property of one Live object, fanned out to subscriptions."""
 
+    __slots__ = ("registry", "prop", "obj", "key", "subs", "target", "attached", "meter", "outbox", "prefixes",
+                 "plan", "fragmented", "_attr", "__weakref__")
+
     def __init__(self, registry, prop, obj, key):
         self.registry = registry
         self.prop = prop

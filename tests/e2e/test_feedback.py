@@ -302,6 +302,26 @@ def _datagrams(sock, quiet=0.3):
     return out
 
 
+def test_updates_to_one_address_keep_to_its_byte_rate():
+    # Two clients on one computer share its reply_bytes_per_second, listener updates included.
+    env = {"ABLETONOSC_REPLY_BYTES_PER_SECOND": "4096"}
+    with running_sim(playing_set(16), reply_to_source=True, env=env) as (sim, _client):
+        on_engine_clock(sim)
+        socks = [_raw_listener(sim, 16, bundle=False) for _ in range(2)]
+        try:
+            first = [_datagrams(sock) for sock in socks]
+            frames(sim, 60)                    # 2 s of engine time, far less of the wall clock
+            later = [decode_packet(data) for sock in socks for data in _datagrams(sock)]
+        finally:
+            for sock in socks:
+                sock.close()
+        assert all(first)
+        meters = [m for m in later if m.address == METER]
+        notices = [m for m in later if m.address == "/live/error" and "reply_bytes_per_second" in m.args[0]]
+        # 48 bytes an update: one second's burst and what refilled while the test ran, not 2 x 16 x 60
+        assert meters and len(meters) * 48 <= 4096 * 3 and len(notices) == 1, (len(meters), notices)
+
+
 def test_bundled_updates_decode_with_python_osc():
     pythonosc = pytest.importorskip("pythonosc.osc_bundle")
     with running_sim(playing_set(8), reply_to_source=True) as (sim, _client):
