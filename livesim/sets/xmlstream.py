@@ -6,7 +6,7 @@ the inner workings of Simpler and EQ Eight, and indentation.  Building an elemen
 than skipping text, so the decompressed text is pruned before the parser sees it, in C-speed
 steps, and then parsed by ElementTree's C parser with no Python code per element:
 
-1. ``squeeze``: each chunk loses its layout whitespace and the exact texts Live writes by the ten
+1. ``squeeze``: each chunk loses its indentation and the exact texts Live writes by the ten
    thousand that nothing reads (``<LomId Value="0" />`` ...).
 2. ``cut_bulk``: whole subtrees in ``CUT`` are cut out of the text by name, nesting included.
 
@@ -24,15 +24,16 @@ from .gcpause import gc_paused
 
 CHUNK = 1 << 16
 
-# Layout: Live writes tabs, carriage returns and newlines inside attribute values as character
-# references (&#x09; &#x0D; &#x0A;), so a literal one in its files only indents or ends a line.
-INDENT = b"\t\r\n"
+# Layout: Live indents with tabs and writes tabs and carriage returns inside attribute values as
+# character references (&#x09; &#x0D;), so a literal one in its files only indents or ends a line.
+# Newlines stay: a file from another writer may break a start tag between its attributes.
+INDENT = b"\t\r"
 # Elements Live writes in exactly these words by the ten thousand (layout already gone) that no
 # reader needs: ids for Max, lock flags, freeze state, an empty clip slot's holder, and the stop
 # button every slot has unless removed (a slot without the element reads the same).  Each is a
 # pass over the text: a rarer text costs more to remove than to parse.
 DROP = (b'<LomId Value="0" />', b'<LockEnvelope Value="0" />', b'<NeedRefreeze Value="true" />',
-        b'<ClipSlot><Value /></ClipSlot>', b'<HasStop Value="true" />')
+        b'<ClipSlot>\n<Value />\n</ClipSlot>', b'<HasStop Value="true" />')
 # Small subtrees written by the thousand in one shape: every parameter's modulation target and a
 # MIDI mapping's on/off thresholds.
 DROP_SHAPES = re.compile(b'<ModulationTarget Id="[0-9]+">\\s*</ModulationTarget>'
