@@ -93,6 +93,9 @@ class Host(object):
         self.ticks = 0
         self.midi_map_builds = 0
         self.loaded = False
+        self.can_lock = False
+        #: The device the script is locked to (Live's "Lock to Device"), or None.
+        self.locked_device = None
         self._status = ""
         self._log_lines = []
         self._log_lock = threading.Lock()
@@ -241,6 +244,7 @@ class Host(object):
         self.loaded = False
         self.instance = None
         self.module = None
+        self.locked_device = None
         self.c_instance = self._new_c_instance()
         self.log('MidiRemoteScript %d [Control Surface="%s"]' % (self.instance_identifier, self.package_name))
         try:
@@ -264,12 +268,12 @@ class Host(object):
             # Told to take any free port: a restart (reload, another set) binds this one again.
             self.env["ABLETONOSC_PORT"] = str(self.bound_port())
         self.call_script("connect_script_instances", [self.instance])
-        self.call_script("can_lock_to_devices")
+        self.can_lock = bool(self.call_script("can_lock_to_devices"))
         # A rebuild requested before the first map is served by it.
         self.c_instance._livesim_rebuild_requested = False
         self._build_midi_map()
         self.call_script("refresh_state")
-        self.rebuild_midi_map_if_requested()
+        self.serve_requests()
 
     def _build_midi_map(self):
         # The handle is valid only during this call; closing it installs the script's MIDI map.
@@ -282,11 +286,29 @@ class Host(object):
         finally:
             MidiMap._close_handle(handle)
 
-    def rebuild_midi_map_if_requested(self):
-        """Call build_midi_map once if the script requested a rebuild since the last one."""
-        if self.loaded and self.c_instance._livesim_rebuild_requested:
+    def serve_requests(self):
+        """Do what the script asked of Live since the last call: toggle its device lock, rebuild its MIDI map."""
+        if not self.loaded:
+            return
+        if self.c_instance._livesim_lock_requested:
+            self.c_instance._livesim_lock_requested = False
+            self._toggle_lock()
+        if self.c_instance._livesim_rebuild_requested:
             self.c_instance._livesim_rebuild_requested = False
             self._build_midi_map()
+
+    def _toggle_lock(self):
+        # Live locks a surface that can lock to the appointed (blue hand) device, or unlocks it.
+        if not self.can_lock:
+            return
+        if self.locked_device is not None:
+            device, self.locked_device = self.locked_device, None
+            self.call_script("unlock_from_device", device)
+            return
+        device = self.world.song.appointed_device
+        if device is not None:
+            self.locked_device = device
+            self.call_script("lock_to_device", device)
 
     # --- lifecycle -----------------------------------------------------------------------------
     def start(self):
@@ -345,12 +367,12 @@ class Host(object):
         """One ``update_display()``, then a pending MIDI map rebuild."""
         self.ticks += 1
         self.call_script("update_display")
-        self.rebuild_midi_map_if_requested()
+        self.serve_requests()
 
     def run_due_timers(self, now=None):
         """Run the Live.Base.Timer callbacks due at ``now`` (default: the clock)."""
         self.world.run_timers(self.clock() if now is None else now)
-        self.rebuild_midi_map_if_requested()
+        self.serve_requests()
 
     def step(self, now=None):
         """One real-time iteration: engine step, due timers, due tick; returns seconds until the next."""
@@ -437,7 +459,7 @@ class Host(object):
             item.error = exc
         finally:
             item.done.set()
-        self.rebuild_midi_map_if_requested()
+        self.serve_requests()
 
     def _fail_pending_calls(self):
         while True:

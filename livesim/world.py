@@ -125,6 +125,9 @@ class World(object):
     observer = None
     clamp_ranges = False
     notify_unchanged = False
+    #: Live's preferences (Record/Warp/Launch): Exclusive Arm and Exclusive Solo, on by default.
+    exclusive_arm = True
+    exclusive_solo = True
 
     def __init__(self, set_data=None, live_version=DEFAULT_VERSION, virtual_clock=False, display_rate=DISPLAY_RATE,
                  set_report=()):
@@ -151,6 +154,14 @@ class World(object):
         self.history.clear()
         # What the set loader adjusted to open the set file (the host logs it).
         self.set_report = list(set_report)
+
+    def set_preference(self, name, value):
+        """Change one of Live's preferences (``exclusive_arm``, ``exclusive_solo``) as a user would."""
+        if name not in ("exclusive_arm", "exclusive_solo"):
+            raise ValueError("no such preference: %r" % (name,))
+        if getattr(self, name) != bool(value):
+            setattr(self, name, bool(value))
+            _lom.notify(self.song_node, name)
 
     def new_ptr(self):
         """A fresh stable identity for a Live object (its ``_live_ptr``)."""

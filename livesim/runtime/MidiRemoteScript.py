@@ -35,6 +35,7 @@ class MidiRemoteScript(object):
         self._livesim_feedback_channels = []
         self._livesim_preferences = {}
         self._livesim_lock_toggles = 0
+        self._livesim_lock_requested = False
         # (status 0xB0 or 0x90, channel, number) -> (channel, number), for the MIDI map being built
         self._livesim_translations = {}
         self._livesim_errors = None  # set by the host: callable(text) for framework errors
@@ -114,8 +115,9 @@ class MidiRemoteScript(object):
         """Live re-reads the device locks."""
 
     def toggle_lock(self):
-        """Toggle the device lock."""
+        """Toggle the device lock: Live then calls the script's lock_to_device or unlock_from_device."""
         self._livesim_lock_toggles += 1
+        self._livesim_lock_requested = True
 
     # --- the host's side -----------------------------------------------------------------
     def _livesim_python_error(self, text):

@@ -106,6 +106,21 @@ def test_page_buttons_move_the_ring_a_whole_box_and_light_while_they_can(host):
     no_errors(host)
 
 
+def test_select_buttons_move_the_scene_selection(host):
+    song = host.world.song
+    surface = host.instance
+    press(host, 1, 93)
+    press(host, 1, 93)
+    press(host, 1, 93)                                   # the last scene: stays
+    assert song.view.selected_scene == song.scenes[2]
+    assert surface.session.selected_scene().scene() == song.scenes[2]
+    lights = lights_now(host)
+    assert lights[(0x91, 93)] == 0 and lights[(0x91, 92)] == 127
+    press(host, 1, 92)
+    assert song.view.selected_scene == song.scenes[1] and surface.session.scene_offset() == 0
+    no_errors(host)
+
+
 def test_strips_follow_the_track_list(host):
     song = host.world.song
     surface = host.instance
@@ -127,16 +142,17 @@ def test_mute_solo_arm_and_select_buttons_change_the_track_and_light_up(host):
     assert sent(host)[(0x91, 48)] == 127
     song.tracks[1].mute = False                          # changed in Live: the light follows
     assert sent(host)[(0x91, 48)] == 0
-    press(host, 0, 49)                                   # solo track 1, then track 3: Live's exclusive
-    press(host, 2, 49)                                   # solo is off, so both are soloed
-    assert [t.solo for t in song.tracks] == [True, False, True, False, False]
-    host.world.receive_midi(0x90, 98, 127)               # hold shift: solo is exclusive
-    press(host, 1, 49)
+    press(host, 0, 49)                                   # solo track 1, then track 3 with shift held:
+    host.world.receive_midi(0x90, 98, 127)               # Live's exclusive solo is on, shift adds to it
+    press(host, 2, 49)
     host.world.receive_midi(0x80, 98, 0)
+    assert [t.solo for t in song.tracks] == [True, False, True, False, False]
+    press(host, 1, 49)                                   # without shift: solo is exclusive
     assert [t.solo for t in song.tracks] == [False, True, False, False, False]
     lights = sent(host)
     assert lights[(0x90, 49)] == 0 and lights[(0x92, 49)] == 0 and lights[(0x91, 49)] == 127
-    press(host, 0, 50)                                   # arm track 1, then track 2 with shift (exclusive)
+    host.world.set_preference("exclusive_arm", False)    # arm track 1, then track 2 with shift: exclusive
+    press(host, 0, 50)                                   # once the preference is off
     host.world.receive_midi(0x90, 98, 127)
     press(host, 1, 50)
     host.world.receive_midi(0x80, 98, 0)

@@ -127,9 +127,10 @@ def test_lock_button_asks_live_to_lock_and_the_lock_holds_the_device(host):
     toggles = host.c_instance._livesim_lock_toggles
     press_cc(host, 105)
     assert host.c_instance._livesim_lock_toggles == toggles + 1
+    host.tick()                                        # Live answers the toggle on its next cycle
     operator = song.tracks[0].devices[0]
-    host.call_script("lock_to_device", operator)       # what Live does on the toggle
-    assert surface.device.is_locked()
+    assert song.appointed_device == operator           # Live locks to the blue hand's device
+    assert host.locked_device == operator and surface.device.is_locked()
     song.view.selected_track = song.tracks[1]
     assert surface.device.device() == operator         # locked: does not follow the selection
     sent = host.c_instance._livesim_sent_midi
@@ -138,8 +139,10 @@ def test_lock_button_asks_live_to_lock_and_the_lock_holds_the_device(host):
         host.tick()
     blinks = [m[2] for m in sent[start:] if m[:2] == (0x90, 70)]
     assert len(blinks) >= 3 and all(a != b for a, b in zip(blinks, blinks[1:]))   # a task blinking
-    host.call_script("unlock_from_device", operator)
-    assert not surface.device.is_locked()
+    press_cc(host, 105)                                # toggled again: Live unlocks
+    host.tick()
+    assert host.c_instance._livesim_lock_toggles == toggles + 2
+    assert host.locked_device is None and not surface.device.is_locked()
     start = len(sent)
     for _ in range(4):
         host.tick()

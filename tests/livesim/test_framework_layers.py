@@ -83,8 +83,8 @@ def test_modes_hand_a_row_to_one_layer_at_a_time(host):
     for _ in range(5):
         host.tick()
     assert modes.selected_mode == "solo"
-    press(host, 6)
-    assert song.tracks[2].solo
+    press(host, 6)                                     # Live's exclusive solo: track 3 alone
+    assert [t.solo for t in song.tracks][:4] == [False, False, True, False]
     world.receive_midi(0x80, 11, 0)                    # ... and let go: back to arm
     assert modes.selected_mode == "arm"
     press(host, 7)
@@ -92,7 +92,7 @@ def test_modes_hand_a_row_to_one_layer_at_a_time(host):
     host.call(setattr, modes, "selected_mode", None)   # no mode: the background owns the row
     assert [sent[i] for i in range(len(sent)) if sent[i][:2] == (0x90, 7)][-1] == (0x90, 7, 0)
     press(host, 5)
-    assert song.tracks[1].solo                         # nothing happened
+    assert [t.solo for t in song.tracks][:4] == [False, False, True, False]   # nothing happened
     no_errors(host)
 
 

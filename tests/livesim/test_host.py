@@ -107,6 +107,16 @@ def test_lifecycle_order(recorder):
     assert names(calls)[5:] == ["update_display", "update_display"]
 
 
+def test_a_script_that_cannot_lock_is_not_locked_on_toggle(recorder):
+    song = recorder.world.song
+    song.appointed_device = song.tracks[0].insert_device("Reverb")
+    recorder.c_instance.toggle_lock()
+    recorder.tick()
+    assert recorder.locked_device is None
+    assert "lock_to_device" not in names(recorder.module.CALLS)
+    assert "Error" not in recorder.log_text()
+
+
 def test_capabilities_are_read_when_present(recorder):
     assert recorder.capabilities == {"ports": [{"direction": "in", "name": "", "mac_name": None,
                                                 "props": ["script"]}]}

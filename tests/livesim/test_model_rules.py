@@ -354,3 +354,20 @@ def test_unmeasured_behaviours_are_switchable(world, song):
     world.notify_unchanged = True
     song.metronome = False
     assert heard == [1]
+
+
+# ---------------------------------------------------------------- preferences
+
+def test_exclusive_arm_and_solo_follow_lives_preferences_on_by_default(world, song):
+    assert song.exclusive_arm is True and song.exclusive_solo is True
+    song.tracks[0].arm = True
+    song.tracks[1].arm = True          # the preference is for the user's clicks: the API arms both
+    assert song.tracks[0].arm and song.tracks[1].arm
+    heard = []
+    song.add_exclusive_arm_listener(lambda: heard.append(song.exclusive_arm))
+    world.set_preference("exclusive_arm", False)
+    world.set_preference("exclusive_arm", False)
+    world.set_preference("exclusive_solo", False)
+    assert heard == [False] and song.exclusive_solo is False
+    with pytest.raises(ValueError):
+        world.set_preference("exclusive_mute", True)

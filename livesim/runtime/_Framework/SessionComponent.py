@@ -152,6 +152,42 @@ class SessionComponent(CompoundComponent):
         for index, scene in enumerate(self._scenes):
             scene.set_launch_button(buttons[index] if index < len(buttons) else None)
 
+    # --- scene selection -------------------------------------------------------------------
+    def set_select_buttons(self, next_button, prev_button):
+        """Buttons that select the next and the previous scene in Live (lit while they can)."""
+        self._next_scene_value.subject = next_button
+        self._prev_scene_value.subject = prev_button
+        self._update_select_lights()
+
+    def _select_scene_by(self, step):
+        view = self.song().view
+        scenes = list(self.song().scenes)
+        if view.selected_scene in scenes:
+            index = scenes.index(view.selected_scene) + step
+            if 0 <= index < len(scenes):
+                view.selected_scene = scenes[index]
+
+    @subject_slot("value")
+    def _next_scene_value(self, value):
+        if self._pressed(self._next_scene_value.subject, value):
+            self._select_scene_by(1)
+
+    @subject_slot("value")
+    def _prev_scene_value(self, value):
+        if self._pressed(self._prev_scene_value.subject, value):
+            self._select_scene_by(-1)
+
+    def _update_select_lights(self):
+        if not self.is_enabled():
+            return
+        scenes = list(self.song().scenes)
+        selected = self.song().view.selected_scene
+        index = scenes.index(selected) if selected in scenes else -1
+        if self._next_scene_value.subject is not None:
+            self._next_scene_value.subject.set_light(0 <= index < len(scenes) - 1)
+        if self._prev_scene_value.subject is not None:
+            self._prev_scene_value.subject.set_light(index > 0)
+
     # --- stop buttons --------------------------------------------------------------------
     def set_stop_all_clips_button(self, button):
         """The button that stops every clip."""
@@ -344,16 +380,19 @@ class SessionComponent(CompoundComponent):
         """The scene list changed: reassign the rows and redraw the box."""
         self._reassign_scenes()
         self._do_show_highlight()
+        self._update_select_lights()
 
     def on_selected_scene_changed(self):
         """Another scene was selected: the selected scene component follows it."""
         self._selected_scene.set_scene(self.song().view.selected_scene)
+        self._update_select_lights()
 
     def update(self):
         """Refresh the rows, the stop and the bank lights."""
         super(SessionComponent, self).update()
         self._update_stop_track_lights()
         self._update_bank_lights()
+        self._update_select_lights()
 
     def disconnect(self):
         """Forget listeners and the highlighting callback."""
