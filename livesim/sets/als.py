@@ -219,17 +219,18 @@ class LiveSetReader(object):
             # Devices first: clip envelopes point at the parameters they automate.
             self.devices.targets = Targets()
             entry["devices"] = self._devices(elem, where)
+            targets = None
             if kind == "group":
                 entry["fold_state"] = not flag(elem, "TrackUnfolded", True)
             else:
                 entry["arm"] = flag(elem, "DeviceChain/MainSequencer/Recorder/IsArmed")
                 monitoring = integer(elem, "DeviceChain/MainSequencer/MonitoringEnum", 1)
                 entry["monitoring"] = MONITORING.get(monitoring, "auto")
-                self.clips.targets = self._envelope_targets(elem, entry["devices"], n_returns)
+                self.clips.targets = targets = self._envelope_targets(elem, entry["devices"], n_returns)
                 entry["clips"] = self._fit_slots(self.clips.slot_clips(elem, where), n_scenes, where)
                 entry["arrangement_clips"] = self.clips.arrangement_clips(elem, where)
                 self._frozen_and_takes(elem, where)
-            self._automated(elem, entry, n_returns, where)
+            self._automated(elem, entry, n_returns, where, targets=targets)
             tracks.append(entry)
         return tracks
 
@@ -319,7 +320,7 @@ class LiveSetReader(object):
         self._automated(elem, entry, 0, "master", main=True)
         return entry
 
-    def _automated(self, track, entry, n_returns, where, main=False):
+    def _automated(self, track, entry, n_returns, where, main=False, targets=None):
         """Note in ``entry["automated"]`` the parameters arrangement automation moves.
 
         Live (10 on) keeps a track's arrangement automation in envelopes pointing at parameters'
@@ -328,7 +329,8 @@ class LiveSetReader(object):
         envelope with more events than that one is automation.  livesim does not play it, but
         shows it the way Live's API does: the parameter's ``automation_state`` is 1 (playing).
         """
-        targets = self._envelope_targets(track, entry["devices"], n_returns, main)
+        if targets is None:
+            targets = self._envelope_targets(track, entry["devices"], n_returns, main)
         found = []
         moving = False
         for envelope in findall(track, "AutomationEnvelopes/Envelopes/AutomationEnvelope"):
@@ -339,7 +341,7 @@ class LiveSetReader(object):
             target = targets.get(value(envelope, "EnvelopeTarget/PointeeId"))
             if target is not None:
                 found.append(target[0])
-        paths = parameter_paths(entry["devices"])
+        paths = parameter_paths(entry["devices"]) if self.devices.targets.automated else {}
         for param in self.devices.targets.automated:
             if id(param) in paths:
                 found.append({"device": paths[id(param)][0], "parameter": paths[id(param)][1]})

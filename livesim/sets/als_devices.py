@@ -64,11 +64,13 @@ class Targets(object):
 
     def note(self, elem, path, param):
         """Note ``param``, whose ``AutomationTarget`` is ``elem/path``; returns ``param``."""
-        node = find(elem, path)
+        holder = find(elem, path[:path.rfind("/")]) if "/" in path else elem
+        if holder is None:
+            return param
+        node = holder.find("AutomationTarget")
         if node is not None and node.get("Id") is not None:
             self.ids[node.get("Id")] = param
-        holder = find(elem, path[:path.rfind("/")]) if "/" in path else elem
-        if holder is not None and automated_in_place(holder):
+        if automated_in_place(holder):
             self.automated.append(param)
         return param
 
@@ -76,7 +78,8 @@ class Targets(object):
 def automated_in_place(holder):
     """Whether a parameter element holds arrangement automation (Live 9): events beyond the first,
     which is the value before the song starts."""
-    events = find(holder, "ArrangerAutomation/Events")
+    automation = holder.find("ArrangerAutomation")
+    events = automation.find("Events") if automation is not None else None
     return events is not None and len(events) > 1
 
 
@@ -101,8 +104,10 @@ def _builtin_parameters(elem, names, targets):
         if match:
             params.append(targets.note(child, "AutomationTarget", _ranged(name, v, 0.0, 127.0)))
             continue
-        lo = number(child, "MidiControllerRange/Min", min(0.0, v))
-        hi = number(child, "MidiControllerRange/Max", max(1.0, v))
+        lo, hi = min(0.0, v), max(1.0, v)
+        limits = child.find("MidiControllerRange")
+        if limits is not None:
+            lo, hi = number(limits, "Min", lo), number(limits, "Max", hi)
         params.append(targets.note(child, "AutomationTarget", _ranged(name, v, lo, hi)))
     return params
 

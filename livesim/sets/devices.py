@@ -17,7 +17,7 @@ DISPLAY_NAMES = {
     "Saturator": "Saturator", "Overdrive": "Overdrive", "Erosion": "Erosion", "Amp": "Amp",
     "Cabinet": "Cabinet", "Pedal": "Pedal", "Tuner": "Tuner", "Vocoder": "Vocoder", "Looper": "Looper",
     "Corpus": "Corpus", "Resonator": "Resonators", "FrequencyShifter": "Frequency Shifter",
-    "Spectrum": "Spectrum", "MultibandDynamics": "Multiband Dynamics", "Gate": "Gate", "Limiter": "Limiter",
+    "Spectrum": "Spectrum", "SpectrumAnalyzer": "Spectrum", "MultibandDynamics": "Multiband Dynamics", "Gate": "Gate", "Limiter": "Limiter",
     "ChannelEq": "Channel EQ", "DrumBuss": "Drum Buss", "Echo": "Echo", "Chorus2": "Chorus-Ensemble",
     "PhaserNew": "Phaser-Flanger", "Shifter": "Shifter", "Transmute": "Spectral Resonator",
     "SpectralTime": "Spectral Time", "Roar": "Roar",
