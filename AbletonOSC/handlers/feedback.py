@@ -268,6 +268,7 @@ class Fanout(object):
 def unplan(hub):
     """Hand a hub's fan-outs' state back to its subscriptions (they will be grouped again)."""
     plan, hub.plan = hub.plan, None
+    hub.lane = None
     if not plan:
         return
     for fan in plan:
@@ -295,6 +296,7 @@ class _Flush(object):
         """Read each changed hub once and send its value to its fan-outs (or subscribers) that are due."""
         now = self.now
         lit = self.outbox.lit
+        sent = 0
         for hub in pending:
             plan = hub.plan
             if plan is None:
@@ -320,7 +322,20 @@ class _Flush(object):
                     hub.unplan()    # one by one: indices are looked up, deleted objects dropped
                 self.each(hub, values)
                 continue
+            fan = hub.lane
+            if fan is not None and fan.head is not None and len(values) == 1 and values[0].__class__ is float:
+                # The usual case (a meter, a position) inline: one uncapped fan-out whose head is known.
+                try:
+                    data = fan.head + _FLOAT.pack(values[0])
+                except (OverflowError, struct.error):  # beyond 32 bits: the encoder decides, or explains
+                    data = None
+                if data is not None:
+                    if data != fan.last:
+                        fan.last = data
+                        sent += _deliver(fan, data)
+                    continue
             self.fan(hub, plan, values)
+        self.sent += sent
 
     def due(self, waiting):
         """Send what a rate cap held back and is now due: a fan-out's kept value, a subscription's hub read again."""
@@ -385,6 +400,7 @@ class _Flush(object):
             return None
         plan = hub.plan = list(fans.values())
         hub.fragmented = len(bases) < len(plan)
+        hub.lane = plan[0] if len(plan) == 1 and not plan[0].interval else None
         return plan
 
     def fan(self, hub, plan, values):
@@ -420,19 +436,14 @@ class _Flush(object):
             fan.last = data
             if interval:
                 fan.due = next_turn(now, interval)
-            if fan.bundle:
-                if data is data0:
-                    if element0 is None:
-                        element0 = _INT32.pack(len(data)) + data
-                    element = element0
-                else:
-                    element = _INT32.pack(len(data)) + data
-                for append in fan.sends:
-                    append(element)
+            if fan.bundle and data is data0:
+                if element0 is None:
+                    element0 = _INT32.pack(len(data)) + data
+                for append in fan.sends:      # subscribers of other forms share the bundle element
+                    append(element0)
+                sent += len(fan.sends)
             else:
-                clients = fan.sends
-                clients[0].server.send_each(data, clients)
-            sent += len(fan.sends)
+                sent += _deliver(fan, data)
         self.sent += sent
         if hub.fragmented and _converged(hub.plan):
             hub.unplan()        # its subscribers have caught up with each other: one fan-out again
@@ -547,6 +558,18 @@ class _Flush(object):
                         _log_send(self.outbox.subscriptions, client, error)
             finally:
                 del queue[:]
+
+
+def _deliver(fan, data):
+    """Give an update to a fan-out's subscribers (appended to their bundles, or sent); how many."""
+    sends = fan.sends
+    if fan.bundle:
+        element = _INT32.pack(len(data)) + data
+        for append in sends:
+            append(element)
+    else:
+        sends[0].server.send_each(data, sends)
+    return len(sends)
 
 
 def _converged(plan):

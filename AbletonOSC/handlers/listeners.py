@@ -79,7 +79,7 @@ class Hub(object):
     """One Live listener on one property of one Live object, fanned out to subscriptions."""
 
     __slots__ = ("registry", "prop", "obj", "key", "subs", "target", "attached", "meter", "outbox", "prefixes",
-                 "plan", "fragmented", "_attr", "__weakref__")
+                 "plan", "fragmented", "lane", "_attr", "__weakref__")
 
     def __init__(self, registry, prop, obj, key):
         self.registry = registry
@@ -97,6 +97,7 @@ class Hub(object):
         #: False: sent one by one (indices that may move unnoticed). Built by the outbox.
         self.plan = None
         self.fragmented = False
+        self.lane = None      # the plan's one uncapped fan-out, when that is all it has
         # A plain attribute of the object itself is read directly (the path of meters and positions).
         self._attr = prop.attr if prop.getter is None and prop.target is None and prop.out is None else None
 
