@@ -29,7 +29,10 @@ def _num(d, key, path, default, lo=None, hi=None, integer=False):
     v = d.get(key, default)
     if v is None and default is None:
         return None
-    if isinstance(v, bool) or not isinstance(v, numbers.Real) or integer and not float(v).is_integer():
+    t = type(v)
+    # plain int and float skip the slower abstract numbers.Real check
+    if (t is not float and t is not int and (isinstance(v, bool) or not isinstance(v, numbers.Real))) \
+            or integer and not float(v).is_integer():
         _fail("%s.%s" % (path, key), "expected %s, got %r" % ("an integer" if integer else "a number", v))
     if lo is not None and v < lo or hi is not None and v > hi:
         _fail("%s.%s" % (path, key), "%r is outside %s..%s" % (v, lo, hi))

@@ -13,11 +13,13 @@ INT_MIN = -2147483648
 class SlotNode(_lom.Node):
     """A clip slot's state; ``parent`` is its track node."""
 
+    # Defaults on the class (a set has a slot per track and scene); edits store values per slot.
+    clip = None
+    has_stop_button = True
+    is_triggered = False
+
     def __init__(self, world, track):
         _lom.Node.__init__(self, world, track)
-        self.clip = None
-        self.has_stop_button = True
-        self.is_triggered = False
 
     def children(self):
         return (self.clip,) if self.clip is not None else ()

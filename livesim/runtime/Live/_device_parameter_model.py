@@ -55,6 +55,12 @@ def display_text(o, v):
 class ParamNode(_lom.Node):
     """A parameter's state; ``display`` selects the text style (volume/send/pan/tempo/generic)."""
 
+    # Defaults on the class (a set holds thousands of parameters); set_value stores changes per node.
+    automation_state = AutomationState.none
+    state = ParameterState.enabled
+    is_enabled = True
+    on_change = None      # callable(node) mirroring the value elsewhere (song tempo)
+
     def __init__(self, world, parent, name, value=0.0, min=0.0, max=1.0, is_quantized=False, items=None,
                  default=None, display="generic", original_name=None):
         _lom.Node.__init__(self, world, parent)
@@ -67,10 +73,6 @@ class ParamNode(_lom.Node):
         self.is_quantized = bool(is_quantized)
         self.items = list(items or [])
         self.display = display
-        self.automation_state = AutomationState.none
-        self.state = ParameterState.enabled
-        self.is_enabled = True
-        self.on_change = None      # callable(node) mirroring the value elsewhere (song tempo)
 
     def set(self, v, undo=None):
         """Set the value (range-checked by the caller) and run the mirror hook."""

@@ -61,7 +61,7 @@ def _keys(spec, allowed, path):
 
 def _get(spec, key, kinds, path, default=None):
     v = spec.get(key, default)
-    if v is default:
+    if v is default or type(v) in kinds:  # an exact type is valid as is (bool only where listed)
         return v
     ok = isinstance(v, kinds) and not (isinstance(v, bool) and bool not in kinds)
     if not ok:
@@ -119,8 +119,8 @@ def _new_node(world, d, type_name, parent, name, display_name):
 
 def _add_params(node, params):
     for p in params:
-        node.add_parameter(p.name, p.default, p.min, p.max, p.is_quantized, list(p.value_items), p.default,
-                           p.text or "generic")
+        node.add_parameter(p.name, p.default, p.min, p.max, p.is_quantized, p.value_items, p.default,
+                           p.text or "generic")  # the node copies the items
 
 
 def device_from_definition(world, d, parent, name=None):
@@ -151,8 +151,12 @@ def _build(world, spec, parent, path):
         _add_params(node, d.params[:1])
     else:
         _add_params(node, d.params)
-    for i, p in enumerate(params):
-        _apply_param(world, node, p, "%s.parameters[%d]" % (path, i))
+    if params:
+        by_name = {}
+        for p in reversed(node.parameters):  # the first parameter of a name wins, as in a search
+            by_name[p.name] = p
+        for i, p in enumerate(params):
+            _apply_param(world, node, p, "%s.parameters[%d]" % (path, i), by_name)
     presets = _list(spec, "presets", path)
     if presets:
         if d.kind != "plugin":
@@ -187,7 +191,8 @@ def _build(world, spec, parent, path):
     return node
 
 
-def _apply_param(world, node, spec, path):
+def _apply_param(world, node, spec, path, by_name):
+    """Apply parameter ``spec`` to ``node``'s parameter of that name (``by_name``), or add one."""
     _keys(spec, PARAM_KEYS, path)
     name = _get(spec, "name", (str,), path)
     if name is None:
@@ -198,8 +203,11 @@ def _apply_param(world, node, spec, path):
     quantized = _get(spec, "is_quantized", (bool,), path, bool(items))
     if items and not quantized:
         _fail(path + ".value_items", "only quantized parameters have value items")
-    existing = [p for p in node.parameters if p.name == name]
-    p = existing[0] if existing else node.add_parameter(name, 0.0, 0.0, 1.0)
+    existing = by_name.get(name)
+    if existing is not None:
+        p = existing
+    else:
+        p = by_name[name] = node.add_parameter(name, 0.0, 0.0, 1.0)
     if items:
         p.items = list(items)
         p.min, p.max = 0.0, float(len(items) - 1)
@@ -212,7 +220,7 @@ def _apply_param(world, node, spec, path):
         p.value = float(_number(spec, "value", path, p.min, p.max))
     elif not p.min <= p.value <= p.max:
         p.value = p.min
-    if not existing:
+    if existing is None:
         p.default_value = p.value
 
 

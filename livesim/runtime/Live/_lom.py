@@ -259,14 +259,15 @@ class Node(object):
     """State of one Live object; ``cls`` is the public class its handles have."""
 
     cls = None
+    # Defaults on the class (a set builds some 10^4 nodes); kill/revive and add_listener set them per node.
+    dead = False
+    ls = None
 
     def __init__(self, world, parent=None, cls=None):
         self.world = world
         self.parent = parent
         if cls is not None:
             self.cls = cls
-        self.dead = False
-        self.ls = None
         self.ptr = world.new_ptr()
 
     def children(self):
