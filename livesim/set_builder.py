@@ -382,7 +382,8 @@ def _notes(clip, notes, path):
         if isinstance(pitch, bool) or not isinstance(pitch, int) or not 0 <= pitch <= 127:
             _fail(npath, "pitch must be an integer 0..127, got %r" % (pitch,))
         for name, v in (("start_time", start), ("duration", dur), ("velocity", vel)):
-            if isinstance(v, bool) or not isinstance(v, numbers.Real):
+            t = type(v)
+            if t is not float and t is not int and (isinstance(v, bool) or not isinstance(v, numbers.Real)):
                 _fail("%s.%s" % (npath, name), "expected a number, got %r" % (v,))
         if dur <= 0:
             _fail(npath + ".duration", "must be > 0")

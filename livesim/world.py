@@ -1,4 +1,5 @@
 """The World: one simulated Live (a set, its transport engine, undo history, timers)."""
+import itertools
 import time
 import traceback
 
@@ -141,7 +142,9 @@ class World(object):
         self.history = History()
         self.exceptions = []
         self.timer_clock = time.monotonic
-        self._ptr = 0x10000
+        #: new_ptr() -> a fresh stable identity for a Live object (its ``_live_ptr``); a C-level counter,
+        #: as every node built calls it.
+        self.new_ptr = itertools.count(0x10008, 8).__next__
         self._timers = []
         self._last_sync = None
         self._application = None
@@ -162,11 +165,6 @@ class World(object):
         if getattr(self, name) != bool(value):
             setattr(self, name, bool(value))
             _lom.notify(self.song_node, name)
-
-    def new_ptr(self):
-        """A fresh stable identity for a Live object (its ``_live_ptr``)."""
-        self._ptr += 8
-        return self._ptr
 
     # -- application and device hooks
     @property

@@ -198,7 +198,7 @@ def _apply_param(world, node, spec, path, by_name):
     if name is None:
         _fail(path, "missing key 'name'")
     items = _list(spec, "value_items", path)
-    if not all(isinstance(x, str) for x in items):
+    if items and not all(isinstance(x, str) for x in items):
         _fail(path + ".value_items", "expected a list of strings")
     quantized = _get(spec, "is_quantized", (bool,), path, bool(items))
     if items and not quantized:
