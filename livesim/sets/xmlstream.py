@@ -6,11 +6,12 @@ the inner workings of Simpler and EQ Eight, and indentation.  Building an elemen
 than skipping text, so the decompressed text is pruned before the parser sees it, in C-speed
 steps, and then parsed by ElementTree's C parser with no Python code per element:
 
-1. ``squeeze``: each chunk loses its layout whitespace and the exact texts Live writes by the ten
-   thousand that nothing reads (``<LomId Value="0" />`` ...).
+1. ``unindent``: each chunk loses its indentation (one ``translate``).
 2. ``cut_bulk``: whole subtrees in ``CUT`` are cut out of the text by name, nesting included.
+3. ``drop``: the exact texts Live writes by the ten thousand that nothing reads
+   (``<LomId Value="0" />`` ...) go, from the third of the text left.
 
-Both only ever remove whole elements that no reader looks at, so the set read is the same however
+All only ever remove whole elements that no reader looks at, so the set read is the same however
 the file is chunked (a text split across two chunks is simply kept).  Text content is not used.
 """
 import gzip
@@ -24,20 +25,22 @@ from .gcpause import gc_paused
 
 CHUNK = 1 << 16
 
-# Layout: Live writes tabs, carriage returns and newlines inside attribute values as character
-# references (&#x09; &#x0D; &#x0A;), so a literal one in its files only indents or ends a line.
-INDENT = b"\t\r\n"
-# Elements Live writes in exactly these words by the ten thousand (layout already gone) that no
+# Layout: Live indents with tabs and writes tabs and carriage returns inside attribute values as
+# character references (&#x09; &#x0D;), so a literal one in its files only indents or ends a line.
+# Newlines stay: a file from another writer may break a start tag between its attributes.
+INDENT = b"\t\r"
+# Elements Live writes in exactly these words by the ten thousand (indentation already gone) that no
 # reader needs: ids for Max, lock flags, freeze state, an empty clip slot's holder, and the stop
 # button every slot has unless removed (a slot without the element reads the same).  Each is a
-# pass over the text: a rarer text costs more to remove than to parse.
-DROP = (b'<LomId Value="0" />', b'<LockEnvelope Value="0" />', b'<NeedRefreeze Value="true" />',
-        b'<ClipSlot><Value /></ClipSlot>', b'<HasStop Value="true" />')
+# pass over the text: a rarer text costs more to remove than to parse.  Each goes with its line
+# end, so no run of blank lines is left (the tree keeps each text between elements as a string).
+DROP = (b'<LomId Value="0" />\n', b'<LockEnvelope Value="0" />\n', b'<NeedRefreeze Value="true" />\n',
+        b'<ClipSlot>\n<Value />\n</ClipSlot>\n', b'<HasStop Value="true" />\n')
 # Small subtrees written by the thousand in one shape: every parameter's modulation target and a
 # MIDI mapping's on/off thresholds.
-DROP_SHAPES = re.compile(b'<ModulationTarget Id="[0-9]+">\\s*</ModulationTarget>'
+DROP_SHAPES = re.compile(b'(?:<ModulationTarget Id="[0-9]+">\\s*</ModulationTarget>'
                          b'|<MidiCCOnOffThresholds>\\s*<Min Value="[^"<]*" />\\s*<Max Value="[^"<]*" />\\s*'
-                         b'</MidiCCOnOffThresholds>')
+                         b'</MidiCCOnOffThresholds>)\n?')
 
 # Subtrees nothing reads, cut out of the text before the parser sees them: the cheapest element is
 # one never parsed.  Never a device's class name (a device element's tag is its class).
@@ -62,13 +65,23 @@ _NESTED_OPEN = dict((tag, re.compile(b"<(" + re.escape(tag) + b")([ >/])")) for 
 _LONGEST_OPEN = max(len(tag) for tag in CUT) + 3
 
 
-def squeeze(chunks):
-    """``chunks`` (bytes) without indentation and the ``DROP`` texts."""
+def unindent(chunks):
+    """``chunks`` (bytes) without indentation."""
     for chunk in chunks:
-        chunk = chunk.translate(None, INDENT)
+        yield chunk.translate(None, INDENT)
+
+
+def drop(chunks):
+    """``chunks`` (bytes) without the ``DROP`` texts and ``DROP_SHAPES``."""
+    for chunk in chunks:
         for text in DROP:
             chunk = chunk.replace(text, b"")
         yield DROP_SHAPES.sub(b"", chunk)
+
+
+def squeeze(chunks):
+    """``chunks`` (bytes) without indentation and the ``DROP`` texts."""
+    return drop(unindent(chunks))
 
 
 def _open_tag_end(text, match):
@@ -112,6 +125,8 @@ def cut_bulk(chunks):
                     pos = max(pos, len(pending) - len(closing) - 1)
                     break
                 pos, depth = end + len(closing), depth - 1
+                if not depth and pending[pos:pos + 1] == b"\n":
+                    pos += 1  # with its line end: each text between elements is kept as a string
                 continue
             match = _CUT_OPEN.search(pending, pos)
             if match is None:
@@ -128,6 +143,8 @@ def cut_bulk(chunks):
             pos = after[0]
             if not after[1]:
                 tag, depth = match.group(1), 1
+            elif pending[pos:pos + 1] == b"\n":
+                pos += 1
         pending = pending[pos:]
         if out:
             yield b"".join(out)
@@ -136,7 +153,7 @@ def cut_bulk(chunks):
 def _parse_chunks(chunks):
     parser = ET.XMLParser()
     with gc_paused():
-        for chunk in cut_bulk(squeeze(chunks)):
+        for chunk in drop(cut_bulk(unindent(chunks))):
             parser.feed(chunk)
         return parser.close()
 

@@ -47,3 +47,25 @@ def test_parameters_with_arrangement_automation_read_as_playing(tmp_path):
         # livesim shows the automation, it does not play it: the value is the one saved.
         assert client.query("/live/device/get/parameter/value", 0, 0, decay)[3] == pytest.approx(2.0)
         assert client.errors() == []
+
+
+def test_a_change_overrides_the_automation_until_re_enabled(tmp_path):
+    path = str(tmp_path / "automated.als")
+    with gzip.open(path, "wb") as f:
+        f.write(SET.encode("utf-8"))
+    with running_sim(path) as (sim, client):
+        names = client.query("/live/device/get/parameters/name", 0, 0)[2:]
+        decay, dry_wet = names.index("Decay Time"), names.index("Dry/Wet")
+        assert client.query("/live/song/get/re_enable_automation_enabled") == (0,)
+        client.send("/live/device/set/parameter/value", 0, 0, dry_wet, 0.5)     # not automated: nothing to override
+        assert client.query("/live/song/get/re_enable_automation_enabled") == (0,)
+        client.send("/live/device/set/parameter/value", 0, 0, decay, 1.5)
+        assert client.query("/live/device/get/parameter/automation_state", 0, 0, decay)[3] == 2
+        assert client.query("/live/song/get/re_enable_automation_enabled") == (1,)
+        client.send("/live/device/parameter/re_enable_automation", 0, 0, decay)  # one parameter back
+        assert client.query("/live/device/get/parameter/automation_state", 0, 0, decay)[3] == 1
+        client.send("/live/device/set/parameter/value", 0, 0, decay, 1.0)
+        client.send("/live/song/re_enable_automation")                          # or all of them
+        assert client.query("/live/device/get/parameter/automation_state", 0, 0, decay)[3] == 1
+        assert client.query("/live/song/get/re_enable_automation_enabled") == (0,)
+        assert client.errors() == []

@@ -98,6 +98,18 @@ def test_a_script_maps_a_cc_in_build_midi_map_and_the_cc_moves_the_parameter(hos
     assert wet.value == 0.0
 
 
+def test_a_mapped_control_overrides_the_parameters_automation(host):
+    world = host.world
+    wet = param(world, 0, "Dry/Wet")
+    wet._o.automation_state = Live.DeviceParameter.AutomationState.playing   # as read from a set's envelope
+    receive_midi(world, 0xB0, 20, 64)
+    assert wet.automation_state == Live.DeviceParameter.AutomationState.overridden
+    assert world.song.re_enable_automation_enabled
+    world.song.re_enable_automation()
+    assert wet.automation_state == Live.DeviceParameter.AutomationState.playing
+    assert not world.song.re_enable_automation_enabled
+
+
 def test_feedback_goes_to_the_scripts_midi_output(host):
     wet = param(host.world, 0, "Dry/Wet")
     assert host.c_instance._livesim_sent_midi[-1] == (0xB0, 20, int(round(wet.value * 127)))

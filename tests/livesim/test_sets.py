@@ -307,6 +307,10 @@ def bad(path_and_change):
     (lambda d: d["tracks"][2]["clips"].__setitem__(0, {"notes": [[60, 0, 1, 100, False]]}),
      "tracks[2].clips[0].notes: an audio track holds audio clips only"),
     (lambda d: d.update(tracks={}), "tracks: expected a list"),
+    (lambda d: d["tracks"][1].update(automated=[{"mixer": "tempo", "device": "0"}]),
+     "tracks[1].automated[0]: expected a 'mixer' or a 'device' target"),
+    (lambda d: d["tracks"][1].update(automated=[{"mixer": "crossfader"}]),
+     "tracks[1].automated[0].mixer: expected volume, panning, send or tempo"),
 ])
 def test_json_validation_errors_name_the_key_path(tmp_path, change, message):
     with pytest.raises(SetError) as info:

@@ -85,7 +85,15 @@ class ParamNode(_lom.Node):
 
 def set_parameter_value(o, v):
     """A script's write of a value: within [min, max] (or clamped, see ``world.clamp_ranges``)."""
-    o.set(_lom.in_range(o.world, v, o.min, o.max, OUT_OF_RANGE_TEXT))
+    if o.set(_lom.in_range(o.world, v, o.min, o.max, OUT_OF_RANGE_TEXT)):
+        take_over(o)
+
+
+def take_over(o):
+    """A change by a script or a mapped control overrides the parameter's automation until re-enabled."""
+    if o.automation_state == AutomationState.playing:
+        set_value(o, "automation_state", AutomationState.overridden, undo=False)
+        set_value(o.world.song_node, "re_enable_automation_enabled", True, undo=False)
 
 
 def items_refusal(o):

@@ -18,6 +18,7 @@ mapped CC's current value.  Translations the script sets while building its map
 import collections
 
 from Live import _lom
+from Live._device_parameter_model import take_over
 
 MapMode = _lom.make_enum("MidiMap", "MapMode", {
     "absolute": 0, "relative_signed_bit": 1, "relative_binary_offset": 2, "relative_two_compliment": 3,
@@ -356,7 +357,8 @@ def _apply(p, kind, mode, value, sensitivity):
         target = min(hi, max(lo, p.value + _relative_delta(mode, value) * step))
     if p.is_quantized:
         target = float(round(target))
-    p.set(min(hi, max(lo, target)))
+    if p.set(min(hi, max(lo, target))):
+        take_over(p)
 
 
 def receive_midi(world, status, data1, data2=0):

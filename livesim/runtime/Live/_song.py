@@ -4,7 +4,7 @@ The set's state and rules are in Live._song_model; the enums and time values Liv
 holds are defined there and shown here.
 """
 from Live import _lom
-from Live._lom import method, prop, set_value, since
+from Live._lom import method, prop, since
 from Live._base import IntVector, Vector
 from Live import _song_model as model
 from Live._song_model import (  # noqa: F401  (the enums and time values are Live.Song's)
@@ -163,7 +163,7 @@ class Song(_lom.LomObject):
     @method()
     def re_enable_automation(o):
         """Return all overridden parameters to their automation."""
-        set_value(o, "re_enable_automation_enabled", False, undo=False)
+        model.re_enable_automation(o)
 
     @method("int Destination=0")
     def capture_midi(o, destination):

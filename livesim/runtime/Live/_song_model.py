@@ -5,6 +5,7 @@ Live.Song sets the public classes of these nodes (``SongNode.cls = Song`` ...).
 from Live import _lom
 from Live._lom import set_value
 from Live._base import LimitationError
+from Live._device_parameter_model import ParamNode, re_enable_automation as re_enable_parameter
 from Live._clip_model import (  # noqa: F401  (a song's signature follows a clip's rules)
     ClipNode, copy_clip, set_signature_denominator, set_signature_numerator)
 from Live._clip_slot_model import SlotNode
@@ -431,6 +432,17 @@ def range_setter(attr, lo, hi, what):
     def fset(o, v):
         set_value(o, attr, _lom.in_range(o.world, v, lo, hi, "%s out of range" % what))
     return fset
+
+
+def re_enable_automation(song):
+    """Return every overridden parameter of the set to its automation (Live's "Re-Enable Automation")."""
+    stack = [song]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ParamNode):
+            re_enable_parameter(node)
+        stack.extend(node.children())
+    set_value(song, "re_enable_automation_enabled", False, undo=False)
 
 
 def set_tempo(o, v):
