@@ -283,14 +283,13 @@ def unplan(hub):
 class _Flush(object):
     """One flush: per hub one read, one locate per index form, one encoding per distinct payload."""
 
-    __slots__ = ("outbox", "now", "song", "sent", "_seq")
+    __slots__ = ("outbox", "now", "song", "sent")
 
     def __init__(self, outbox, now, song):
         self.outbox = outbox
         self.now = now
         self.song = song
         self.sent = 0
-        self._seq = outbox._seq
 
     def hubs(self, pending):
         """Read each changed hub once and send its value to its fan-outs (or subscribers) that are due."""
