@@ -11,15 +11,12 @@ INT_MIN = -2147483648
 
 
 class SlotNode(_lom.Node):
-    """A clip slot's state; ``parent`` is its track node."""
+    """A clip slot's state: ``SlotNode(world, track)``, its ``parent`` is its track node."""
 
-    # Defaults on the class (a set has a slot per track and scene); edits store values per slot.
+    # Defaults on the class and Node's __init__ as is: a set has a slot per track and scene.
     clip = None
     has_stop_button = True
     is_triggered = False
-
-    def __init__(self, world, track):
-        _lom.Node.__init__(self, world, track)
 
     def children(self):
         return (self.clip,) if self.clip is not None else ()

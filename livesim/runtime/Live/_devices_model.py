@@ -70,6 +70,10 @@ def _get(spec, key, kinds, path, default=None):
 
 
 def _number(spec, key, path, lo=None, hi=None, default=None):
+    v = spec.get(key, default)
+    t = type(v)
+    if (t is float or t is int) and (lo is None or v >= lo) and (hi is None or v <= hi):
+        return v  # the common case, checked inline: a device spec has thousands of numbers
     v = _get(spec, key, (int, float), path, default)
     if v is not None and v is not default and ((lo is not None and v < lo) or (hi is not None and v > hi)):
         _fail("%s.%s" % (path, key), "%r is outside [%s, %s]" % (v, lo, hi))
