@@ -851,15 +851,20 @@ class _Bucket(object):
         Only a sender that kept within the limit for a whole burst's worth ends an episode: a steady
         flood lets a token through now and then and must not log a pair each time.
         """
-        now = time.perf_counter()
-        tokens = self.tokens + (now - self.stamp) * self.rate
-        self.tokens = tokens if tokens < self.rate else self.rate
-        self.stamp = now
+        tokens = self._refill()
         if self.tokens < amount:
             self.dropped += 1
             return None
         self.tokens -= amount
         return bool(self.dropped) and tokens >= self.rate
+
+    def _refill(self):
+        """Add the tokens earned since the last spend (up to a burst); the uncapped sum is returned."""
+        now = time.perf_counter()
+        tokens = self.tokens + (now - self.stamp) * self.rate
+        self.tokens = tokens if tokens < self.rate else self.rate
+        self.stamp = now
+        return tokens
 
     def take(self, server, host):
         """Spend one message's token; False (and one log line per flood) when there is none."""
@@ -885,14 +890,10 @@ class _ByteBucket(_Bucket):
         """Spend size bytes if there are that many and nothing is being dropped; else spend nothing (False)."""
         if self.dropped:
             return False
-        now = time.perf_counter()
-        tokens = self.tokens + (now - self.stamp) * self.rate
-        if tokens > self.rate:
-            tokens = self.rate
-        if tokens < size:
+        self._refill()
+        if self.tokens < size:
             return False
-        self.tokens = tokens - size
-        self.stamp = now
+        self.tokens -= size
         return True
 
     def spend(self, size, server, target):

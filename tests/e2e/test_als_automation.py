@@ -31,11 +31,16 @@ SET = """<?xml version="1.0" encoding="UTF-8"?>
 </LiveSet></Ableton>"""
 
 
-def test_parameters_with_arrangement_automation_read_as_playing(tmp_path):
+def write_set(tmp_path):
+    """The hand-made set, gzipped as Live saves it; its path."""
     path = str(tmp_path / "automated.als")
     with gzip.open(path, "wb") as f:
         f.write(SET.encode("utf-8"))
-    with running_sim(path) as (sim, client):
+    return path
+
+
+def test_parameters_with_arrangement_automation_read_as_playing(tmp_path):
+    with running_sim(write_set(tmp_path)) as (sim, client):
         names = client.query("/live/device/get/parameters/name", 0, 0)[2:]
         states = client.query("/live/device/get/parameters/automation_state", 0, 0)[2:]
         assert len(names) == len(states)
@@ -50,10 +55,7 @@ def test_parameters_with_arrangement_automation_read_as_playing(tmp_path):
 
 
 def test_a_change_overrides_the_automation_until_re_enabled(tmp_path):
-    path = str(tmp_path / "automated.als")
-    with gzip.open(path, "wb") as f:
-        f.write(SET.encode("utf-8"))
-    with running_sim(path) as (sim, client):
+    with running_sim(write_set(tmp_path)) as (sim, client):
         names = client.query("/live/device/get/parameters/name", 0, 0)[2:]
         decay, dry_wet = names.index("Decay Time"), names.index("Dry/Wet")
         assert client.query("/live/song/get/re_enable_automation_enabled") == (0,)
