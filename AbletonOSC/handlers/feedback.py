@@ -449,23 +449,15 @@ class _Flush(object):
 
     def encode(self, fan, values, fast):
         """A fan-out's update as bytes (None: it cannot be encoded; each subscriber is told once)."""
-        sub = fan.subs[0]
         try:
-            if fast:
-                hub = fan.hub
-                head = hub.prefixes.get(fan.form)
-                if head is None:
-                    head = hub.prefix(fan.form, encode_update(sub, sub.payload(_ZERO))[:-4])
-                fan.head = head
-                return head + _FLOAT.pack(values[0])
-            return encode_update(sub, sub.payload(values))
-        except Exception:  # e.g. a float beyond 32 bits: the encoder decides, or explains
-            try:
-                return encode_update(sub, sub.payload(values))
-            except Exception as error:
-                for sub in fan.subs:
-                    self.outbox.subscriptions.unsendable(sub, error)
-                return None
+            data, head = _encoded(fan.hub, fan.subs[0], fan.form, values, fast)
+        except Exception as error:
+            for sub in fan.subs:
+                self.outbox.subscriptions.unsendable(sub, error)
+            return None
+        if head is not None:
+            fan.head = head
+        return data
 
     def each(self, hub, values):
         """Send a hub's values subscriber by subscriber: indices looked up again, deleted objects dropped."""
@@ -477,8 +469,7 @@ class _Flush(object):
         for sub in subs:
             if sub.due > now and not sub.waiting:
                 outbox.hold(sub)            # capped: sent when due, with the value of then
-        value = values[0] if len(values) == 1 else None
-        fast = value.__class__ is float
+        fast = len(values) == 1 and values[0].__class__ is float
         unread = values == _UNREAD
         encoded = {}         # form -> bytes
         located = None       # echo -> the object's indices now (None: gone)
@@ -500,20 +491,10 @@ class _Flush(object):
             data = encoded.get(form)
             if data is None:
                 try:
-                    if fast:
-                        prefix = hub.prefixes.get(form)
-                        if prefix is None:
-                            prefix = hub.prefix(form, encode_update(sub, sub.payload(_ZERO))[:-4])
-                        data = prefix + _FLOAT.pack(value)
-                    else:
-                        data = encode_update(sub, sub.payload(values))
-                except Exception:
-                    try:
-                        data = encode_update(sub, sub.payload(values))
-                    except Exception as error:
-                        outbox.subscriptions.unsendable(sub, error)
-                        continue
-                encoded[form] = data
+                    data = encoded[form] = _encoded(hub, sub, form, values, fast)[0]
+                except Exception as error:
+                    outbox.subscriptions.unsendable(sub, error)
+                    continue
             if data == sub.last:
                 continue
             sub.last = data
@@ -557,6 +538,20 @@ class _Flush(object):
                         _log_send(self.outbox.subscriptions, client, error)
             finally:
                 del queue[:]
+
+
+def _encoded(hub, sub, form, values, fast):
+    """(bytes, head) of an update in ``form``: a single float as the form's cached head and the packed
+    value (head None when it went through the encoder); raises what the encoder cannot encode."""
+    if fast:
+        try:
+            head = hub.prefixes.get(form)
+            if head is None:
+                head = hub.prefix(form, encode_update(sub, sub.payload(_ZERO))[:-4])
+            return head + _FLOAT.pack(values[0]), head
+        except Exception:  # e.g. a float beyond 32 bits: the encoder decides, or explains
+            pass
+    return encode_update(sub, sub.payload(values)), None
 
 
 def _deliver(fan, data):
