@@ -14,12 +14,14 @@ What is charged to the script, honestly: the clock's own cost (reading the clock
 call, about a microsecond: more than a listener callback itself) is measured on an empty call
 and taken off; the reads of Live properties the script makes run livesim's Python model code,
 which in Live is a C++ call, so their cost is measured apart (each read property's getter, timed
-on its own after the run, times the reads made) and shown in its own column. The target is
-judged on the script's CPU time with livesim's reads included (``script cpu ms/s``); ``less
-livesim reads`` is the script's own code and the kernel's sends.
+on its own after the run, times the reads counted while the script ran) and shown in its own
+column; counting them costs a little too, measured and taken off as the clock's cost is. The
+target is judged on the script's CPU time with livesim's reads included (``script cpu ms/s``);
+``less livesim reads`` is the script's own code and the kernel's sends.
 
 Target: 64 tracks' meters at 30 Hz to 4 clients cost at most 3% of the main thread (30 ms/s).
 """
+import itertools
 import json
 import os
 import socket
@@ -101,32 +103,37 @@ def playing_set(tracks):
 
 
 class MainThreadClock(object):
-    """Time spent inside the script's entry points (nested calls counted once)."""
+    """Time spent inside the script's entry points (nested calls counted once), tallied by kind of call."""
 
     def __init__(self):
         self.depth = 0
-        self.wall = 0.0
-        self.cpu = 0.0
-        self.calls = 0
+        self.tallies = {}      # kind -> [calls, wall seconds, cpu seconds]
 
-    def wrap(self, fn):
+    def wrap(self, fn, kind="calls"):
+        """``fn`` timed, its time tallied under ``kind`` (unless it runs inside another timed call)."""
+        tally = self.tallies.setdefault(kind, [0, 0.0, 0.0])
+
         def timed(*args, **kwargs):
             if self.depth:
                 return fn(*args, **kwargs)
             self.depth = 1
-            self.calls += 1
+            tally[0] += 1
             wall, cpu = time.perf_counter(), time.thread_time()
             try:
                 return fn(*args, **kwargs)
             finally:
-                self.wall += time.perf_counter() - wall
-                self.cpu += time.thread_time() - cpu
+                tally[1] += time.perf_counter() - wall
+                tally[2] += time.thread_time() - cpu
                 self.depth = 0
         return timed
 
+    def tally(self, kind):
+        """(calls, wall, cpu) of one kind of call."""
+        return tuple(self.tallies.get(kind, (0, 0.0, 0.0)))
+
     def reset(self):
-        self.wall = self.cpu = 0.0
-        self.calls = 0
+        for tally in self.tallies.values():
+            tally[:] = [0, 0.0, 0.0]
 
     def overhead(self, calls=5000, repeats=5):
         """(wall, cpu) seconds the clock itself adds to one timed call (the least of a few tries)."""
@@ -136,29 +143,71 @@ class MainThreadClock(object):
         for _ in range(repeats):
             for _ in range(calls):
                 empty()
-            cost = (probe.wall / calls, probe.cpu / calls)
+            _, wall, cpu = probe.tally("calls")
+            cost = (wall / calls, cpu / calls)
             best = cost if best is None else min(best, cost)
             probe.reset()
         return best
 
 
-def getter_cost(hub, reads=200, repeats=5):
-    """CPU seconds livesim spends in one read of a hub's Live property (its getter alone)."""
-    prop = hub.prop
-    if prop.getter is not None:
-        return 0.0           # a getter of the script's: its cost is the script's
-    target, attr = prop.live_target(hub.obj), prop.attr
+class ReadCounter(object):
+    """Counts the reads of Live properties (livesim's ``Prop``) made while the clock runs."""
+
+    def __init__(self, clock):
+        from Live._lom import Prop
+
+        self.clock = clock
+        self.reads = {}        # Prop -> [reads, a handle it was read on]
+        self.prop_class = Prop
+        self.get = get = Prop.__get__
+        reads = self.reads
+
+        def counted(prop, handle, cls=None):
+            if clock.depth and handle is not None:
+                seen = reads.get(prop)
+                if seen is None:
+                    reads[prop] = [1, handle]
+                else:
+                    seen[0] += 1
+            return get(prop, handle, cls)
+        self.counted = counted
+
+    def __enter__(self):
+        self.prop_class.__get__ = self.counted
+        return self
+
+    def __exit__(self, *exc):
+        self.prop_class.__get__ = self.get
+
+    def costs(self, calls=200, repeats=5):
+        """(CPU seconds in livesim's getters, CPU seconds the counting added) for the reads counted."""
+        livesim = counting = 0.0
+        depth, self.clock.depth = self.clock.depth, 1      # the counting path, as while the script ran
+        try:
+            for prop, (count, handle) in self.reads.items():
+                bare = _least(lambda: self.get(prop, handle, None), calls, repeats)
+                wrapped = _least(lambda: self.counted(prop, handle, None), calls, repeats)
+                empty = _least(lambda: None, calls, repeats)
+                livesim += count * max(0.0, bare - empty)
+                counting += count * max(0.0, wrapped - bare)
+        finally:
+            self.clock.depth = depth
+        return livesim, counting
+
+    def clear(self):
+        self.reads.clear()
+
+
+def _least(fn, calls, repeats):
+    """The least CPU seconds one call of ``fn`` took over a few tries."""
     best = None
     for _ in range(repeats):
         start = time.thread_time()
-        for _ in range(reads):
-            getattr(target, attr)
-        cost = (time.thread_time() - start) / reads
+        for _ in range(calls):
+            fn()
+        cost = (time.thread_time() - start) / calls
         best = cost if best is None else min(best, cost)
-    start = time.thread_time()
-    for _ in range(reads):
-        getattr(hub, "obj")  # the loop and one attribute access: not livesim's
-    return max(0.0, best - (time.thread_time() - start) / reads)
+    return best
 
 
 def sendto_floor(ports, datagrams, size, window=WINDOW, rate=30):
@@ -202,17 +251,26 @@ def measure(tracks, clients, what="all", bundle=False, caps=()):
         manager, host, world = sim.host.instance, sim.host, sim.world
         listeners = sys.modules[type(manager).__module__.rsplit(".", 1)[0] + ".handlers.listeners"]
         poll, tick = clock.wrap(manager.poll), clock.wrap(host.tick)
-        reads = {}           # hub -> reads made while the clock ran
-        read = listeners.Hub.read
+        counter = ReadCounter(clock)
+        attach = listeners.Hub.attach
+        hubs = itertools.count()
 
-        def counted(hub):
-            if clock.depth:
-                reads[hub] = reads.get(hub, 0) + 1
-            return read(hub)
+        def timed_attach(hub):
+            # The listener Live calls, timed; beside it a do-nothing listener on the same property,
+            # timed the same way (before it on every other hub, after it on the rest): what the
+            # clock costs there, on the same cold or warm path, taken off the listener's time.
+            hub.changed = clock.wrap(hub.changed, "listeners")
+            reference = clock.wrap(lambda: None, "reference")
+            add = getattr(hub.target, "add_%s_listener" % hub.prop.attr)
+            before = next(hubs) % 2 == 0
+            if before:
+                add(reference)
+            attach(hub)
+            if not before:
+                add(reference)
 
         def install():
-            listeners.Hub.changed = clock.wrap(listeners.Hub.changed)
-            listeners.Hub.read = counted
+            listeners.Hub.attach = timed_attach
             world.song.scenes[0].fire()
         sim.call(install)
         args = (sim.port, clients, tracks, what, bundle, tuple(caps), WINDOW)
@@ -223,7 +281,7 @@ def measure(tracks, clients, what="all", bundle=False, caps=()):
             # Live's main thread, paced to the wall clock: the engine every 10 ms (display frames
             # at 30 Hz), the script's Timer poll after it, update_display every 100 ms.
             clock.reset()
-            reads.clear()
+            counter.clear()
             start = time.perf_counter()
             steps = int(round(WINDOW / STEP))
             for step in range(steps):
@@ -235,9 +293,18 @@ def measure(tracks, clients, what="all", bundle=False, caps=()):
                 if delay > 0:
                     time.sleep(delay)
             elapsed = time.perf_counter() - start
+            calls, wall, cpu = clock.tally("calls")
             wall_each, cpu_each = clock.overhead()
-            livesim = sum(count * getter_cost(hub) for hub, count in reads.items())
-            return (clock.wall - clock.calls * wall_each, clock.cpu - clock.calls * cpu_each, livesim, elapsed)
+            wall, cpu = wall - calls * wall_each, cpu - calls * cpu_each
+            heard, heard_wall, heard_cpu = clock.tally("listeners")
+            if heard:
+                refs, ref_wall, ref_cpu = clock.tally("reference")
+                empty = _least(lambda: None, 5000, 5)     # the reference's own call, not the clock's
+                share = heard / float(max(1, refs))
+                wall += max(0.0, heard_wall - ref_wall * share) + heard * empty
+                cpu += max(0.0, heard_cpu - ref_cpu * share) + heard * empty
+            livesim, counting = counter.costs()
+            return wall - counting, cpu - counting, livesim, elapsed
         try:
             ready = proc.stdout.readline().split(None, 1)
             if not ready or ready[0] != "ready":
@@ -245,7 +312,8 @@ def measure(tracks, clients, what="all", bundle=False, caps=()):
             ports = json.loads(ready[1])
             proc.stdin.write("go\n")
             proc.stdin.flush()
-            wall, cpu, livesim, elapsed = sim.call(play)
+            with counter:
+                wall, cpu, livesim, elapsed = sim.call(play)
             datagrams, size, messages = json.loads(proc.stdout.readline())
             proc.stdin.write("floor\n")
             proc.stdin.flush()
@@ -254,6 +322,7 @@ def measure(tracks, clients, what="all", bundle=False, caps=()):
         finally:
             proc.stdin.close()
             proc.wait(30)
+            sim.call(lambda: setattr(listeners.Hub, "attach", attach))
     # per second of play (engine time): what Live's main thread would spend on the script
     return (messages / WINDOW, datagrams / WINDOW, size / WINDOW, wall * 1000.0 / WINDOW, cpu * 1000.0 / WINDOW,
             livesim * 1000.0 / WINDOW, floor * 1000.0 / WINDOW)

@@ -18,13 +18,13 @@ Meters: a meter that showed a level and has been quiet for ``SETTLE`` seconds is
 """
 
 import heapq
-import itertools
 import struct
 import time
 
 from ..osc import encode_bundle, encode_message
 from ..osc.plain import plain_types
 from .errors import HandlerError
+from .types import to_osc
 
 #: Property classes a rate cap can name, beside "all", a property name and an address.
 POSITIONS = frozenset(("playing_position", "current_song_time"))
@@ -33,6 +33,8 @@ CLASSES = ("all", "meters", "positions")
 MAX_RATE = 1000.0
 #: Rate caps one client may hold.
 MAX_CAPS = 256
+#: Bundle audiences (sets of clients sent the same updates) kept beyond two per hub before regrouping.
+MAX_AUDIENCES = 64
 #: Seconds a lit meter may stay quiet before it is read again.
 SETTLE = 0.2
 #: Object kinds whose index arguments change only when the song's track, return or scene lists do
@@ -45,6 +47,7 @@ _INT32 = struct.Struct(">i")
 _FLOAT = struct.Struct(">f")
 _ZERO = (0.0,)       # a float value: encoded once per form, its last 4 bytes replaced by each value
 _UNREAD = (None,)   # what Hub.read gives when Live refuses the read (e.g. a deleted object)
+_LATER = object()   # held by a fan-out instead of values: read the hub when it is due
 _PLAIN = (object(),)  # appended to an echo: the key of the update in plain types
 
 
@@ -84,16 +87,18 @@ class Outbox(object):
 
     def __init__(self, subscriptions):
         self.subscriptions = subscriptions
-        self.pending = {}          # hub -> None, in the order Live reported them (Hub.changed adds)
-        self.waiting = []          # heap of (due, seq, fan-out or subscription) held back by a rate cap
+        self.pending = {}          # hub -> None, in the order Live reported them (each Hub.changed adds)
+        # Fan-outs and subscriptions held back by a rate cap, by when they are due: caps keep to a grid,
+        # so many share a moment, and holding one is an append.
+        self.waiting = []          # heap of the moments something is due
+        self.held = {}             # moment -> the fan-outs and subscriptions due then
         self.lit = {}              # meter hub -> when it last sent a non-zero level
         self.defaults = {}         # rate caps of the max_rate setting: {what: hz}
-        self.queues = {}           # bundling client -> its bundle elements of this flush
+        self.queues = {}           # audience (bundling clients) -> the bundle elements of this flush they all get
         self.clock = time.monotonic
         self.epoch = 0             # counts changes of the song's track, return and scene lists
         self.capped = 0            # subscriptions with a rate cap
         self._watched = None
-        self._seq = itertools.count()
         self._next_settle = 0.0
 
     # ------------------------------------------------------------------ structure
@@ -130,12 +135,15 @@ class Outbox(object):
         """Indices, caps or a client's bundling or types changed: every hub groups its subscribers again."""
         for hub in list(self.subscriptions.hubs.values()):
             hub.unplan()
+        # No fan-out holds the audiences any more: those of the plans to come are made anew.
+        self.queues = dict((audience, queue) for audience, queue in self.queues.items() if queue)
 
-    def queue(self, client):
-        """The list a bundling client's updates of a flush collect in (sent and emptied by the flush)."""
-        queue = self.queues.get(client)
+    def queue(self, audience):
+        """The list where the updates of a flush collect that every client of ``audience`` (a tuple) is
+        sent in its bundles: one append per update, however many clients (sent and emptied by the flush)."""
+        queue = self.queues.get(audience)
         if queue is None:
-            queue = self.queues[client] = []
+            queue = self.queues[audience] = []
         return queue
 
     # ------------------------------------------------------------------ sending
@@ -146,14 +154,18 @@ class Outbox(object):
             self._settle(now)
         waiting = self.waiting
         pending = self.pending
-        if not pending and not (waiting and waiting[0][0] <= now):
+        if not pending and not (waiting and waiting[0] <= now):
             return 0
+        if len(self.queues) > MAX_AUDIENCES + 2 * len(self.subscriptions.hubs):
+            self.replan()      # audiences of plans long gone: made again for the plans of now
         ctx = self.subscriptions.registry.ctx
         flush = _Flush(self, now, _SongReads(ctx.song) if ctx.song is not None else None)
         if pending:
-            self.pending = {}
-            flush.hubs(pending)
-        if waiting and waiting[0][0] <= now:
+            # The hubs' listeners hold this dict: it stays, and what changes during the flush waits in it.
+            changed = list(pending)
+            pending.clear()
+            flush.hubs(changed)
+        if waiting and waiting[0] <= now:
             flush.due(waiting)
         if self.queues:
             flush.send_bundles()
@@ -172,7 +184,12 @@ class Outbox(object):
     def hold(self, item):
         """Keep a capped subscription (or fan-out) until it is due."""
         item.waiting = True
-        heapq.heappush(self.waiting, (item.due, next(self._seq), item))
+        due = item.due
+        items = self.held.get(due)
+        if items is None:
+            items = self.held[due] = []
+            heapq.heappush(self.waiting, due)
+        items.append(item)
 
     def _settle(self, now):
         self._next_settle = now + SETTLE / 2
@@ -190,14 +207,17 @@ class Outbox(object):
         self.lit.pop(hub, None)
 
     def forget_client(self, client):
-        """A client without subscriptions."""
-        self.queues.pop(client, None)
+        """A client without subscriptions (its audiences go with the next regrouping)."""
+        queue = self.queues.get((client,))
+        if not queue:
+            self.queues.pop((client,), None)
 
     def clear(self):
         """Drop everything waiting (on disconnect and reload)."""
         self.unwatch()
         self.pending.clear()
         self.waiting = []
+        self.held = {}
         self.lit.clear()
         self.queues.clear()
         self.capped = 0
@@ -247,21 +267,23 @@ class Fanout(object):
     compare per fan-out and one call per subscriber (an append to a bundle, or a send).
     """
 
-    __slots__ = ("hub", "subs", "sends", "form", "head", "interval", "bundle", "last", "due", "held", "waiting",
-                 "dead")
+    __slots__ = ("hub", "subs", "sends", "push", "form", "head", "size", "interval", "bundle", "last", "due",
+                 "held", "waiting", "dead")
 
     def __init__(self, hub, form, interval, bundle, last, due):
         self.hub = hub
         self.subs = []
-        self.sends = []        # per subscriber: its client's bundle queue's append, or the client
+        self.sends = []        # per subscriber: its client (sent one datagram each)
+        self.push = None       # bundling: the append of its audience's queue (one call for every subscriber)
         self.form = form
         self.head = None       # the encoded update less its float value (for single float values)
+        self.size = None       # the bundle element's size prefix of such an update
         self.interval = interval
         self.bundle = bundle
         self.last = last       # the update every subscriber here has (bytes; None: none yet)
         self.due = due
         self.held = None       # values read while not due, sent when due (unless a newer read comes)
-        self.waiting = False   # in the outbox's heap
+        self.waiting = False   # held by the outbox until due
         self.dead = False      # replaced: its subscribers' state went back to them
 
 
@@ -294,7 +316,9 @@ class _Flush(object):
     def hubs(self, pending):
         """Read each changed hub once and send its value to its fan-outs (or subscribers) that are due."""
         now = self.now
-        lit = self.outbox.lit
+        outbox = self.outbox
+        lit = outbox.lit
+        pack = _FLOAT.pack
         sent = 0
         for hub in pending:
             plan = hub.plan
@@ -304,15 +328,55 @@ class _Flush(object):
                 plan = self.plan(hub)
                 if plan is None:
                     continue
+            fan = hub.lane
+            if fan is not None and fan.due > now:
+                # Its one fan-out is capped and not due: read when it is, with the value of then.
+                fan.held = _LATER
+                if not fan.waiting:
+                    outbox.hold(fan)
+                continue
+            attr = hub.attr
             try:
-                values = hub.read()
+                if attr is None:
+                    value, values = None, hub.read()
+                else:
+                    # Hub.read inline: a plain attribute (meters, positions, song time), usually a float.
+                    try:
+                        value = getattr(hub.obj, attr)
+                        values = None if value.__class__ is float else (to_osc(value),)
+                    except RuntimeError:
+                        value, values = None, _UNREAD
             except Exception as error:  # never out of the flush: the other hubs' updates still go
                 for sub in list(hub.subs):
-                    self.outbox.subscriptions.unsendable(sub, error)
+                    outbox.subscriptions.unsendable(sub, error)
                 continue
-            if hub.meter:
-                level = values[-1]
-                if level.__class__ is float and level or _lit(values):
+            if values is None:
+                # A single float: the usual case, sent inline when the hub has one fan-out whose head is known.
+                if hub.meter:
+                    if value:
+                        lit[hub] = now
+                    else:
+                        lit.pop(hub, None)
+                if fan is not None and fan.head is not None:
+                    try:
+                        data = fan.head + pack(value)
+                    except (OverflowError, struct.error):  # beyond 32 bits: the encoder decides, or explains
+                        data = None
+                    if data is not None:
+                        fan.held = None
+                        if data != fan.last:
+                            fan.last = data
+                            if fan.interval:
+                                fan.due = next_turn(now, fan.interval)
+                            if fan.bundle:
+                                fan.push(fan.size + data)
+                                sent += len(fan.sends)
+                            else:
+                                sent += _deliver(fan, data)
+                        continue
+                values = (value,)
+            elif hub.meter:
+                if _lit(values):
                     lit[hub] = now
                 else:
                     lit.pop(hub, None)
@@ -321,42 +385,35 @@ class _Flush(object):
                     hub.unplan()    # one by one: indices are looked up, deleted objects dropped
                 self.each(hub, values)
                 continue
-            fan = hub.lane
-            if fan is not None and fan.head is not None and len(values) == 1 and values[0].__class__ is float:
-                # The usual case (a meter, a position) inline: one uncapped fan-out whose head is known.
-                try:
-                    data = fan.head + _FLOAT.pack(values[0])
-                except (OverflowError, struct.error):  # beyond 32 bits: the encoder decides, or explains
-                    data = None
-                if data is not None:
-                    if data != fan.last:
-                        fan.last = data
-                        sent += _deliver(fan, data)
-                    continue
             self.fan(hub, plan, values)
         self.sent += sent
 
     def due(self, waiting):
         """Send what a rate cap held back and is now due: a fan-out's kept value, a subscription's hub read again."""
         now = self.now
+        outbox = self.outbox
+        held = outbox.held
         again = {}
-        while waiting and waiting[0][0] <= now:
-            item = heapq.heappop(waiting)[2]
-            if item.__class__ is Fanout:
-                if item.dead or not item.waiting:
-                    continue
-                if item.held is None:
-                    item.waiting = False            # sent meanwhile: nothing more to say
-                elif item.due > now:
-                    self.outbox.hold(item)          # sent meanwhile and held again: its next turn
+        while waiting and waiting[0] <= now:
+            for item in held.pop(heapq.heappop(waiting)):
+                if item.__class__ is Fanout:
+                    if item.dead or not item.waiting:
+                        continue
+                    if item.held is None:
+                        item.waiting = False            # sent meanwhile: nothing more to say
+                    elif item.due > now:
+                        outbox.hold(item)               # sent meanwhile and held again: its next turn
+                    else:
+                        item.waiting = False
+                        values, item.held = item.held, None
+                        if values is _LATER:
+                            again[item.hub] = None      # read now, and sent to every fan-out due
+                        else:
+                            self.fan(item.hub, (item,), values)
                 else:
                     item.waiting = False
-                    values, item.held = item.held, None
-                    self.fan(item.hub, (item,), values)
-            else:
-                item.waiting = False
-                if not item.dead:
-                    again[item.hub] = None          # read once for every subscriber due
+                    if not item.dead:
+                        again[item.hub] = None          # read once for every subscriber due
         if again:
             self.hubs(again)
 
@@ -394,12 +451,15 @@ class _Flush(object):
                 fan = fans[key] = Fanout(hub, form, interval, bundle, sub.last, due)
                 bases.add(key[:3])
             fan.subs.append(sub)
-            fan.sends.append(self.outbox.queue(client).append if bundle else client)
+            fan.sends.append(client)
         if not fans:
             return None
         plan = hub.plan = list(fans.values())
+        for fan in plan:
+            if fan.bundle:
+                fan.push = self.outbox.queue(tuple(fan.sends)).append
         hub.fragmented = len(bases) < len(plan)
-        hub.lane = plan[0] if len(plan) == 1 and not plan[0].interval else None
+        hub.lane = plan[0] if len(plan) == 1 else None
         return plan
 
     def fan(self, hub, plan, values):
@@ -438,8 +498,7 @@ class _Flush(object):
             if fan.bundle and data is data0:
                 if element0 is None:
                     element0 = _INT32.pack(len(data)) + data
-                for append in fan.sends:      # subscribers of other forms share the bundle element
-                    append(element0)
+                fan.push(element0)            # subscribers of other forms share the bundle element
                 sent += len(fan.sends)
             else:
                 sent += _deliver(fan, data)
@@ -457,6 +516,7 @@ class _Flush(object):
             return None
         if head is not None:
             fan.head = head
+            fan.size = _INT32.pack(len(head) + 4)
         return data
 
     def each(self, hub, values):
@@ -501,7 +561,7 @@ class _Flush(object):
             if sub.interval:
                 sub.due = next_turn(now, sub.interval)
             if client.bundle:
-                outbox.queue(client).append(_INT32.pack(len(data)) + data)
+                outbox.queue((client,)).append(_INT32.pack(len(data)) + data)
             else:
                 try:
                     client.send_packet(data)
@@ -526,17 +586,34 @@ class _Flush(object):
         return where
 
     def send_bundles(self):
-        """Send each bundling client its updates of this flush, as few bundles as fit."""
-        for client, queue in self.outbox.queues.items():
-            if not queue:
-                continue
-            try:
-                for bundle in pack_bundles(queue, client.server.max_datagram):
+        """Send each bundling client its updates of this flush, as few bundles as fit; clients sent the
+        same updates share the bundles' bytes."""
+        queues = self.outbox.queues
+        mine = {}            # client -> the queues of the audiences it is in that have updates
+        for audience, queue in queues.items():
+            if queue:
+                for client in audience:
+                    lists = mine.get(client)
+                    if lists is None:
+                        mine[client] = [queue]
+                    else:
+                        lists.append(queue)
+        packed = {}          # (queues, size limit) -> bundles
+        try:
+            for client, lists in mine.items():
+                limit = client.server.max_datagram
+                key = (tuple(map(id, lists)), limit)
+                bundles = packed.get(key)
+                if bundles is None:
+                    elements = lists[0] if len(lists) == 1 else [e for queue in lists for e in queue]
+                    bundles = packed[key] = list(pack_bundles(elements, limit))
+                for bundle in bundles:
                     try:
                         client.send_packet(bundle)
                     except Exception as error:   # e.g. one update too large for a datagram: the rest still go
                         _log_send(self.outbox.subscriptions, client, error)
-            finally:
+        finally:
+            for queue in queues.values():
                 del queue[:]
 
 
@@ -558,9 +635,7 @@ def _deliver(fan, data):
     """Give an update to a fan-out's subscribers (appended to their bundles, or sent); how many."""
     sends = fan.sends
     if fan.bundle:
-        element = _INT32.pack(len(data)) + data
-        for append in sends:
-            append(element)
+        fan.push(_INT32.pack(len(data)) + data)
     else:
         sends[0].server.send_each(data, sends)
     return len(sends)

@@ -8,6 +8,8 @@ deleted drops its subscriptions, and each subscriber is told on ``/live/api/list
 Updates go out at the end of each poll, collapsed and rate-capped (``feedback.Outbox``).
 """
 
+from functools import partial
+
 from .errors import HandlerError
 from .feedback import Outbox, prop_class, unplan
 from .types import to_osc
@@ -79,7 +81,7 @@ class Hub(object):
     """One Live listener on one property of one Live object, fanned out to subscriptions."""
 
     __slots__ = ("registry", "prop", "obj", "key", "subs", "target", "attached", "meter", "outbox", "prefixes",
-                 "plan", "fragmented", "lane", "_attr", "__weakref__")
+                 "plan", "fragmented", "lane", "attr", "changed", "__weakref__")
 
     def __init__(self, registry, prop, obj, key):
         self.registry = registry
@@ -97,9 +99,12 @@ class Hub(object):
         #: False: sent one by one (indices that may move unnoticed). Built by the outbox.
         self.plan = None
         self.fragmented = False
-        self.lane = None      # the plan's one uncapped fan-out, when that is all it has
+        self.lane = None      # the plan's one fan-out, when that is all it has
         # A plain attribute of the object itself is read directly (the path of meters and positions).
-        self._attr = prop.attr if prop.getter is None and prop.target is None and prop.out is None else None
+        self.attr = prop.attr if prop.getter is None and prop.target is None and prop.out is None else None
+        #: The Live listener: Live calls it (with no arguments) when the property changes, and it
+        #: only marks the hub for the end of the poll. A C-level callable: no Python frame per change.
+        self.changed = partial(self.outbox.pending.__setitem__, self, None)
 
     def attach(self):
         """Add the Live listener; a property Live does not report changes of is refused clearly."""
@@ -124,10 +129,6 @@ class Hub(object):
         except (RuntimeError, AttributeError):
             pass
 
-    def changed(self):
-        """Live calls this (with no arguments) when the property changes: sent at the end of the poll."""
-        self.outbox.pending[self] = None
-
     def unplan(self):
         """Its subscribers changed (or their caps, types, bundling, indices): group them again."""
         unplan(self)
@@ -135,8 +136,8 @@ class Hub(object):
     def read(self):
         """The current value, as OSC values."""
         try:
-            if self._attr is not None:
-                value = getattr(self.obj, self._attr)
+            if self.attr is not None:
+                value = getattr(self.obj, self.attr)
                 return (value,) if value.__class__ is float else (to_osc(value),)
             return self.prop.read(self.obj)
         except RuntimeError:

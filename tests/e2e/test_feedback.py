@@ -105,7 +105,9 @@ def test_a_meter_that_goes_quiet_silently_still_ends_on_zero():
         def stop_without_telling():
             # a Live that does not report the meter's fall to silence (upstream issue 70)
             sim.world.song.stop_playing()
-            sim.world.engine.meters.values.clear()
+            meters = sim.world.engine.meters
+            for track in list(meters.values):
+                meters.forget(track)
         sim.call(stop_without_telling)
         frames(sim, 12)                                      # 0.4 s: longer than the settle time
         finals = by_track(client.take_all(METER))

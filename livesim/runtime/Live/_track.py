@@ -55,10 +55,10 @@ class Track(DeviceContainer):
     input_meter_right = prop("float", observe=True, check=audio_in("input_meter_right"), get=lambda o: 0.0)
     input_meter_level = prop("float", observe=True, get=lambda o: 0.0)
     output_meter_left = prop("float", observe=True, check=audio_out("output_meter_left"),
-                             get=lambda o: o.world.engine.meter(o, 1))
+                             attr="meter_left")
     output_meter_right = prop("float", observe=True, check=audio_out("output_meter_right"),
-                              get=lambda o: o.world.engine.meter(o, 2))
-    output_meter_level = prop("float", observe=True, get=lambda o: o.world.engine.meter(o))
+                              attr="meter_right")
+    output_meter_level = prop("float", observe=True, attr="meter_level")
     performance_impact = prop("float", observe=True, get=lambda o: 0.0, avail=since(11, 1))
     playing_slot_index = prop("int", observe=True)
     fired_slot_index = prop("int", observe=True)

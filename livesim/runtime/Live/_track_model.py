@@ -19,6 +19,9 @@ _KIND_LABEL = {"midi": "MIDI", "audio": "Audio", "group": "Group"}
 class TrackNode(_lom.Node):
     """A track's state; ``kind`` is midi, audio, group, return or main."""
 
+    # Output meters as of the last display frame (livesim.meters moves them); silent by default.
+    meter_level = meter_left = meter_right = 0.0
+
     def __init__(self, world, song, kind, name=None, color_index=None):
         _lom.Node.__init__(self, world, song)
         self.kind = kind
