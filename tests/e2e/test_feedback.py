@@ -286,12 +286,13 @@ def test_a_subscriber_joining_between_turns_keeps_the_cap_and_the_latest_value()
 
 
 def _raw_listener(sim, tracks, bundle=True):
-    """A raw UDP socket subscribed to the meters of ``tracks`` tracks (replies come to its port)."""
+    """A raw UDP socket subscribed to the meters of ``tracks`` tracks (a count or the indices; replies come
+    to its port)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     sock.bind(("127.0.0.1", 0))
     target = ("127.0.0.1", sim.port)
     sock.sendto(encode_message("/live/api/set/bundle", (1 if bundle else 0,)), target)
-    for i in range(tracks):
+    for i in (range(tracks) if isinstance(tracks, int) else tracks):
         sock.sendto(encode_message("/live/track/start_listen/output_meter_level", (i,)), target)
     sock.sendto(encode_message("/live/scene/fire", (0,)), target)
     return sock
@@ -343,6 +344,58 @@ def test_bundled_updates_decode_with_python_osc():
         assert {track for address, track in seen if address == METER} == set(range(8))
         # one bundle per poll: each of the 10 flushes sent one
         assert len(packets) == 10
+
+
+def test_bundling_clients_get_what_each_subscribed_and_share_the_bytes_of_the_same():
+    with running_sim(playing_set(6), reply_to_source=True) as (sim, _client):
+        on_engine_clock(sim)
+        wanted = [range(0, 4), range(2, 6), range(0, 4)]     # the first and the last hear the same meters
+        socks = [_raw_listener(sim, tracks) for tracks in wanted]
+        try:
+            for sock in socks:
+                _datagrams(sock)
+            frames(sim, 6)
+            packets = [_datagrams(sock) for sock in socks]
+        finally:
+            for sock in socks:
+                sock.close()
+        heard = []
+        for received in packets:
+            assert received and all(isinstance(decode_packet(data), Bundle) for data in received)
+            heard.append(by_track(tuple(m.args) for data in received for m in decode_packet(data).elements))
+        for tracks, meters in zip(wanted, heard):
+            assert set(meters) == set(tracks)
+            assert all(len(values) == 6 for values in meters.values())    # a new level each frame, each once
+        assert heard[1][2] == heard[0][2] and heard[1][3] == heard[0][3]   # the shared tracks, the same values
+        assert packets[0] == packets[2]
+
+
+def test_bundle_audiences_stay_bounded_while_subscribers_come_and_go():
+    # Each set of clients sent the same updates collects them in one list; sets of clients come and
+    # go with the subscriptions, and what the outbox keeps stays within its bound.
+    from AbletonOSC.handlers.feedback import MAX_AUDIENCES
+
+    rng = random.Random(7)
+    with running_sim(playing_set(2), clients=6, reply_to_source=True) as (sim, clients):
+        on_engine_clock(sim)
+        for client in clients:
+            client.send("/live/api/set/bundle", 1)
+        client.send("/live/scene/fire", 0)
+        most = 0
+        for _ in range(120):
+            chosen = rng.sample(clients, rng.randint(1, len(clients)))   # in another order each time
+            for client in chosen:
+                client.send("/live/track/start_listen/output_meter_level", 0)
+                client.sync()
+            frames(sim, 1)
+            for client in chosen:
+                client.send("/live/track/stop_listen/output_meter_level", 0)
+                client.sync()
+            most = max(most, sim.call(lambda: len(outbox(sim).queues)))
+        # the churn reached the bound (two per hub beyond MAX_AUDIENCES), and a flush adds at most its fan-outs
+        assert MAX_AUDIENCES <= most <= MAX_AUDIENCES + 2 + len(clients), most
+        for client in clients:
+            assert client.take_all(METER)     # every client heard its meters while it listened
 
 
 def test_bundles_split_at_the_datagram_size():
