@@ -92,7 +92,7 @@ class Outbox(object):
         # so many share a moment, and holding one is an append.
         self.waiting = []          # heap of the moments something is due
         self.held = {}             # moment -> the fan-outs and subscriptions due then
-        self.lit = {}              # meter hub -> when it last sent a non-zero level
+        self.lit = set()           # meter hubs that showed a level (hub.lit: when they last did; 0: silent)
         self.defaults = {}         # rate caps of the max_rate setting: {what: hz}
         self.queues = {}           # audience (bundling clients) -> the bundle elements of this flush they all get
         self.clock = time.monotonic
@@ -179,7 +179,8 @@ class Outbox(object):
         sub.due = next_turn(now, sub.interval) if sub.interval else 0.0
         sub.client.send_packet(data)
         if sub.hub is not None and sub.hub.meter and _lit(values):
-            self.lit[sub.hub] = now
+            sub.hub.lit = now
+            self.lit.add(sub.hub)
 
     def hold(self, item):
         """Keep a capped subscription (or fan-out) until it is due."""
@@ -193,18 +194,17 @@ class Outbox(object):
 
     def _settle(self, now):
         self._next_settle = now + SETTLE / 2
-        for hub, when in list(self.lit.items()):
-            if now - when >= SETTLE:
-                if not hub.subs:
-                    del self.lit[hub]
-                else:
-                    self.lit[hub] = now
-                    self.pending[hub] = None    # read again; unchanged values are not resent
+        for hub in list(self.lit):
+            if not hub.lit or not hub.subs:
+                self.lit.discard(hub)           # silent now, or no longer heard
+            elif now - hub.lit >= SETTLE:
+                hub.lit = now
+                self.pending[hub] = None        # read again; unchanged values are not resent
 
     def forget(self, hub):
         """A hub without subscribers."""
         self.pending.pop(hub, None)
-        self.lit.pop(hub, None)
+        self.lit.discard(hub)
 
     def forget_client(self, client):
         """A client without subscriptions (its audiences go with the next regrouping)."""
@@ -267,14 +267,15 @@ class Fanout(object):
     compare per fan-out and one call per subscriber (an append to a bundle, or a send).
     """
 
-    __slots__ = ("hub", "subs", "sends", "push", "form", "head", "size", "interval", "bundle", "last", "due",
-                 "held", "waiting", "dead")
+    __slots__ = ("hub", "subs", "sends", "count", "queue", "form", "head", "size", "interval", "bundle", "last",
+                 "due", "held", "waiting", "dead")
 
     def __init__(self, hub, form, interval, bundle, last, due):
         self.hub = hub
         self.subs = []
         self.sends = []        # per subscriber: its client (sent one datagram each)
-        self.push = None       # bundling: the append of its audience's queue (one call for every subscriber)
+        self.count = 0         # its subscribers
+        self.queue = None      # bundling: its audience's queue (one append for every subscriber)
         self.form = form
         self.head = None       # the encoded update less its float value (for single float values)
         self.size = None       # the bundle element's size prefix of such an update
@@ -354,32 +355,37 @@ class _Flush(object):
                 # A single float: the usual case, sent inline when the hub has one fan-out whose head is known.
                 if hub.meter:
                     if value:
-                        lit[hub] = now
+                        if not hub.lit:
+                            lit.add(hub)
+                        hub.lit = now
                     else:
-                        lit.pop(hub, None)
+                        hub.lit = 0.0
                 if fan is not None and fan.head is not None:
                     try:
                         data = fan.head + pack(value)
                     except (OverflowError, struct.error):  # beyond 32 bits: the encoder decides, or explains
                         data = None
                     if data is not None:
-                        fan.held = None
                         if data != fan.last:
                             fan.last = data
                             if fan.interval:
+                                fan.held = None
                                 fan.due = next_turn(now, fan.interval)
                             if fan.bundle:
-                                fan.push(fan.size + data)
-                                sent += len(fan.sends)
+                                fan.queue.append(fan.size + data)
+                                sent += fan.count
                             else:
                                 sent += _deliver(fan, data)
+                        elif fan.held is not None:
+                            fan.held = None         # read when due, and unchanged: nothing to send
                         continue
                 values = (value,)
             elif hub.meter:
                 if _lit(values):
-                    lit[hub] = now
+                    lit.add(hub)
+                    hub.lit = now
                 else:
-                    lit.pop(hub, None)
+                    hub.lit = 0.0
             if plan is False or values == _UNREAD:
                 if plan:
                     hub.unplan()    # one by one: indices are looked up, deleted objects dropped
@@ -456,8 +462,9 @@ class _Flush(object):
             return None
         plan = hub.plan = list(fans.values())
         for fan in plan:
+            fan.count = len(fan.subs)
             if fan.bundle:
-                fan.push = self.outbox.queue(tuple(fan.sends)).append
+                fan.queue = self.outbox.queue(tuple(fan.sends))
         hub.fragmented = len(bases) < len(plan)
         hub.lane = plan[0] if len(plan) == 1 else None
         return plan
@@ -498,7 +505,7 @@ class _Flush(object):
             if fan.bundle and data is data0:
                 if element0 is None:
                     element0 = _INT32.pack(len(data)) + data
-                fan.push(element0)            # subscribers of other forms share the bundle element
+                fan.queue.append(element0)    # subscribers of other forms share the bundle element
                 sent += len(fan.sends)
             else:
                 sent += _deliver(fan, data)
@@ -635,7 +642,7 @@ def _deliver(fan, data):
     """Give an update to a fan-out's subscribers (appended to their bundles, or sent); how many."""
     sends = fan.sends
     if fan.bundle:
-        fan.push(_INT32.pack(len(data)) + data)
+        fan.queue.append(_INT32.pack(len(data)) + data)
     else:
         sends[0].server.send_each(data, sends)
     return len(sends)

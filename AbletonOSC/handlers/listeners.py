@@ -81,7 +81,7 @@ class Hub(object):
     """One Live listener on one property of one Live object, fanned out to subscriptions."""
 
     __slots__ = ("registry", "prop", "obj", "key", "subs", "target", "attached", "meter", "outbox", "prefixes",
-                 "plan", "fragmented", "lane", "attr", "changed", "__weakref__")
+                 "plan", "fragmented", "lane", "attr", "changed", "lit", "__weakref__")
 
     def __init__(self, registry, prop, obj, key):
         self.registry = registry
@@ -92,6 +92,7 @@ class Hub(object):
         self.target = prop.live_target(obj)
         self.attached = False
         self.meter = prop_class(prop) == "meters"
+        self.lit = 0.0        # a meter: when it last read a level (0: silent); the outbox reads it again if quiet
         self.outbox = registry.subscriptions.outbox
         #: Encoded update heads for a float value, per form (indices or extras, plain types or not).
         self.prefixes = {}
