@@ -108,17 +108,15 @@ class Manager(ControlSurface):
 
     # ------------------------------------------------------------------ polling
     def _start_polling(self):
-        # A Live.Base.Timer polls every few milliseconds; the 100 ms tick loop is the fallback
-        # (and also sweeps listeners of deleted objects and retries deferred writes).
+        # A Live.Base.Timer polls every few milliseconds; the 100 ms tick (update_display) is the
+        # fallback (and also sweeps listeners of deleted objects and ends unreachable clients).
         # poll_interval_ms = 0 polls from the tick only, as upstream AbletonOSC does.
         if self.settings.poll_interval_ms <= 0:
             self.timer = None
             self.logger.info("poll_interval_ms is 0: polling once per tick")
         else:
             self._start_timer()
-        if not self._ticking:
-            self._ticking = True
-            self.schedule_message(1, self._tick)
+        self._ticking = True
 
     def _start_timer(self):
         try:
@@ -145,9 +143,6 @@ class Manager(ControlSurface):
                 self._end_unreachable()
         except Exception:
             self.logger.exception("Error in tick")
-        finally:
-            if self._ticking:
-                self.schedule_message(1, self._tick)
 
     def _end_unreachable(self):
         grace = self.settings.unreachable_grace
@@ -243,8 +238,10 @@ class Manager(ControlSurface):
 
     # ------------------------------------------------------------------ Live's calls
     def update_display(self):
-        """Live calls this every 100 ms; the tick runs from it."""
+        """Live calls this every 100 ms; the tick runs from it (no scheduled task to make each time)."""
         ControlSurface.update_display(self)
+        if self._ticking:
+            self._tick()
 
     def disconnect(self):
         """Live unloads the script: remove every listener, stop polling, close the sockets."""

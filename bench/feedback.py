@@ -19,6 +19,9 @@ column; counting them costs a little too, measured and taken off as the clock's 
 target is judged on the script's CPU time with livesim's reads included (``script cpu ms/s``);
 ``less livesim reads`` is the script's own code and the kernel's sends.
 
+The idle row (``--quick``) is the same play with nothing subscribed: what the script's polls (one
+readiness check of the socket each, 100 a second) and ticks cost whatever is subscribed.
+
 Target: 64 tracks' meters at 30 Hz to 4 clients cost at most 3% of the main thread (30 ms/s).
 """
 import itertools
@@ -57,7 +60,7 @@ for s in socks:
     send(s, "/live/api/set/bundle", 1 if bundle else 0)
     for name, rate in caps:
         send(s, "/live/api/set/max_rate", name, rate)
-    for i in range(tracks):
+    for i in range(tracks if what != "nothing" else 0):
         send(s, "/live/track/start_listen/output_meter_level", i)
         if what == "all":
             send(s, "/live/clip/start_listen/playing_position", i, 0)
@@ -250,7 +253,7 @@ def measure(tracks, clients, what="all", bundle=False, caps=()):
     with LiveSim(playing_set(tracks), virtual_clock=True, env={"ABLETONOSC_REPLY_TO_SOURCE": "true"}) as sim:
         manager, host, world = sim.host.instance, sim.host, sim.world
         listeners = sys.modules[type(manager).__module__.rsplit(".", 1)[0] + ".handlers.listeners"]
-        poll, tick = clock.wrap(manager.poll), clock.wrap(host.tick)
+        poll = clock.wrap(manager.poll)
         counter = ReadCounter(clock)
         attach = listeners.Hub.attach
         hubs = itertools.count()
@@ -271,6 +274,7 @@ def measure(tracks, clients, what="all", bundle=False, caps=()):
 
         def install():
             listeners.Hub.attach = timed_attach
+            manager.update_display = clock.wrap(manager.update_display)    # what livesim's tick calls
             world.song.scenes[0].fire()
         sim.call(install)
         args = (sim.port, clients, tracks, what, bundle, tuple(caps), WINDOW)
@@ -288,7 +292,7 @@ def measure(tracks, clients, what="all", bundle=False, caps=()):
                 world.engine.advance(STEP)
                 poll()
                 if step % 10 == 9:
-                    tick()
+                    host.tick()
                 delay = start + (step + 1) * STEP - time.perf_counter()
                 if delay > 0:
                     time.sleep(delay)
@@ -390,8 +394,9 @@ def _median(values):
 
 
 def main(argv):
-    """``python -m bench feedback --quick [--repeat N]``: only the target case, in every mode (N rounds:
-    each round's rows, then the median and spread of each case)."""
+    """``python -m bench feedback --quick [--repeat N]``: only the target case, in every mode, and the same
+    clients with nothing subscribed (idle: the polls and ticks alone); N rounds: each round's rows, then the
+    median and spread of each case."""
     from bench.__main__ import print_table
 
     repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 1
@@ -400,7 +405,8 @@ def main(argv):
         return
     load = os.getloadavg()
     rounds = [[_row(64, 4, "meters", mode, measure(64, 4, "meters", **options), TARGET_MS)
-               for mode, options in MODES] for _ in range(repeat)]
+               for mode, options in MODES] + [_row(64, 4, "nothing", "idle", measure(64, 4, "nothing"))]
+              for _ in range(repeat)]
     print_table([row for rows in rounds for row in rows])
     if repeat > 1:
         print()
