@@ -158,7 +158,8 @@ class Manager(ControlSurface):
         """Serve what has arrived, within the time budget; then run deferred work."""
         if self.server is None:
             return 0
-        self._run_deferred()
+        if self._deferred:
+            self._run_deferred()
         handled = self.server.poll()
         # Listener updates of this poll (and those a rate cap held back until now) go out together.
         self.registry.subscriptions.outbox.flush()

@@ -11,6 +11,7 @@ Dispatcher protocol: ``dispatcher.dispatch(message, client)``; the handler repli
 from __future__ import annotations
 
 import errno
+import functools
 import logging
 from collections import deque
 import select
@@ -923,13 +924,14 @@ def _never():
 
 
 def _readiness(sock):
-    """A function telling whether ``sock`` has a datagram (or an error) to read, without blocking or raising."""
+    """A function whose result is true when ``sock`` has a datagram (or an error) to read, without blocking or
+    raising (a C-level call: most polls make only this one)."""
     if hasattr(select, "poll"):            # macOS, Linux
         poller = select.poll()
         poller.register(sock, select.POLLIN)
-        return lambda: bool(poller.poll(0))
+        return functools.partial(poller.poll, 0)
     ready = (sock,)                        # Windows
-    return lambda: bool(select.select(ready, (), (), 0)[0])
+    return lambda: select.select(ready, (), (), 0)[0]
 
 
 def address_allowed(host, networks):

@@ -320,6 +320,7 @@ class _Flush(object):
         outbox = self.outbox
         lit = outbox.lit
         pack = _FLOAT.pack
+        get, real = getattr, float          # locals: a name looked up once, not once per hub
         sent = 0
         for hub in pending:
             plan = hub.plan
@@ -343,8 +344,8 @@ class _Flush(object):
                 else:
                     # Hub.read inline: a plain attribute (meters, positions, song time), usually a float.
                     try:
-                        value = getattr(hub.obj, attr)
-                        values = None if value.__class__ is float else (to_osc(value),)
+                        value = get(hub.obj, attr)
+                        values = None if value.__class__ is real else (to_osc(value),)
                     except RuntimeError:
                         value, values = None, _UNREAD
             except Exception as error:  # never out of the flush: the other hubs' updates still go
