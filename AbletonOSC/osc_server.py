@@ -767,24 +767,39 @@ class OSCServer(object):
         except Exception as error:
             self.logger.warning("AbletonOSC: could not send an error to %r: %s", client, error)
 
-    def send_each(self, data, clients):
-        """Send one encoded packet to each of ``clients`` (a listener update): to UDP clients, the socket's
-        sendto and nothing more; a client it cannot reach is logged, the others still get it."""
+    def route(self, clients):
+        """What sending to ``clients`` needs to know once (a fan-out keeps it): (address, UDP targets) when
+        they are all UDP clients at one address, else None (each is then sent on its own)."""
+        if not clients:
+            return None
+        host = clients[0].host
+        for client in clients:
+            if client.host != host or client._conn is not None:
+                return None
+        return host, tuple(client._target for client in clients)
+
+    def send_each(self, data, clients, route=False):
+        """Send one encoded packet to each of ``clients`` (a listener update); ``route`` is ``route(clients)``
+        if the caller kept it. UDP clients at one address are sent with the socket's sendto and nothing
+        more, their bytes spent from that address's byte rate at once; otherwise (or when the reply budget,
+        datagram size or byte rate say so) each send does its own checks. A client it cannot reach is
+        logged, the others still get it."""
+        if route is False:
+            route = self.route(clients)
         sock = self._udp
-        if sock is not None and self._reply_client is None and len(data) <= self.max_datagram \
-                and (not self.reply_bytes_per_second or self._reply_bytes_for_all(len(data), clients)):
+        if route is not None and sock is not None and self._reply_client is None and len(data) <= self.max_datagram \
+                and (not self.reply_bytes_per_second
+                     or self._reply_bucket(route[0]).spend_all(len(data) * len(route[1]))):
             sendto = sock.sendto
-        else:
-            sendto = None          # each send does its checks (reply budgets, byte rates, sizes)
+            for target in route[1]:
+                try:
+                    sendto(data, target)
+                except (OSError, IOError) as error:
+                    self._send_failed(sock, data, target, error)
+            return
         for client in clients:
             try:
-                if sendto is None or client._conn is not None:
-                    client.send_packet(data)
-                else:
-                    try:
-                        sendto(data, client._target)
-                    except (OSError, IOError) as error:
-                        self._send_failed(sock, data, client._target, error)
+                client.send_packet(data)
             except Exception as error:
                 self.logger.warning("AbletonOSC: listener update to %r not sent: %s", client, error)
 
@@ -808,15 +823,6 @@ class OSCServer(object):
                 self._reply_buckets.clear()
             bucket = self._reply_buckets[host] = _ByteBucket(self.reply_bytes_per_second)
         return bucket
-
-    def _reply_bytes_for_all(self, size, clients):
-        """Spend one packet's bytes for every client at once: True when they are UDP clients at one address
-        whose byte rate has room for all (else each send spends its own, dropping what is over)."""
-        host = clients[0].host
-        for client in clients:
-            if client.host != host or client._conn is not None:
-                return False
-        return self._reply_bucket(host).spend_all(size * len(clients))
 
     def _send_failed(self, sock, data, target, error):
         code = _errno(error)

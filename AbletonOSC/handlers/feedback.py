@@ -267,8 +267,8 @@ class Fanout(object):
     compare per fan-out and one call per subscriber (an append to a bundle, or a send).
     """
 
-    __slots__ = ("hub", "subs", "sends", "count", "queue", "form", "head", "size", "interval", "bundle", "last",
-                 "due", "held", "waiting", "dead")
+    __slots__ = ("hub", "subs", "sends", "count", "queue", "route", "form", "head", "size", "interval", "bundle",
+                 "last", "due", "held", "waiting", "dead")
 
     def __init__(self, hub, form, interval, bundle, last, due):
         self.hub = hub
@@ -276,6 +276,7 @@ class Fanout(object):
         self.sends = []        # per subscriber: its client (sent one datagram each)
         self.count = 0         # its subscribers
         self.queue = None      # bundling: its audience's queue (one append for every subscriber)
+        self.route = None      # not bundling: how the server sends to its clients (OSCServer.route)
         self.form = form
         self.head = None       # the encoded update less its float value (for single float values)
         self.size = None       # the bundle element's size prefix of such an update
@@ -466,6 +467,8 @@ class _Flush(object):
             fan.count = len(fan.subs)
             if fan.bundle:
                 fan.queue = self.outbox.queue(tuple(fan.sends))
+            else:
+                fan.route = fan.sends[0].server.route(fan.sends)
         hub.fragmented = len(bases) < len(plan)
         hub.lane = plan[0] if len(plan) == 1 else None
         return plan
@@ -645,7 +648,7 @@ def _deliver(fan, data):
     if fan.bundle:
         fan.queue.append(_INT32.pack(len(data)) + data)
     else:
-        sends[0].server.send_each(data, sends)
+        sends[0].server.send_each(data, sends, fan.route)
     return len(sends)
 
 
