@@ -185,3 +185,41 @@ def test_tcp_bind_failure_names_the_port(replies):
 
 def test_wait_bound_is_generous():
     assert WAIT >= 1
+
+
+def test_one_listener_update_reaches_udp_and_tcp_clients_alike():
+    # UDP clients at one address are sent an update with one byte-rate spend and a sendto each; with a
+    # TCP client among them each send goes its own way. Every client gets the same bytes either way.
+    from AbletonOSC.osc_server import Dispatcher
+
+    seen = []
+    dispatcher = Dispatcher()
+    dispatcher.add("/hello", lambda args, client: seen.append(client))
+    server = make_server(dispatcher, reply_to_source=True, tcp_port=0, reply_bytes_per_second=1 << 20)
+    udp = [udp_socket() for _ in range(2)]
+    peer = TcpPeer(server)
+    try:
+        for sock in udp:
+            send(sock, server, "/hello")
+        peer.send("/hello")
+        serve(server, 3)
+        by_port = dict((client.port, client) for client in seen)
+        udp_clients = [by_port[sock.getsockname()[1]] for sock in udp]
+        tcp_client = next(client for client in seen if client not in udp_clients)
+        update = encode_message("/live/track/get/output_meter_level", (0, 0.5))
+
+        route = server.route(udp_clients)
+        assert route == ("127.0.0.1", tuple(("127.0.0.1", sock.getsockname()[1]) for sock in udp))
+        server.send_each(update, udp_clients, route)
+        assert [receive(sock) for sock in udp] == [[("/live/track/get/output_meter_level", (0, 0.5))]] * 2
+
+        mixed = udp_clients + [tcp_client]
+        assert server.route(mixed) is None
+        server.send_each(update, mixed)
+        assert [receive(sock) for sock in udp] == [[("/live/track/get/output_meter_level", (0, 0.5))]] * 2
+        assert peer.receive(server) == [("/live/track/get/output_meter_level", (0, 0.5))]
+    finally:
+        peer.close()
+        for sock in udp:
+            sock.close()
+        server.close()
