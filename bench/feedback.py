@@ -12,7 +12,9 @@ every playing clip's ``playing_position`` and ``current_song_time``, and counts 
 
 What is charged to the script, honestly: the clock's own cost (reading the clocks around each
 call, about a microsecond: more than a listener callback itself) is measured on an empty call
-and taken off; the reads of Live properties the script makes run livesim's Python model code,
+and taken off the polls and update_display; for the listener callbacks, called while the engine
+moves the display where the clock costs more than in a loop, a do-nothing listener beside each
+of the script's, timed the same way, gives what to take off; the reads of Live properties the script makes run livesim's Python model code,
 which in Live is a C++ call, so their cost is measured apart (each read property's getter, timed
 on its own after the run, times the reads counted while the script ran) and shown in its own
 column; counting them costs a little too, measured and taken off as the clock's cost is. The
