@@ -284,7 +284,8 @@ class Fanout(object):
         self.bundle = bundle
         self.last = last       # the update every subscriber here has (bytes; None: none yet)
         self.due = due
-        self.held = None       # values read while not due, sent when due (unless a newer read comes)
+        self.held = None       # values read while not due, sent when due (unless a newer read comes);
+        #                        _LATER: a change came before its turn, to be read when due
         self.waiting = False   # held by the outbox until due
         self.dead = False      # replaced: its subscribers' state went back to them
 
