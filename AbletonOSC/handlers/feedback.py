@@ -24,7 +24,6 @@ import time
 from ..osc import encode_bundle, encode_message
 from ..osc.plain import plain_types
 from .errors import HandlerError
-from .types import to_osc
 
 #: Property classes a rate cap can name, beside "all", a property name and an address.
 POSITIONS = frozenset(("playing_position", "current_song_time"))
@@ -293,7 +292,7 @@ class Fanout(object):
 def unplan(hub):
     """Hand a hub's fan-outs' state back to its subscriptions (they will be grouped again)."""
     plan, hub.plan = hub.plan, None
-    hub.lane = None
+    hub.lane = hub.quick = None
     if not plan:
         return
     for fan in plan:
@@ -325,77 +324,93 @@ class _Flush(object):
         get, real = getattr, float          # locals: a name looked up once, not once per hub
         sent = 0
         for hub in pending:
-            plan = hub.plan
-            if plan is None:
-                if not hub.subs:
-                    continue
-                plan = self.plan(hub)
+            fan = hub.quick
+            if fan is None:
+                plan = hub.plan
                 if plan is None:
+                    if not hub.subs:
+                        continue
+                    plan = self.plan(hub)
+                    if plan is None:
+                        continue
+                fan = hub.lane
+                if fan is None or fan.head is None or hub.attr is None:
+                    self.other(hub)
                     continue
-            fan = hub.lane
-            if fan is not None and fan.due > now:
-                # Its one fan-out is capped and not due: read when it is, with the value of then.
+                hub.quick = fan
+            # The usual case at display rate (meters, positions, song time), the short way: the hub's
+            # one fan-out, whose head is known, and a float read from a plain attribute.
+            if fan.due > now:
+                # Capped and not due: read when it is, with the value of then.
                 fan.held = _LATER
                 if not fan.waiting:
                     outbox.hold(fan)
                 continue
-            attr = hub.attr
             try:
-                if attr is None:
-                    value, values = None, hub.read()
-                else:
-                    # Hub.read inline: a plain attribute (meters, positions, song time), usually a float.
-                    try:
-                        value = get(hub.obj, attr)
-                        values = None if value.__class__ is real else (to_osc(value),)
-                    except RuntimeError:
-                        value, values = None, _UNREAD
-            except Exception as error:  # never out of the flush: the other hubs' updates still go
-                for sub in list(hub.subs):
-                    outbox.subscriptions.unsendable(sub, error)
+                value = get(hub.obj, hub.attr)
+            except Exception:
+                hub.quick = None
+                self.other(hub)     # read again the careful way: a refusal or an error is handled there
                 continue
-            if values is None:
-                # A single float: the usual case, sent inline when the hub has one fan-out whose head is known.
-                if hub.meter:
-                    if value:
-                        if not hub.lit:
-                            lit.add(hub)
-                        hub.lit = now
-                    else:
-                        hub.lit = 0.0
-                if fan is not None and fan.head is not None:
-                    try:
-                        data = fan.head + pack(value)
-                    except (OverflowError, struct.error):  # beyond 32 bits: the encoder decides, or explains
-                        data = None
-                    if data is not None:
-                        if data != fan.last:
-                            fan.last = data
-                            if fan.interval:
-                                fan.held = None
-                                fan.due = next_turn(now, fan.interval)
-                            if fan.bundle:
-                                fan.queue.append(fan.size + data)
-                                sent += fan.count
-                            else:
-                                sent += _deliver(fan, data)
-                        elif fan.held is not None:
-                            fan.held = None         # read when due, and unchanged: nothing to send
-                        continue
-                values = (value,)
-            elif hub.meter:
-                if _lit(values):
-                    lit.add(hub)
+            if value.__class__ is not real:
+                hub.quick = None
+                self.other(hub)
+                continue
+            if hub.meter:
+                if value:
+                    if not hub.lit:
+                        lit.add(hub)
                     hub.lit = now
                 else:
                     hub.lit = 0.0
-            if plan is False or values == _UNREAD:
-                if plan:
-                    hub.unplan()    # one by one: indices are looked up, deleted objects dropped
-                self.each(hub, values)
+            try:
+                data = fan.head + pack(value)
+            except (OverflowError, struct.error):   # beyond 32 bits: the encoder decides, or explains
+                self.other(hub, (value,))
                 continue
-            self.fan(hub, plan, values)
+            if data != fan.last:
+                fan.last = data
+                if fan.interval:
+                    fan.held = None
+                    fan.due = next_turn(now, fan.interval)
+                if fan.bundle:
+                    fan.queue.append(fan.size + data)
+                    sent += fan.count
+                else:
+                    sent += _deliver(fan, data)
+            elif fan.held is not None:
+                fan.held = None         # read when due, and unchanged: nothing to send
         self.sent += sent
+
+    def other(self, hub, values=None):
+        """A hub off the short way: read through Hub.read (unless ``values`` were read), then sent to each of
+        its fan-outs that is due, or subscriber by subscriber."""
+        plan = hub.plan
+        if plan is None:
+            if not hub.subs:
+                return
+            plan = self.plan(hub)
+            if plan is None:
+                return
+        if values is None:
+            try:
+                values = hub.read()
+            except Exception as error:  # never out of the flush: the other hubs' updates still go
+                for sub in list(hub.subs):
+                    self.outbox.subscriptions.unsendable(sub, error)
+                return
+        if hub.meter:
+            if _lit(values):
+                self.outbox.lit.add(hub)
+                hub.lit = self.now
+            else:
+                hub.lit = 0.0
+        if plan is False or values == _UNREAD:
+            if plan:
+                hub.unplan()    # one by one: indices are looked up, deleted objects dropped
+            self.each(hub, values)
+            return
+        self.fan(hub, plan, values)
 
     def due(self, waiting):
         """Send what a rate cap held back and is now due: a fan-out's kept value, a subscription's hub read again."""

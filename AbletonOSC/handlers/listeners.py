@@ -81,7 +81,7 @@ class Hub(object):
     """One Live listener on one property of one Live object, fanned out to subscriptions."""
 
     __slots__ = ("registry", "prop", "obj", "key", "subs", "target", "attached", "meter", "outbox", "prefixes",
-                 "plan", "fragmented", "lane", "attr", "changed", "lit", "__weakref__")
+                 "plan", "fragmented", "lane", "quick", "attr", "changed", "lit", "__weakref__")
 
     def __init__(self, registry, prop, obj, key):
         self.registry = registry
@@ -101,6 +101,7 @@ class Hub(object):
         self.plan = None
         self.fragmented = False
         self.lane = None      # the plan's one fan-out, when that is all it has
+        self.quick = None     # that fan-out, once its head is known: floats of the plain attribute go the short way
         # A plain attribute of the object itself is read directly (the path of meters and positions).
         self.attr = prop.attr if prop.getter is None and prop.target is None and prop.out is None else None
         #: The Live listener: Live calls it (with no arguments) when the property changes, and it
