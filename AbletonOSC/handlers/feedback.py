@@ -335,7 +335,7 @@ class _Flush(object):
                         continue
                 fan = hub.lane
                 if fan is None or fan.head is None or hub.attr is None:
-                    self.other(hub)
+                    self.other(hub, plan)
                     continue
                 hub.quick = fan
             # The usual case at display rate (meters, positions, song time), the short way: the hub's
@@ -350,11 +350,11 @@ class _Flush(object):
                 value = get(hub.obj, hub.attr)
             except Exception:
                 hub.quick = None
-                self.other(hub)     # read again the careful way: a refusal or an error is handled there
+                self.other(hub, hub.plan)   # read again the careful way: a refusal or an error is handled there
                 continue
             if value.__class__ is not real:
                 hub.quick = None
-                self.other(hub)
+                self.other(hub, hub.plan)
                 continue
             if hub.meter:
                 if value:
@@ -366,7 +366,7 @@ class _Flush(object):
             try:
                 data = fan.head + pack(value)
             except (OverflowError, struct.error):   # beyond 32 bits: the encoder decides, or explains
-                self.other(hub, (value,))
+                self.other(hub, hub.plan, (value,))
                 continue
             if data != fan.last:
                 fan.last = data
@@ -382,16 +382,9 @@ class _Flush(object):
                 fan.held = None         # read when due, and unchanged: nothing to send
         self.sent += sent
 
-    def other(self, hub, values=None):
+    def other(self, hub, plan, values=None):
         """A hub off the short way: read through Hub.read (unless ``values`` were read), then sent to each of
-        its fan-outs that is due, or subscriber by subscriber."""
-        plan = hub.plan
-        if plan is None:
-            if not hub.subs:
-                return
-            plan = self.plan(hub)
-            if plan is None:
-                return
+        the fan-outs of its ``plan`` that is due, or subscriber by subscriber."""
         if values is None:
             try:
                 values = hub.read()

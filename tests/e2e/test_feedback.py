@@ -15,7 +15,7 @@ import pytest
 
 from AbletonOSC.osc import Bundle, decode_packet, encode_message
 
-from tests.tooling import require_tool
+from tests.tooling import IN_CI, require_tool
 
 from .harness import running_sim
 
@@ -181,6 +181,54 @@ def test_a_capped_subscription_ends_on_the_latest_value():
         times = [args[0] for args in client.take_all(SONG_TIME)]
         final = sim.call(lambda: sim.world.song.current_song_time)
         assert times[-1] == pytest.approx(final) and len(times) <= 5
+
+
+def test_a_position_whose_clip_is_deleted_before_the_flush_ends_its_listener():
+    # The clip moved (its update waits for the flush) and is deleted before the flush reads it.
+    with running_sim(playing_set(1)) as (sim, client):
+        on_engine_clock(sim)
+        client.send("/live/scene/fire", 0)
+        client.send("/live/clip/start_listen/playing_position", 0, 0)
+        client.sync()
+        frames(sim, 3)
+        assert client.take_all("/live/clip/get/playing_position")
+
+        def move_then_delete():
+            sim.world.advance(FRAME)
+            sim.world.song.tracks[0].clip_slots[0].delete_clip()
+            outbox(sim).flush()
+        sim.call(move_then_delete)
+        assert client.wait_for("/live/api/listener_dropped") == ("/live/clip/start_listen/playing_position", 0, 0)
+
+
+def test_a_value_that_is_not_a_32_bit_float_still_reaches_its_listener():
+    # Live reports floats; one that is an int this time, or beyond 32 bits, goes through the encoder,
+    # and the floats after it the short way again.
+    with running_sim(playing_set(1)) as (sim, client):
+        on_engine_clock(sim)
+        listen_meters(client, 1)
+        client.send("/live/scene/fire", 0)
+        client.sync()
+        frames(sim, 3)
+        assert client.take_all(METER)
+        track = sim.world.song_node.tracks[0]
+
+        def report(value):
+            def run():
+                track.meter_level = value
+                notify(track, "output_meter_level")
+                outbox(sim).flush()
+            sim.call(run)
+        from Live._lom import notify
+        sim.call(sim.world.song.stop_playing)     # the engine's own frames no longer move the meter
+        for value in (1, 0.25):
+            report(value)
+            assert client.wait_for(METER) == (0, value)
+        report(1e300)                                        # no OSC float holds it: the client is told
+        error = client.wait_for("/live/error")
+        assert "cannot encode 1e+300" in error[0] and error[1] == METER
+        report(0.5)
+        assert client.wait_for(METER) == (0, 0.5)
 
 
 def test_collapsed_updates_always_end_on_the_latest_value():
@@ -420,22 +468,29 @@ def test_bundles_split_at_the_datagram_size():
 
 def _udp_port_of(pid, timeout=5.0):
     """The UDP port a process bound (it asked for port 0), found through /proc."""
+    if not os.path.isdir("/proc/%d/fd" % pid):
+        message = "needs /proc to find the port oscdump bound"
+        if IN_CI:
+            pytest.fail(message + "; CI must have it", pytrace=False)
+        pytest.skip(message)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        try:
-            inodes = set()
-            for fd in os.listdir("/proc/%d/fd" % pid):
+        inodes = set()
+        for fd in os.listdir("/proc/%d/fd" % pid):
+            try:
                 target = os.readlink("/proc/%d/fd/%s" % (pid, fd))
-                if target.startswith("socket:["):
-                    inodes.add(target[8:-1])
-            for table in ("/proc/net/udp", "/proc/net/udp6"):
-                with open(table) as lines:
-                    for line in lines:
-                        fields = line.split()
-                        if len(fields) > 9 and fields[9] in inodes:
-                            return int(fields[1].rsplit(":", 1)[1], 16)
-        except OSError:
-            pytest.skip("needs /proc to find the port oscdump bound")
+            except OSError:
+                continue            # closed meanwhile: the process is still starting
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+        for table in ("/proc/net/udp", "/proc/net/udp6"):
+            if not os.path.exists(table):
+                continue
+            with open(table) as lines:
+                for line in lines:
+                    fields = line.split()
+                    if len(fields) > 9 and fields[9] in inodes:
+                        return int(fields[1].rsplit(":", 1)[1], 16)
         time.sleep(0.05)
     raise AssertionError("oscdump bound no UDP port")
 
