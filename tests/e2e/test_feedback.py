@@ -63,6 +63,17 @@ def listen_meters(client, tracks):
     client.take_all(METER)
 
 
+def meters_heard_playing(sim, client, tracks, count):
+    """On the engine's clock: listen to the meters of ``tracks`` tracks, play scene 0 for ``count`` frames,
+    and check the meters were heard."""
+    on_engine_clock(sim)
+    listen_meters(client, tracks)
+    client.send("/live/scene/fire", 0)
+    client.sync()
+    frames(sim, count)
+    assert client.take_all(METER)
+
+
 def by_track(updates):
     out = {}
     for track, value in updates:
@@ -95,12 +106,7 @@ def test_meters_rise_while_a_clip_plays_and_reach_zero_after_stop():
 
 def test_a_meter_that_goes_quiet_silently_still_ends_on_zero():
     with running_sim(playing_set(2)) as (sim, client):
-        on_engine_clock(sim)
-        listen_meters(client, 2)
-        client.send("/live/scene/fire", 0)
-        client.sync()
-        frames(sim, 5)
-        assert client.take_all(METER)
+        meters_heard_playing(sim, client, 2, 5)
 
         def stop_without_telling():
             # a Live that does not report the meter's fall to silence (upstream issue 70)
@@ -205,12 +211,7 @@ def test_a_value_that_is_not_a_32_bit_float_still_reaches_its_listener():
     # Live reports floats; one that is an int this time, or beyond 32 bits, goes through the encoder,
     # and the floats after it the short way again.
     with running_sim(playing_set(1)) as (sim, client):
-        on_engine_clock(sim)
-        listen_meters(client, 1)
-        client.send("/live/scene/fire", 0)
-        client.sync()
-        frames(sim, 3)
-        assert client.take_all(METER)
+        meters_heard_playing(sim, client, 1, 3)
         track = sim.world.song_node.tracks[0]
 
         def report(value):
