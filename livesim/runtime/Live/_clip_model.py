@@ -175,12 +175,7 @@ class ClipNode(_lom.Node):
 
         def apply(new):
             had = bool(self.envelopes)
-            for e in self.envelopes:
-                if e not in new:
-                    _lom.kill(e)
-            for e in new:
-                if e.dead:
-                    _lom.revive(e)
+            _lom.replace_members(self.envelopes, new)
             self.envelopes = new
             if had != bool(new):
                 _lom.notify(self, "has_envelopes")

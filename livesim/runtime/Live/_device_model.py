@@ -150,12 +150,8 @@ def set_devices(container, devices, label="devices"):
     new = list(devices)
 
     def apply(before, after):
-        for d in before:
-            if d not in after:
-                _lom.kill(d)
+        _lom.replace_members(before, after)
         for d in after:
-            if d.dead:
-                _lom.revive(d)
             d.parent = container
         container.devices = list(after)
         _lom.notify(container, "devices")

@@ -15,6 +15,7 @@ a handle of a deleted node compares equal to ``None`` and raises ``RuntimeError`
     node = unwrap(handle)              # -> node (RuntimeError if deleted)
     kill(node)                         # mark node and node.children() deleted, drop listeners
     revive(node)                       # undo of a deletion
+    replace_members(before, after)     # a list of owned nodes changed: kill and revive accordingly
     put, take = membership(owner, owner.items, node, "items")  # an undoable add or delete
 
 Attaching a child: create its node with ``parent=`` the owner, store it on the owner, list it in
@@ -320,6 +321,17 @@ def revive(o):
         hook = getattr(n, "on_revive", None)
         if hook is not None:
             hook()
+
+
+def replace_members(before, after):
+    """A list of owned nodes goes from ``before`` to ``after`` (an edit, its undo or redo): the nodes that left
+    are deleted, those back again revived."""
+    for n in before:
+        if n not in after:
+            kill(n)
+    for n in after:
+        if n.dead:
+            revive(n)
 
 
 def membership(owner, items, node, name):

@@ -64,16 +64,13 @@ class RackNode(DeviceNode):
         new = list(chains)
 
         def apply(before, after):
+            _lom.replace_members(before, after)
             for c in before:
-                if c not in after:
-                    _lom.kill(c)
-                    pad = getattr(c, "pad", None)
-                    if pad is not None and c in pad.chains:
-                        pad.chains.remove(c)
-                        pad.chains_changed()
+                pad = getattr(c, "pad", None)
+                if c not in after and pad is not None and c in pad.chains:
+                    pad.chains.remove(c)
+                    pad.chains_changed()
             for c in after:
-                if c.dead:
-                    _lom.revive(c)
                 pad = getattr(c, "pad", None)
                 if pad is not None and c not in pad.chains:
                     pad.chains.append(c)
