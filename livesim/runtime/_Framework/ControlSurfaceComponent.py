@@ -1,12 +1,12 @@
 """``_Framework.ControlSurfaceComponent``: the legacy component (``song()`` is a method)."""
-from ableton.v2.base.dependency import DependencyError, depends, get_dependency
-from ableton.v2.base.task import TaskGroup
+from ableton.v2.base.dependency import depends
+from ableton.v2.control_surface.component import _ComponentTasks
 from ableton.v2.control_surface.control_surface import _get_application
 
 from .SubjectSlot import SlotManager, Subject
 
 
-class ControlSurfaceComponent(SlotManager, Subject):
+class ControlSurfaceComponent(SlotManager, Subject, _ComponentTasks):
     """Must be constructed inside ``surface.component_guard()``; its subject slots end with it."""
 
     @depends(register_component=None, song=None)
@@ -17,21 +17,8 @@ class ControlSurfaceComponent(SlotManager, Subject):
         self._layer = layer
         self._has_layer = False
         self._is_enabled = is_enabled
-        self._tasks_group = None
-        try:
-            self._parent_task_group = get_dependency("parent_task_group")
-        except DependencyError:
-            self._parent_task_group = None
+        self._join_surface_tasks()
         register_component(self)
-
-    @property
-    def _tasks(self):
-        # A child of the surface's task group, made on first use: updated every tick.
-        if self._tasks_group is None:
-            self._tasks_group = TaskGroup()
-            if self._parent_task_group is not None:
-                self._parent_task_group.add(self._tasks_group)
-        return self._tasks_group
 
     # --- the layer ---------------------------------------------------------------------------
     @property
@@ -103,7 +90,5 @@ class ControlSurfaceComponent(SlotManager, Subject):
     def disconnect(self):
         """Release what the component holds: its layer, subject slots, listeners and tasks."""
         self._release_layer()
-        if self._tasks_group is not None:
-            self._tasks_group.kill()
-            self._tasks_group = None
+        self._end_tasks()
         super(ControlSurfaceComponent, self).disconnect()

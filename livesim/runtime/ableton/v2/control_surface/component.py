@@ -4,7 +4,34 @@ from ..base.event import disconnect_listeners
 from ..base.task import TaskGroup
 
 
-class Component(object):
+class _ComponentTasks(object):
+    """A component's tasks: a child of the surface's task group, made on first use (updated every tick)."""
+
+    _tasks_group = None
+    _parent_task_group = None
+
+    def _join_surface_tasks(self):
+        # The surface under construction provides its task group (none outside a component guard).
+        try:
+            self._parent_task_group = get_dependency("parent_task_group")
+        except DependencyError:
+            self._parent_task_group = None
+
+    @property
+    def _tasks(self):
+        if self._tasks_group is None:
+            self._tasks_group = TaskGroup()
+            if self._parent_task_group is not None:
+                self._parent_task_group.add(self._tasks_group)
+        return self._tasks_group
+
+    def _end_tasks(self):
+        if self._tasks_group is not None:
+            self._tasks_group.kill()
+            self._tasks_group = None
+
+
+class Component(_ComponentTasks):
     """Must be constructed inside ``surface.component_guard()``, which provides its dependencies."""
 
     @depends(register_component=None, song=None)
@@ -16,12 +43,7 @@ class Component(object):
         self._song = song
         self._layer = layer
         self._is_enabled = is_enabled
-        self._tasks_group = None
-        self._parent_task_group = None
-        try:
-            self._parent_task_group = get_dependency("parent_task_group")
-        except DependencyError:
-            pass
+        self._join_surface_tasks()
         register_component(self)
 
     @property
@@ -46,15 +68,6 @@ class Component(object):
         """The parent component, if any."""
         return self._parent
 
-    @property
-    def _tasks(self):
-        # A child of the surface's task group, created on first use.
-        if self._tasks_group is None:
-            self._tasks_group = TaskGroup()
-            if self._parent_task_group is not None:
-                self._parent_task_group.add(self._tasks_group)
-        return self._tasks_group
-
     def is_enabled(self):
         """Whether the component is enabled."""
         return self._is_enabled
@@ -76,6 +89,4 @@ class Component(object):
     def disconnect(self):
         """Release what the component holds: its listeners and tasks."""
         disconnect_listeners(self)
-        if self._tasks_group is not None:
-            self._tasks_group.kill()
-            self._tasks_group = None
+        self._end_tasks()
