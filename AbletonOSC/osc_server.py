@@ -778,14 +778,12 @@ class OSCServer(object):
                 return None
         return host, tuple(client._target for client in clients)
 
-    def send_each(self, data, clients, route=False):
-        """Send one encoded packet to each of ``clients`` (a listener update); ``route`` is ``route(clients)``
-        if the caller kept it. UDP clients at one address are sent with the socket's sendto and nothing
+    def send_each(self, data, clients, route):
+        """Send one encoded packet to each of ``clients`` (a listener update); ``route`` is ``route(clients)``,
+        kept by the caller. UDP clients at one address are sent with the socket's sendto and nothing
         more, their bytes spent from that address's byte rate at once; otherwise (or when the reply budget,
         datagram size or byte rate say so) each send does its own checks. A client it cannot reach is
         logged, the others still get it."""
-        if route is False:
-            route = self.route(clients)
         sock = self._udp
         if route is not None and sock is not None and self._reply_client is None and len(data) <= self.max_datagram \
                 and (not self.reply_bytes_per_second

@@ -215,7 +215,7 @@ def test_one_listener_update_reaches_udp_and_tcp_clients_alike():
 
         mixed = udp_clients + [tcp_client]
         assert server.route(mixed) is None
-        server.send_each(update, mixed)
+        server.send_each(update, mixed, server.route(mixed))
         assert [receive(sock) for sock in udp] == [[("/live/track/get/output_meter_level", (0, 0.5))]] * 2
         assert peer.receive(server) == [("/live/track/get/output_meter_level", (0, 0.5))]
     finally:
